@@ -1,0 +1,290 @@
+/**
+ * The one source of Spotbook's tables. `npm run db:generate` turns changes here into a migration
+ * under db/migrations, which wrangler applies (locally on `npm start`, remotely on deploy).
+ *
+ * Instants are integers: milliseconds since the epoch, UTC. Money is an integer in minor units,
+ * always next to its currency. Every row but a studio carries `studio_id`, and every query is
+ * scoped by it.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const classifications = ["single", "multi"] as const;
+export type Classification = (typeof classifications)[number];
+
+export const bookingStatuses = [
+  "held",
+  "pending_payment",
+  "reserved",
+  "awaiting_confirmation",
+  "confirmed",
+  "cancelled",
+  "expired",
+] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  integer("created_at")
+    .notNull()
+    .$defaultFn(() => Date.now());
+const studioId = () =>
+  text("studio_id")
+    .notNull()
+    .references(() => studios.id);
+
+export const studios = sqliteTable("studios", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  email: text("email"),
+  timeZone: text("time_zone").notNull(),
+  currency: text("currency").notNull(),
+  locale: text("locale").notNull().default("en-US"),
+  /** JSON array of origins (scheme://host[:port]) allowed to embed the widget. */
+  allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
+  bookingPageUrl: text("booking_page_url"),
+  holdMinutes: integer("hold_minutes").notNull().default(15),
+  sessionReminderHours: integer("session_reminder_hours").notNull().default(24),
+  passwordHash: text("password_hash"),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: integer("locked_until"),
+  createdAt: createdAt(),
+});
+
+/** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */
+export const adminTokens = sqliteTable("admin_tokens", {
+  id: id(),
+  studioId: studioId(),
+  tokenHash: text("token_hash").notNull().unique(),
+  label: text("label").notNull().default("admin"),
+  createdAt: createdAt(),
+});
+
+/** Signed-in browser sessions of the admin pages (the cookie holds the token). */
+export const adminLogins = sqliteTable(
+  "admin_logins",
+  {
+    id: id(),
+    studioId: studioId(),
+    tokenHash: text("token_hash").notNull().unique(),
+    csrfToken: text("csrf_token").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("admin_logins_studio").on(t.studioId)],
+);
+
+export const clients = sqliteTable(
+  "clients",
+  {
+    id: id(),
+    studioId: studioId(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("clients_studio_email").on(t.studioId, t.email)],
+);
+
+export const sessionTypes = sqliteTable(
+  "session_types",
+  {
+    id: id(),
+    studioId: studioId(),
+    name: text("name").notNull(),
+    classification: text("classification", { enum: classifications }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    breakMinutes: integer("break_minutes").notNull().default(0),
+    description: text("description").notNull().default(""),
+    paymentReminder: integer("payment_reminder", { mode: "boolean" }).notNull().default(false),
+    paymentReminderDays: integer("payment_reminder_days").notNull().default(3),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("session_types_studio").on(t.studioId)],
+);
+
+export const packages = sqliteTable(
+  "packages",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionTypeId: text("session_type_id")
+      .notNull()
+      .references(() => sessionTypes.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceCents: integer("price_cents").notNull(),
+    depositCents: integer("deposit_cents").notNull().default(0),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("packages_session_type").on(t.sessionTypeId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: id(),
+    studioId: studioId(),
+    /** Public, URL-safe and stable: renaming a session keeps its links working. */
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    classification: text("classification", { enum: classifications }).notNull(),
+    sessionTypeId: text("session_type_id")
+      .notNull()
+      .references(() => sessionTypes.id),
+    /** Null: the client chooses a package when booking or confirming. */
+    packageId: text("package_id").references(() => packages.id),
+    /** Single sessions only; null until the photographer assigns a client. */
+    clientId: text("client_id").references(() => clients.id),
+    timeZone: text("time_zone").notNull(),
+    location: text("location").notNull().default(""),
+    status: text("status", { enum: ["scheduled", "cancelled"] })
+      .notNull()
+      .default("scheduled"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
+);
+
+export const spots = sqliteTable(
+  "spots",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+  },
+  (t) => [index("spots_session_starts").on(t.sessionId, t.startsAt), index("spots_starts").on(t.startsAt)],
+);
+
+/** The statuses in which a booking occupies its spot (held and pending_payment only until expiresAt). */
+export const liveStatuses = [
+  "held",
+  "pending_payment",
+  "reserved",
+  "awaiting_confirmation",
+  "confirmed",
+] as const satisfies readonly BookingStatus[];
+
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    spotId: text("spot_id")
+      .notNull()
+      .references(() => spots.id),
+    /** Null while a visitor only holds the spot. */
+    clientId: text("client_id").references(() => clients.id),
+    packageId: text("package_id").references(() => packages.id),
+    status: text("status", { enum: bookingStatuses }).notNull(),
+    amountCents: integer("amount_cents").notNull().default(0),
+    depositCents: integer("deposit_cents").notNull().default(0),
+    paidCents: integer("paid_cents").notNull().default(0),
+    currency: text("currency").notNull(),
+    /** SHA-256 of the hold's bearer token (visitor side, short-lived). */
+    holdTokenHash: text("hold_token_hash").unique(),
+    expiresAt: integer("expires_at"),
+    confirmedAt: integer("confirmed_at"),
+    cancelledAt: integer("cancelled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Whatever the code does, the database refuses a second live booking of one spot.
+    uniqueIndex("bookings_live_spot")
+      .on(t.spotId)
+      .where(sql`status IN ('held', 'pending_payment', 'reserved', 'awaiting_confirmation', 'confirmed')`),
+    index("bookings_spot_status").on(t.spotId, t.status),
+    index("bookings_session").on(t.sessionId),
+    index("bookings_client").on(t.clientId),
+    index("bookings_status_expires").on(t.status, t.expiresAt),
+  ],
+);
+
+/**
+ * The client's links to a booking (confirm, pay, calendar): one per email, so a reminder does not
+ * break the link in an earlier message. Only the SHA-256 of each token is kept.
+ */
+export const clientLinks = sqliteTable(
+  "client_links",
+  {
+    id: id(),
+    studioId: studioId(),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("client_links_booking").on(t.bookingId)],
+);
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: id(),
+    studioId: studioId(),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    provider: text("provider", { enum: ["stripe", "manual"] }).notNull(),
+    /** Stripe Checkout session id, or a generated id for a payment marked by hand. */
+    providerRef: text("provider_ref").notNull().unique(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "refund_needed", "refunded"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payments_booking").on(t.bookingId)],
+);
+
+/** Stripe event ids already handled, so a replayed webhook changes nothing. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: integer("received_at").notNull(),
+});
+
+export const emails = sqliteTable(
+  "emails",
+  {
+    id: id(),
+    studioId: studioId(),
+    bookingId: text("booking_id").references(() => bookings.id),
+    kind: text("kind").notNull(),
+    /** Makes a message that must go out once (a reminder) impossible to queue twice. */
+    dedupeKey: text("dedupe_key").unique(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: ["queued", "sent", "failed"] })
+      .notNull()
+      .default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    sendAfter: integer("send_after").notNull(),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("emails_status_send_after").on(t.status, t.sendAfter), index("emails_studio").on(t.studioId)],
+);
+
+/** Fixed-window counters, e.g. hold creation per visitor. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  resetAt: integer("reset_at").notNull(),
+});

@@ -1,0 +1,272 @@
+import { describe, expect, it } from "vitest";
+import { call, newClient, newSession, newSessionType, newStudio } from "./support.ts";
+
+const singleType = (
+  token: string,
+  packages = [{ name: "Full day", priceCents: 300000, depositCents: 100000 }],
+) =>
+  newSessionType(token, {
+    name: "Wedding",
+    classification: "single",
+    durationMinutes: 480,
+    breakMinutes: 0,
+    packages,
+  });
+
+describe("Multi sessions", () => {
+  it("generates spots one after another from the type's duration and break", async () => {
+    const { token } = await newStudio();
+    const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Fall Minis",
+      sessionTypeId: type.id,
+      date: "2026-10-17",
+      time: "09:00",
+      spots: 6,
+    });
+    expect(session.spots.map((s: { startsAt: string }) => s.startsAt)).toEqual([
+      "2026-10-17T13:00:00.000Z",
+      "2026-10-17T13:30:00.000Z",
+      "2026-10-17T14:00:00.000Z",
+      "2026-10-17T14:30:00.000Z",
+      "2026-10-17T15:00:00.000Z",
+      "2026-10-17T15:30:00.000Z",
+    ]);
+    expect(session.spots[0]).toMatchObject({
+      endsAt: "2026-10-17T13:20:00.000Z",
+      available: true,
+      booking: null,
+    });
+    expect(session).toMatchObject({
+      classification: "multi",
+      timeZone: "America/New_York",
+      status: "scheduled",
+    });
+    expect(session.slug).toMatch(/^fall-minis-[a-z0-9]{5}$/);
+  });
+
+  it("puts every spot at the same time for a workshop", async () => {
+    const { token } = await newStudio();
+    const type = await newSessionType(token);
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Lighting workshop",
+      sessionTypeId: type.id,
+      date: "2026-11-02",
+      time: "18:30",
+      spots: 12,
+      sameTime: true,
+    });
+    expect(new Set(session.spots.map((s: { startsAt: string }) => s.startsAt))).toEqual(
+      new Set(["2026-11-02T23:30:00.000Z"]),
+    );
+    expect(session.spots).toHaveLength(12);
+  });
+
+  it("adds spots on another day, and refuses ones that overlap existing spots", async () => {
+    const { token } = await newStudio();
+    const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Minis",
+      sessionTypeId: type.id,
+      date: "2026-10-17",
+      time: "09:00",
+      spots: 2,
+    });
+    const added = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
+      token,
+      body: { date: "2026-10-18", time: "10:00", spots: 3 },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.session.spots).toHaveLength(5);
+    expect(added.body.session.spots.at(-1).startsAt).toBe("2026-10-18T15:00:00.000Z");
+    const overlapping = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
+      token,
+      body: { date: "2026-10-17", time: "09:10", spots: 1 },
+    });
+    expect(overlapping.status).toBe(409);
+    expect(
+      (await call("GET", `/v1/admin/sessions/${session.id}`, { token })).body.session.spots,
+    ).toHaveLength(5);
+  });
+
+  it("creates 500 spots in one request", async () => {
+    const { token } = await newStudio();
+    const type = await newSessionType(token, { durationMinutes: 5, breakMinutes: 0 });
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Marathon",
+      sessionTypeId: type.id,
+      date: "2026-10-17",
+      time: "00:00",
+      spots: 500,
+      sameTime: false,
+    });
+    expect(session.spots).toHaveLength(500);
+  });
+
+  it("lists sessions with their span and spots taken", async () => {
+    const { token } = await newStudio();
+    const type = await newSessionType(token);
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Minis",
+      sessionTypeId: type.id,
+      date: "2026-10-17",
+      time: "09:00",
+      spots: 3,
+    });
+    const client = await newClient(token);
+    await call("POST", `/v1/admin/spots/${session.spots[1].id}/reservation`, {
+      token,
+      body: { clientId: client.id },
+    });
+    const list = await call("GET", "/v1/admin/sessions", { token });
+    expect(list.body.sessions).toEqual([
+      expect.objectContaining({
+        id: session.id,
+        spotCount: 3,
+        takenCount: 1,
+        startsAt: "2026-10-17T13:00:00.000Z",
+        endsAt: "2026-10-17T14:20:00.000Z",
+        sessionTypeName: "Fall Mini",
+      }),
+    ]);
+  });
+});
+
+describe("Single sessions", () => {
+  it("has one spot, implies the type's only package and keeps the client's reservation", async () => {
+    const { token } = await newStudio();
+    const type = await singleType(token);
+    const client = await newClient(token);
+    const session = await newSession(token, {
+      classification: "single",
+      name: "Smith wedding",
+      sessionTypeId: type.id,
+      clientId: client.id,
+      date: "2027-06-12",
+      time: "14:00",
+    });
+    expect(session.spots).toHaveLength(1);
+    expect(session.spots[0]).toMatchObject({
+      startsAt: "2027-06-12T18:00:00.000Z",
+      endsAt: "2027-06-13T02:00:00.000Z",
+      available: false,
+      booking: { status: "reserved", client: { id: client.id }, amountCents: 300000, depositCents: 100000 },
+    });
+    expect(session.totals).toEqual({
+      currency: "USD",
+      amountCents: 300000,
+      paidCents: 0,
+      balanceCents: 300000,
+    });
+  });
+
+  it("leaves the package to the client when the type has several and none was chosen", async () => {
+    const { token } = await newStudio();
+    const type = await singleType(token, [
+      { name: "Half day", priceCents: 150000, depositCents: 0 },
+      { name: "Full day", priceCents: 300000, depositCents: 0 },
+    ]);
+    const session = await newSession(token, {
+      classification: "single",
+      name: "Gala",
+      sessionTypeId: type.id,
+      date: "2027-01-20",
+      time: "19:00",
+    });
+    expect(session.package).toBeNull();
+    expect(session.client).toBeNull();
+    expect(session.spots[0].available).toBe(true);
+  });
+
+  it("assigns a new client in the same call, then sends the confirmation request by email", async () => {
+    const { token } = await newStudio();
+    const type = await singleType(token);
+    const session = await newSession(token, {
+      classification: "single",
+      name: "Corporate party",
+      sessionTypeId: type.id,
+      date: "2027-03-05",
+      time: "18:00",
+    });
+    const assigned = await call("POST", `/v1/admin/sessions/${session.id}/client`, {
+      token,
+      body: { client: { name: "Grace Hopper", email: "Grace@Example.com" } },
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.session.client).toMatchObject({ name: "Grace Hopper", email: "grace@example.com" });
+    const sent = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
+    expect(sent.status).toBe(200);
+    expect(sent.body.confirmationUrl).toMatch(/\/book\/\?spotbook=sbk_book_/);
+    expect(sent.body.session.spots[0].booking.status).toBe("awaiting_confirmation");
+  });
+
+  it("moves the date and time until the client confirms", async () => {
+    const { token } = await newStudio();
+    const type = await singleType(token);
+    const session = await newSession(token, {
+      classification: "single",
+      name: "Engagement",
+      sessionTypeId: type.id,
+      date: "2027-05-01",
+      time: "10:00",
+    });
+    const moved = await call("PATCH", `/v1/admin/sessions/${session.id}`, { token, body: { time: "16:30" } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.session.spots[0].startsAt).toBe("2027-05-01T20:30:00.000Z");
+  });
+
+  it("refuses a confirmation request before a client is assigned", async () => {
+    const { token } = await newStudio();
+    const type = await singleType(token);
+    const session = await newSession(token, {
+      classification: "single",
+      name: "Portrait",
+      sessionTypeId: type.id,
+      date: "2027-05-01",
+      time: "10:00",
+    });
+    const res = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
+    expect(res.status).toBe(409);
+  });
+});
+
+describe("Session type rules", () => {
+  it("refuses a Multi type on a Single session with wrong_classification", async () => {
+    const { token } = await newStudio();
+    const multi = await newSessionType(token);
+    const res = await call("POST", "/v1/admin/sessions", {
+      token,
+      body: {
+        classification: "single",
+        name: "X",
+        sessionTypeId: multi.id,
+        date: "2027-01-01",
+        time: "10:00",
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: "wrong_classification", errors: [{ path: "sessionTypeId" }] });
+  });
+
+  it("refuses an unknown session type", async () => {
+    const { token } = await newStudio();
+    const res = await call("POST", "/v1/admin/sessions", {
+      token,
+      body: {
+        classification: "multi",
+        name: "X",
+        sessionTypeId: "nope",
+        date: "2027-01-01",
+        time: "10:00",
+        spots: 3,
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].path).toBe("sessionTypeId");
+  });
+});

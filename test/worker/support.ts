@@ -1,0 +1,80 @@
+import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
+
+/** Talks to the Worker the way an integrator does: JSON over fetch, through every middleware. */
+export async function call(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers as loosely as an integrator's JSON client.
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await exports.default.fetch(`https://spotbook.test${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (an iCalendar file, a page): the text is the body.
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+export const operatorToken = () => env.OPERATOR_TOKEN;
+
+export async function newStudio(overrides: Record<string, unknown> = {}) {
+  const res = await call("POST", "/v1/studios", {
+    token: operatorToken(),
+    body: {
+      name: "Juniper & Pine",
+      timeZone: "America/New_York",
+      currency: "USD",
+      allowedOrigins: ["https://juniper.example"],
+      ...overrides,
+    },
+  });
+  expect(res.status).toBe(201);
+  return { studio: res.body.studio, token: res.body.adminToken as string };
+}
+
+export async function newSessionType(token: string, overrides: Record<string, unknown> = {}) {
+  const res = await call("POST", "/v1/admin/session-types", {
+    token,
+    body: {
+      name: "Fall Mini",
+      classification: "multi",
+      durationMinutes: 20,
+      breakMinutes: 10,
+      packages: [{ name: "Mini", priceCents: 15000, depositCents: 5000 }],
+      ...overrides,
+    },
+  });
+  expect(res.status).toBe(201);
+  return res.body.sessionType;
+}
+
+export async function newClient(token: string, overrides: Record<string, unknown> = {}) {
+  const res = await call("POST", "/v1/admin/clients", {
+    token,
+    body: { name: "Ada Lovelace", email: `ada+${crypto.randomUUID().slice(0, 8)}@example.com`, ...overrides },
+  });
+  expect(res.status).toBe(201);
+  return res.body.client;
+}
+
+export async function newSession(token: string, body: Record<string, unknown>) {
+  const res = await call("POST", "/v1/admin/sessions", { token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.session;
+}
+
+export async function rowCount(table: string): Promise<number> {
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,49 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations(new URL("./db/migrations", import.meta.url).pathname);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // API and domain tests inside workerd, against a real local D1 with the migrations applied.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                OPERATOR_TOKEN: "operator-test-token",
+                TEST_MIGRATIONS: migrations,
+              },
+            },
+          }),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          setupFiles: ["./test/worker/apply-migrations.ts"],
+        },
+      },
+      {
+        // The widget's views rendered in a DOM, without a server.
+        test: {
+          name: "widget",
+          include: ["test/widget/**/*.test.ts"],
+          environment: "happy-dom",
+        },
+      },
+      {
+        // A real Chromium against `wrangler dev`.
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["./test/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

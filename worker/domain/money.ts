@@ -1,0 +1,26 @@
+/** Money is an integer in minor units; these rules decide what a client owes and when. */
+
+export type Amounts = { amountCents: number; depositCents: number; paidCents: number };
+
+/** What is still owed in all. */
+export const balanceDue = ({ amountCents, paidCents }: Amounts): number =>
+  Math.max(0, amountCents - paidCents);
+
+/** What must be paid to secure the booking now: the deposit, or the full price when there is none. */
+export function dueAtBooking(a: Amounts): number {
+  const upFront = a.depositCents > 0 ? Math.min(a.depositCents, a.amountCents) : a.amountCents;
+  return Math.max(0, upFront - a.paidCents);
+}
+
+/** Minor units per major unit for a currency (JPY 1, USD 100, KWD 1000). */
+export function minorUnitsPerMajor(currency: string): number {
+  const digits =
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return 10 ** digits;
+}
+
+export function formatMoney(cents: number, currency: string, locale = "en-US"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(
+    cents / minorUnitsPerMajor(currency),
+  );
+}

@@ -1,0 +1,33 @@
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type * as schema from "../db/schema.ts";
+
+/** Worker bindings: D1, static assets, secrets and settings (`.dev.vars` locally). */
+export type Bindings = {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** The Worker's public address, for links in emails (requests use their own origin). */
+  PUBLIC_URL?: string;
+  /** May create studios through POST /v1/studios. */
+  OPERATOR_TOKEN: string;
+  /** Local demo only: the seeded demo studio's admin token. */
+  DEMO_ADMIN_TOKEN?: string;
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** `outbox` (default: kept for the mail viewer), `resend` or `cloudflare`. */
+  MAIL_PROVIDER?: string;
+  RESEND_API_KEY?: string;
+  MAIL_FROM?: string;
+  SEND_EMAIL?: SendEmail;
+};
+
+export type Db = DrizzleD1Database<typeof schema>;
+
+export type Studio = typeof schema.studios.$inferSelect;
+
+export type Variables = {
+  db: Db;
+  /** The studio the caller acts for, set by the admin auth middleware. */
+  studio: Studio;
+};
+
+export type HonoEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,49 @@
+import adminBookings from "./http/admin/bookings.ts";
+import adminClients from "./http/admin/clients.ts";
+import adminSessionTypes from "./http/admin/session-types.ts";
+import adminSessions from "./http/admin/sessions.ts";
+import adminSpots from "./http/admin/spots.ts";
+import { createApp } from "./http/app.ts";
+import { adminAuth } from "./http/auth.ts";
+import { jsonBodyOnly, limitBody } from "./http/body.ts";
+import { database } from "./http/database.ts";
+import { docsPage } from "./http/docs.ts";
+import studios from "./http/studios.ts";
+
+const app = createApp();
+
+app.use("/v1/*", limitBody, jsonBodyOnly, database);
+app.use("/v1/admin/*", adminAuth);
+
+app.route("/v1/studios", studios);
+app.route("/v1/admin/session-types", adminSessionTypes);
+app.route("/v1/admin/clients", adminClients);
+app.route("/v1/admin/sessions", adminSessions);
+app.route("/v1/admin/spots", adminSpots);
+app.route("/v1/admin/bookings", adminBookings);
+
+app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
+  type: "http",
+  scheme: "bearer",
+  description: "A studio's admin token (POST /v1/studios answers it once).",
+});
+app.openAPIRegistry.registerComponent("securitySchemes", "operatorToken", {
+  type: "http",
+  scheme: "bearer",
+  description: "The deployment's OPERATOR_TOKEN secret.",
+});
+const openApi = {
+  openapi: "3.1.0",
+  info: {
+    title: "Spotbook API",
+    version: "1.0.0",
+    description: "Booking Sessions for photographers: the public booking API and the studio admin API.",
+  },
+};
+app.doc31("/v1/openapi.json", openApi);
+app.get(
+  "/docs",
+  docsPage(() => app.getOpenAPI31Document(openApi)),
+);
+
+export default app;
