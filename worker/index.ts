@@ -6,14 +6,25 @@ import adminSpots from "./http/admin/spots.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { jsonBodyOnly, limitBody } from "./http/body.ts";
+import { clientBookings, holdBookings } from "./http/bookings.ts";
+import { publicPreflight } from "./http/cors.ts";
 import { database } from "./http/database.ts";
 import { docsPage } from "./http/docs.ts";
+import { holds, publicSessionHolds } from "./http/holds.ts";
+import publicSessions from "./http/sessions.ts";
 import studios from "./http/studios.ts";
 
 const app = createApp();
 
+for (const path of ["/v1/sessions/*", "/v1/holds/*", "/v1/bookings/*"]) app.use(path, publicPreflight);
 app.use("/v1/*", limitBody, jsonBodyOnly, database);
 app.use("/v1/admin/*", adminAuth);
+
+app.route("/v1/sessions", publicSessions);
+app.route("/v1/sessions", publicSessionHolds);
+app.route("/v1/holds", holds);
+app.route("/v1/holds", holdBookings);
+app.route("/v1/bookings", clientBookings);
 
 app.route("/v1/studios", studios);
 app.route("/v1/admin/session-types", adminSessionTypes);
@@ -26,6 +37,11 @@ app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
   type: "http",
   scheme: "bearer",
   description: "A studio's admin token (POST /v1/studios answers it once).",
+});
+app.openAPIRegistry.registerComponent("securitySchemes", "holdToken", {
+  type: "http",
+  scheme: "bearer",
+  description: "The token answered with a hold; it proves the visitor holds the spot.",
 });
 app.openAPIRegistry.registerComponent("securitySchemes", "operatorToken", {
   type: "http",

@@ -78,3 +78,33 @@ export async function rowCount(table: string): Promise<number> {
   const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/** A studio with a Multi session of `spots` spots starting tomorrow, ready for visitors. */
+export async function openMultiSession(spots = 3, typeOverrides: Record<string, unknown> = {}) {
+  const { studio, token } = await newStudio();
+  const type = await newSessionType(token, typeOverrides);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const session = await newSession(token, {
+    classification: "multi",
+    name: "Fall Minis",
+    sessionTypeId: type.id,
+    date: tomorrow,
+    time: "10:00",
+    spots,
+  });
+  return {
+    studio,
+    token,
+    type,
+    session,
+    spotIds: session.spots.map((s: { id: string }) => s.id) as string[],
+  };
+}
+
+let visitor = 0;
+/** Each visitor comes from their own address, so the per-visitor hold limit is per test. */
+export const visitorHeaders = () => ({ "cf-connecting-ip": `203.0.113.${++visitor % 250}` });
+
+export async function hold(slug: string, spotId: string, headers: Record<string, string> = visitorHeaders()) {
+  return call("POST", `/v1/sessions/${slug}/holds`, { body: { spotId }, headers });
+}

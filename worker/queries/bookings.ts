@@ -1,5 +1,6 @@
-import { and, eq, gt, inArray, lte, or, type SQL } from "drizzle-orm";
-import { bookings } from "../../db/schema.ts";
+import { and, asc, eq, gt, inArray, lte, or, type SQL } from "drizzle-orm";
+import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
+import type { Db } from "../env.ts";
 
 /**
  * The SQL twin of domain/bookings.ts occupiesSpot: lasting statuses always, holds and pending
@@ -20,3 +21,40 @@ export function lapsed(now: number): SQL {
 /** Marks a spot's lapsed rows expired; batched before an insert so the unique index lets it in. */
 export const lapsedOnSpot = (spotId: string, now: number): SQL =>
   and(eq(bookings.spotId, spotId), lapsed(now)) as SQL;
+
+/** A booking with everything its client sees, in one round trip. */
+export async function getBookingView(db: Db, found: typeof bookings.$inferSelect) {
+  const [heads, types, pkgs, spotRows, people, owners] = await db.batch([
+    db.select().from(sessions).where(eq(sessions.id, found.sessionId)),
+    db
+      .select()
+      .from(sessionTypes)
+      .where(
+        inArray(
+          sessionTypes.id,
+          db.select({ id: sessions.sessionTypeId }).from(sessions).where(eq(sessions.id, found.sessionId)),
+        ),
+      ),
+    db
+      .select()
+      .from(packages)
+      .where(
+        inArray(
+          packages.sessionTypeId,
+          db.select({ id: sessions.sessionTypeId }).from(sessions).where(eq(sessions.id, found.sessionId)),
+        ),
+      )
+      .orderBy(asc(packages.position)),
+    db.select().from(spots).where(eq(spots.id, found.spotId)),
+    db
+      .select()
+      .from(clients)
+      .where(eq(clients.id, found.clientId ?? "")),
+    db.select().from(studios).where(eq(studios.id, found.studioId)),
+  ]);
+  const [session, sessionType, spot, studio] = [heads[0], types[0], spotRows[0], owners[0]];
+  if (!session || !sessionType || !spot || !studio) return null;
+  return { booking: found, session, sessionType, packages: pkgs, spot, client: people[0] ?? null, studio };
+}
+
+export type BookingView = NonNullable<Awaited<ReturnType<typeof getBookingView>>>;

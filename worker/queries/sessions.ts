@@ -124,7 +124,8 @@ export type PublicSession = {
 /** What a visitor sees of a session, by its public slug, in one round trip. */
 export async function getPublicSession(db: Db, slug: string, now: number): Promise<PublicSession | null> {
   const bySlug = and(eq(sessions.slug, slug), eq(sessions.status, "scheduled"));
-  const [heads, types, owners, pkgs, spotRows] = await db.batch([
+  const sessionId = db.select({ id: sessions.id }).from(sessions).where(bySlug);
+  const [heads, types, owners, pkgs, spotRows, taken] = await db.batch([
     db.select().from(sessions).where(bySlug),
     db
       .select()
@@ -152,23 +153,23 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
       )
       .orderBy(asc(packages.position)),
     db
-      .select({
-        id: spots.id,
-        startsAt: spots.startsAt,
-        endsAt: spots.endsAt,
-        taken: sql<number>`exists (select 1 from ${bookings} where ${bookings.spotId} = ${spots.id} and ${occupyingSpot(now)})`,
-      })
+      .select({ id: spots.id, startsAt: spots.startsAt, endsAt: spots.endsAt })
       .from(spots)
-      .where(inArray(spots.sessionId, db.select({ id: sessions.id }).from(sessions).where(bySlug)))
+      .where(inArray(spots.sessionId, sessionId))
       .orderBy(asc(spots.startsAt), asc(spots.id)),
+    db
+      .select({ spotId: bookings.spotId })
+      .from(bookings)
+      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now))),
   ]);
   const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
   if (!session || !sessionType || !studio) return null;
+  const takenIds = new Set(taken.map((t) => t.spotId));
   return {
     session,
     sessionType,
     studio,
     packages: pkgs,
-    spots: spotRows.map(({ taken, ...spot }) => ({ ...spot, available: !taken })),
+    spots: spotRows.map((spot) => ({ ...spot, available: !takenIds.has(spot.id) })),
   };
 }

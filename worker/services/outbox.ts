@@ -1,6 +1,7 @@
 import { emails } from "../../db/schema.ts";
 import type { Message } from "../domain/messages.ts";
 import type { Db } from "../env.ts";
+import { insertIfLastChanged } from "../queries/insert-select.ts";
 
 export type OutgoingEmail = Message & {
   studioId: string;
@@ -16,8 +17,16 @@ export type OutgoingEmail = Message & {
  * causes it, so a booking and its email are written together or not at all.
  */
 export function queueEmail(db: Db, email: OutgoingEmail, now = Date.now()) {
-  return db
-    .insert(emails)
-    .values({ ...email, dedupeKey: email.dedupeKey ?? null, sendAfter: now })
-    .onConflictDoNothing({ target: emails.dedupeKey });
+  return db.insert(emails).values(row(email, now)).onConflictDoNothing({ target: emails.dedupeKey });
 }
+
+/** The same, queued only if the batch's previous statement changed one row (see insert-select.ts). */
+export const queueEmailIfLastChanged = (db: Db, email: OutgoingEmail, now = Date.now()) =>
+  insertIfLastChanged(db, emails, row(email, now));
+
+const row = (email: OutgoingEmail, now: number) => ({
+  ...email,
+  dedupeKey: email.dedupeKey ?? null,
+  sendAfter: now,
+  createdAt: now,
+});

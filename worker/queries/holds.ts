@@ -1,0 +1,88 @@
+import { and, eq, sql } from "drizzle-orm";
+import { bookings, rateLimits, sessions, spots, studios } from "../../db/schema.ts";
+import type { Db } from "../env.ts";
+import { lapsedOnSpot } from "./bookings.ts";
+import { insertSelect } from "./insert-select.ts";
+import { countUse } from "./rate-limits.ts";
+
+export type HoldRequest = {
+  slug: string;
+  spotId: string;
+  holdId: string;
+  tokenHash: string;
+  /** The calling site, checked against the studio's allowed origins inside the insert. */
+  origin: string | null;
+  rateKey: string;
+  rateLimit: number;
+  rateWindowMs: number;
+  now: number;
+};
+
+/**
+ * Takes a spot in one atomic D1 batch: count the visitor's use, expire lapsed holds on the spot,
+ * then insert the hold only if the spot is open to visitors and the caller may hold it. The
+ * partial unique index on live bookings refuses a second hold, whatever the timing; the batch
+ * then rolls back whole.
+ */
+export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: number } | null> {
+  const originAllowed = r.origin
+    ? sql`exists (select 1 from json_each(${studios.allowedOrigins}) where value = ${r.origin})`
+    : sql`1`;
+  const [, , inserted] = await db.batch([
+    countUse(db, r.rateKey, r.rateWindowMs, r.now),
+    db.update(bookings).set({ status: "expired" }).where(lapsedOnSpot(r.spotId, r.now)),
+    insertSelect(
+      db,
+      bookings,
+      {
+        id: r.holdId,
+        studioId: sql`${sessions.studioId}`,
+        sessionId: sql`${sessions.id}`,
+        spotId: sql`${spots.id}`,
+        status: "held",
+        currency: sql`${studios.currency}`,
+        holdTokenHash: r.tokenHash,
+        expiresAt: sql`${r.now} + ${studios.holdMinutes} * 60000`,
+        createdAt: r.now,
+      },
+      sql`from ${spots}
+        join ${sessions} on ${sessions.id} = ${spots.sessionId}
+        join ${studios} on ${studios.id} = ${sessions.studioId}
+        where ${spots.id} = ${r.spotId}
+          and ${sessions.slug} = ${r.slug}
+          and ${sessions.classification} = 'multi'
+          and ${sessions.status} = 'scheduled'
+          and ${spots.startsAt} > ${r.now}
+          and ${originAllowed}
+          and (select ${rateLimits.count} from ${rateLimits} where ${rateLimits.key} = ${r.rateKey}) <= ${r.rateLimit}`,
+    ).returning({ expiresAt: bookings.expiresAt }),
+  ]);
+  const row = inserted[0];
+  return row?.expiresAt ? { expiresAt: row.expiresAt } : null;
+}
+
+/** Why a hold was not placed, for the error a visitor sees (only on the failure path). */
+export async function whyNoHold(db: Db, r: HoldRequest) {
+  const [[session], [spot], [use]] = await db.batch([
+    db
+      .select({
+        classification: sessions.classification,
+        status: sessions.status,
+        allowedOrigins: studios.allowedOrigins,
+      })
+      .from(sessions)
+      .innerJoin(studios, eq(studios.id, sessions.studioId))
+      .where(eq(sessions.slug, r.slug)),
+    db
+      .select({ startsAt: spots.startsAt })
+      .from(spots)
+      .innerJoin(sessions, eq(sessions.id, spots.sessionId))
+      .where(and(eq(spots.id, r.spotId), eq(sessions.slug, r.slug))),
+    db.select({ count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, r.rateKey)),
+  ]);
+  return {
+    session: session ?? null,
+    spot: spot ?? null,
+    rateLimited: (use?.count ?? 0) > r.rateLimit,
+  };
+}
