@@ -3,6 +3,7 @@ import adminClients from "./http/admin/clients.ts";
 import adminSessionTypes from "./http/admin/session-types.ts";
 import adminSessions from "./http/admin/sessions.ts";
 import adminSpots from "./http/admin/spots.ts";
+import adminStudio from "./http/admin/studio.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { jsonBodyOnly, limitBody } from "./http/body.ts";
@@ -27,6 +28,7 @@ app.route("/v1/holds", holdBookings);
 app.route("/v1/bookings", clientBookings);
 
 app.route("/v1/studios", studios);
+app.route("/v1/admin/studio", adminStudio);
 app.route("/v1/admin/session-types", adminSessionTypes);
 app.route("/v1/admin/clients", adminClients);
 app.route("/v1/admin/sessions", adminSessions);
