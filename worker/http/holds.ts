@@ -64,7 +64,7 @@ publicSessionHolds.openapi(
     }
     if (!placed) {
       const why = await whyNoHold(db, request);
-      if (!why.session || why.session.status !== "scheduled") throw notFound("session");
+      if (why.session?.status !== "scheduled") throw notFound("session");
       allowOrigin(c, why.session.allowedOrigins);
       if (why.session.classification !== "multi") {
         throw new ApiError(
