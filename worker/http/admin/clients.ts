@@ -113,14 +113,20 @@ router.openapi(
     const { id } = c.req.valid("param");
     const input = c.req.valid("json");
     const studioId = c.var.studio.id;
+    const changes = {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.phone !== undefined && { phone: input.phone || null }),
+    };
+    if (Object.keys(changes).length === 0) {
+      const client = await getClient(c.var.db, studioId, id);
+      if (!client) throw notFound("client");
+      return c.json({ client: toClient(client) }, 200);
+    }
     try {
       const [row] = await c.var.db
         .update(clients)
-        .set({
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.email !== undefined && { email: input.email }),
-          ...(input.phone !== undefined && { phone: input.phone || null }),
-        })
+        .set(changes)
         .where(and(eq(clients.studioId, studioId), eq(clients.id, id)))
         .returning();
       if (!row) throw notFound("client");

@@ -79,7 +79,8 @@ const PackageInput = z
     priceCents: Cents,
     depositCents: Cents.optional(),
   })
-  .refine((p) => (p.depositCents ?? 0) <= p.priceCents, {
+  // A negative price already has its own error; say nothing more about its deposit.
+  .refine((p) => p.priceCents < 0 || (p.depositCents ?? 0) <= p.priceCents, {
     message: "The deposit cannot be more than the price.",
     path: ["depositCents"],
   });
