@@ -12,6 +12,7 @@ import { publicPreflight } from "./http/cors.ts";
 import { database } from "./http/database.ts";
 import { docsPage } from "./http/docs.ts";
 import { holds, publicSessionHolds } from "./http/holds.ts";
+import { sessionPage } from "./http/pages.ts";
 import publicSessions from "./http/sessions.ts";
 import studios from "./http/studios.ts";
 
@@ -59,6 +60,8 @@ const openApi = {
   },
 };
 app.doc31("/v1/openapi.json", openApi);
+app.get("/", (c) => c.redirect("/demo/"));
+app.get("/s/:slug", sessionPage);
 app.get(
   "/docs",
   docsPage(() => app.getOpenAPI31Document(openApi)),
