@@ -1,0 +1,226 @@
+/**
+ * A small in-memory stand-in for the public API (DESIGN.md, "HTTP contract, v1"), installed as
+ * `fetch`. Each test builds its own with the data it needs, and may answer a route its own way
+ * with `fake.on(...)` to play the errors the widget must explain.
+ */
+import { vi } from "vitest";
+
+export const API = "https://api.test/";
+
+export type FakeSpot = { id: string; startsAt: string; endsAt: string; available: boolean };
+export type FakePackage = {
+  id: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  depositCents: number;
+};
+
+export const packages: FakePackage[] = [
+  {
+    id: "pkg-mini",
+    name: "Mini",
+    description: "15 minutes, 10 photos",
+    priceCents: 15000,
+    depositCents: 5000,
+  },
+  { id: "pkg-full", name: "Full", description: "30 minutes, 25 photos", priceCents: 25000, depositCents: 0 },
+];
+
+export function session(overrides: Record<string, unknown> = {}) {
+  return {
+    slug: "fall-minis",
+    name: "Fall Minis",
+    classification: "multi",
+    timeZone: "America/New_York",
+    location: "Cherry Creek Park",
+    currency: "USD",
+    studioName: "Juniper & Pine",
+    packageId: null,
+    holdMinutes: 15,
+    ...overrides,
+  };
+}
+
+export const sessionType = {
+  name: "Mini session",
+  description: "A quick family portrait in the fall leaves.",
+  durationMinutes: 20,
+  breakMinutes: 10,
+};
+
+/** Spots at the given UTC instants, 20 minutes long. */
+export function spots(...starts: [string, boolean?][]): FakeSpot[] {
+  return starts.map(([startsAt, available = true], i) => ({
+    id: `spot-${i + 1}`,
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 20 * 60_000).toISOString(),
+    available,
+  }));
+}
+
+type Handler = (request: {
+  method: string;
+  path: string;
+  body: unknown;
+  auth: string | null;
+}) => Response | undefined;
+
+export const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+export const problem = (status: number, code: string, errors?: { path: string; message: string }[]) =>
+  new Response(JSON.stringify({ type: "about:blank", status, title: code, code, detail: code, errors }), {
+    status,
+    headers: { "content-type": "application/problem+json" },
+  });
+
+export interface FakeOptions {
+  session?: ReturnType<typeof session>;
+  packages?: FakePackage[];
+  spots?: FakeSpot[];
+  booking?: Record<string, unknown>;
+  bookingStatus?: string;
+}
+
+export function fakeApi(options: FakeOptions = {}) {
+  const data = {
+    session: options.session ?? session(),
+    sessionType,
+    packages: options.packages ?? packages,
+    spots: options.spots ?? spots(["2026-10-17T13:30:00.000Z"]),
+  };
+  const requests: { method: string; path: string; body: unknown; auth: string | null }[] = [];
+  const overrides: { method: string; path: RegExp; handler: Handler }[] = [];
+  const holds = new Map<string, string>();
+  let booking = {
+    id: "booking-1",
+    status: options.bookingStatus ?? "awaiting_confirmation",
+    amountCents: 0,
+    depositCents: 0,
+    paidCents: 0,
+    balanceCents: 0,
+    currency: data.session.currency,
+    packageId: null as string | null,
+    expiresAt: null,
+    client: { name: "Ada Lovelace", email: "ada@example.com" },
+    ...options.booking,
+  };
+
+  const routes: {
+    method: string;
+    path: RegExp;
+    handler: (m: RegExpMatchArray, r: Parameters<Handler>[0]) => Response;
+  }[] = [
+    {
+      method: "GET",
+      path: /^\/v1\/sessions\/([^/]+)$/,
+      handler: ([, slug]) => (slug === data.session.slug ? json(200, data) : problem(404, "not_found")),
+    },
+    {
+      method: "POST",
+      path: /^\/v1\/sessions\/([^/]+)\/holds$/,
+      handler: (_, { body }) => {
+        const spot = data.spots.find((s) => s.id === (body as { spotId: string }).spotId);
+        if (!spot?.available) return problem(409, "spot_taken");
+        spot.available = false;
+        const id = `hold-${holds.size + 1}`;
+        holds.set(id, spot.id);
+        const expiresAt = new Date(Date.now() + data.session.holdMinutes * 60_000).toISOString();
+        return json(201, { hold: { id, token: `token-${id}`, expiresAt } });
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/v1\/holds\/([^/]+)\/extend$/,
+      handler: ([, id]) =>
+        json(200, {
+          hold: { id, expiresAt: new Date(Date.now() + data.session.holdMinutes * 60_000).toISOString() },
+        }),
+    },
+    {
+      method: "DELETE",
+      path: /^\/v1\/holds\/([^/]+)$/,
+      handler: ([, id]) => {
+        const spot = data.spots.find((s) => s.id === holds.get(id ?? ""));
+        if (spot) spot.available = true;
+        return new Response(null, { status: 204 });
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/v1\/holds\/([^/]+)\/booking$/,
+      handler: () => json(201, { booking: { id: "booking-1", status: "confirmed", token: "booking-token" } }),
+    },
+    {
+      method: "GET",
+      path: /^\/v1\/bookings\/([^/]+)$/,
+      handler: ([, token]) =>
+        token === "booking-token"
+          ? json(200, {
+              booking,
+              session: data.session,
+              sessionType,
+              packages: data.packages,
+              spot: data.spots[0],
+            })
+          : problem(404, "not_found"),
+    },
+    {
+      method: "POST",
+      path: /^\/v1\/bookings\/([^/]+)\/confirm$/,
+      handler: (_, { body }) => {
+        const chosen = data.packages.find((p) => p.id === (body as { packageId?: string }).packageId);
+        if (!chosen) return problem(422, "package_required");
+        booking = {
+          ...booking,
+          status: "confirmed",
+          packageId: chosen.id,
+          amountCents: chosen.priceCents,
+          depositCents: chosen.depositCents,
+          balanceCents: chosen.priceCents,
+        };
+        return json(200, { booking });
+      },
+    },
+  ];
+
+  const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const method = init.method ?? "GET";
+    const headers = new Headers(init.headers);
+    const request = {
+      method,
+      path: url.pathname,
+      body: typeof init.body === "string" ? JSON.parse(init.body) : undefined,
+      auth: headers.get("authorization"),
+    };
+    requests.push(request);
+    for (const override of overrides) {
+      if (override.method === method && override.path.test(url.pathname)) {
+        const answer = override.handler(request);
+        if (answer) return answer;
+      }
+    }
+    for (const route of routes) {
+      const match = route.method === method ? url.pathname.match(route.path) : null;
+      if (match) return route.handler(match, request);
+    }
+    return problem(404, "not_found");
+  });
+
+  vi.stubGlobal("fetch", fetch);
+
+  return {
+    data,
+    requests,
+    fetch,
+    /** Answers `method path` with `handler` first; a handler returning undefined falls through. */
+    on(method: string, path: RegExp, handler: Handler) {
+      overrides.push({ method, path, handler });
+    },
+    get booking() {
+      return booking;
+    },
+  };
+}

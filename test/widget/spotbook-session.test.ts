@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from "vitest";
+import { apiBase } from "../../widget/api.ts";
+import { SpotbookSession } from "../../widget/spotbook-session.ts";
+import { fakeApi, json, session } from "./fake-api.ts";
+import { click, find, findAll, mount, settle, spotButton, text } from "./render.ts";
+
+describe("<spotbook-session>", () => {
+  it("is defined once, and loading the script again does not throw", async () => {
+    expect(customElements.get("spotbook-session")).toBe(SpotbookSession);
+    vi.resetModules();
+    const again = await import("../../widget/spotbook-session.ts");
+    expect(again.SpotbookSession).not.toBe(SpotbookSession);
+    expect(customElements.get("spotbook-session")).toBe(SpotbookSession);
+  });
+
+  it("works independently of a second widget on the same page", async () => {
+    const api = fakeApi();
+    api.on("GET", /sessions\/spring-minis$/, () =>
+      json(200, { ...api.data, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
+    );
+    const fall = await mount({ session: "fall-minis", locale: "en-US" });
+    const spring = await mount({ session: "spring-minis", locale: "en-US" });
+    await click(fall, spotButton(fall, "9:30 AM"));
+
+    expect(text(find(fall, "h3"))).toBe("Your details");
+    expect(text(find(spring, "h2"))).toBe("Spring Minis");
+    expect(text(find(spring, "h3"))).toBe("Choose a time");
+  });
+
+  it("leaves no style and no global behind in the host page", async () => {
+    const globals = Object.keys(window).length;
+    fakeApi();
+    await mount({ session: "fall-minis" });
+    expect(document.querySelectorAll("style, link").length).toBe(0);
+    expect(document.adoptedStyleSheets.length).toBe(0);
+    expect(Object.keys(window).length).toBe(globals);
+  });
+
+  // Without the attribute the API is the folder widget.js came from; happy-dom cannot show that
+  // (its URL resolves file: addresses against the page), the browser tests do.
+  it("calls the API its api attribute names, keeping the path", () => {
+    expect(apiBase("https://photos.example/spotbook").href).toBe("https://photos.example/spotbook/");
+    expect(apiBase("https://photos.example/spotbook/").href).toBe("https://photos.example/spotbook/");
+  });
+
+  it("starts afresh when its session changes, even halfway through booking", async () => {
+    const api = fakeApi();
+    api.on("GET", /sessions\/spring-minis$/, () =>
+      json(200, { ...api.data, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
+    );
+    const element = await mount({ session: "fall-minis", locale: "en-US" });
+    await click(element, spotButton(element, "9:30 AM"));
+    element.session = "spring-minis";
+    await settle(element);
+    expect(text(find(element, "h2"))).toBe("Spring Minis");
+    expect(text(find(element, "h3"))).toBe("Choose a time");
+    expect(findAll(element, "[part=countdown]")).toEqual([]);
+  });
+
+  it("says the booking service answered nonsense in plain words, and tells the host page why", async () => {
+    const api = fakeApi();
+    api.on("GET", /sessions/, () => json(200, { session: { name: 42 } }));
+    const errors: CustomEvent[] = [];
+    document.addEventListener("spotbook-error", (event) => errors.push(event), { once: true });
+    const element = await mount({ session: "fall-minis" });
+    expect(text(find(element, "[role=alert] p"))).toBe(
+      "Something went wrong on our side. Please try again in a moment.",
+    );
+    expect(errors[0]?.detail.code).toBe("bad_response");
+  });
+
+  it("understands an error page without a problem body by its status", async () => {
+    const api = fakeApi();
+    api.on("GET", /sessions/, () => new Response("Too Many Requests", { status: 429 }));
+    const element = await mount({ session: "fall-minis" });
+    expect(text(find(element, "[role=alert] p"))).toBe(
+      "Too many attempts in a short time. Please wait a minute, then try again.",
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import * as v from "valibot";
+import {
+  BookingConfirmed,
+  BookingCreated,
+  BookingDetail,
+  HoldCreated,
+  HoldExtended,
+  Problem,
+  SessionData,
+} from "./schemas.ts";
+
+export type FieldError = { path: string; message: string };
+
+/**
+ * Why a call failed, as the API said it (`code` from the problem body) or as the widget saw it:
+ * `network` when no answer came, `bad_response` when the answer did not match the contract.
+ */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail = "",
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail || code);
+    this.name = "ApiProblem";
+  }
+}
+
+/** Anything thrown while talking to the API, as an ApiProblem (a bug becomes `unknown`). */
+export const toProblem = (error: unknown) =>
+  error instanceof ApiProblem ? error : new ApiProblem(0, "unknown", String(error));
+
+// For a proxy or platform error page without a problem body.
+const codeByStatus: Record<number, string> = { 404: "not_found", 410: "hold_expired", 429: "rate_limited" };
+
+type Call = { method?: string; body?: unknown; bearer?: string; signal?: AbortSignal | undefined };
+
+/** The API's root: the `api` attribute when given, else the folder that served widget.js. */
+export function apiBase(attribute: string): URL {
+  if (!attribute) return new URL(/* @vite-ignore */ ".", import.meta.url);
+  return new URL(attribute.endsWith("/") ? attribute : `${attribute}/`, document.baseURI);
+}
+
+/** A typed client of the public API (DESIGN.md, "HTTP contract, v1"), rooted at `base`. */
+export function createApi(base: URL) {
+  async function send({ method = "GET", body, bearer, signal }: Call, path: string): Promise<Response> {
+    // A GET carries no custom header, so the load is one simple CORS request without a preflight.
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, base), {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: signal ?? null,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiProblem(0, "network");
+    }
+    if (response.ok) return response;
+    const parsed = v.safeParse(Problem, await response.json().catch(() => ({})));
+    const problem: v.InferOutput<typeof Problem> = parsed.success ? parsed.output : {};
+    const code = problem.code ?? codeByStatus[response.status] ?? "http_error";
+    throw new ApiProblem(response.status, code, problem.detail, problem.errors);
+  }
+
+  async function json<S extends v.GenericSchema>(schema: S, call: Call, path: string) {
+    const response = await send(call, path);
+    const parsed = v.safeParse(schema, await response.json().catch(() => undefined));
+    if (!parsed.success) throw new ApiProblem(response.status, "bad_response", parsed.issues[0].message);
+    return parsed.output as v.InferOutput<S>;
+  }
+
+  const id = encodeURIComponent;
+  const post = (body: unknown, bearer?: string): Call => ({ method: "POST", body, bearer });
+
+  return {
+    session: (slug: string, signal?: AbortSignal) => json(SessionData, { signal }, `v1/sessions/${id(slug)}`),
+    hold: (slug: string, spotId: string) =>
+      json(HoldCreated, post({ spotId }), `v1/sessions/${id(slug)}/holds`),
+    extend: (hold: { id: string; token: string }) =>
+      json(HoldExtended, post(undefined, hold.token), `v1/holds/${id(hold.id)}/extend`),
+    release: (hold: { id: string; token: string }) =>
+      send({ method: "DELETE", bearer: hold.token }, `v1/holds/${id(hold.id)}`),
+    book: (hold: { id: string; token: string }, body: BookingBody) =>
+      json(BookingCreated, post(body, hold.token), `v1/holds/${id(hold.id)}/booking`),
+    booking: (token: string, signal?: AbortSignal) =>
+      json(BookingDetail, { signal }, `v1/bookings/${id(token)}`),
+    confirm: (token: string, packageId?: string) =>
+      json(BookingConfirmed, post(packageId ? { packageId } : {}), `v1/bookings/${id(token)}/confirm`),
+    calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+export type BookingBody = {
+  client: { name: string; email: string; phone?: string };
+  packageId?: string;
+};

@@ -1,0 +1,226 @@
+import { html, type LitElement } from "lit";
+import { type Api, ApiProblem } from "../api.ts";
+import { type FieldErrors, fieldErrors, firstInvalid, readForm } from "../form.ts";
+import { HoldCountdown } from "../hold-countdown.ts";
+import { msg } from "../i18n.ts";
+import {
+  ClientInput,
+  ClientWithPackage,
+  type Hold,
+  type Package,
+  type SessionData,
+  type Spot,
+} from "../schemas.ts";
+import { type Draft, renderBookingForm } from "../views/booking-form.ts";
+import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
+import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
+import { renderSpotPicker } from "../views/spot-picker.ts";
+import { Flow, type FlowContext } from "./flow.ts";
+
+type Step =
+  | { name: "pick"; notice?: string; picking?: boolean }
+  | {
+      name: "form";
+      spot: Spot;
+      hold: Hold;
+      /** How far the server's clock is ahead of this browser's, in milliseconds. */
+      skew: number;
+      errors: FieldErrors;
+      alert?: string;
+      busy?: boolean;
+    }
+  | {
+      name: "done";
+      spot: Spot;
+      pkg: Package | undefined;
+      token: string;
+      checkoutUrl: string | undefined;
+    };
+
+type FormStep = Extract<Step, { name: "form" }>;
+
+/**
+ * A Multi session, booked by a visitor: pick a spot (held for them while they type), give name,
+ * email and package, book; or go to payment when a deposit is due now.
+ */
+export class BookingFlow extends Flow<Step, SessionData> {
+  protected readonly texts = { loading: msg.loading, notFound: msg.errors.sessionNotFound };
+  private draft: Draft = { name: "", email: "", phone: "", packageId: "" };
+  private readonly countdown: HoldCountdown;
+
+  constructor(host: LitElement, context: () => FlowContext) {
+    super(host, context, { name: "pick" });
+    this.countdown = new HoldCountdown(host, () => {
+      this.report(new ApiProblem(410, "hold_expired"));
+      this.returnToPick(msg.errors.holdExpired);
+    });
+  }
+
+  protected load(api: Api, slug: string, signal: AbortSignal) {
+    return api.session(slug, signal);
+  }
+
+  protected override reset(): void {
+    super.reset();
+    this.countdown.stop();
+  }
+
+  protected renderValue(data: SessionData, refreshing: boolean) {
+    return html`${renderHeader(data.session, data.sessionType)}${this.renderStep(data, refreshing)}`;
+  }
+
+  private renderStep(data: SessionData, refreshing: boolean) {
+    const { session, packages } = data;
+    const format = this.format(session.timeZone);
+    const step = this.state;
+    switch (step.name) {
+      case "pick":
+        return renderSpotPicker({
+          format,
+          spots: data.spots,
+          notice: this.alert(step.notice),
+          refreshing,
+          onPick: (spot) => void this.pick(data, spot),
+        });
+      case "form":
+        return renderBookingForm({
+          format,
+          session,
+          spot: step.spot,
+          packages,
+          pkg: fixedPackage(packages, session.packageId),
+          countdown: this.countdown,
+          draft: this.draft,
+          errors: step.errors,
+          problem: this.alert(step.alert),
+          busy: step.busy ?? false,
+          onInput: (event) => this.keep(event),
+          onSubmit: (event) => void this.submit(event, data, step),
+          onExtend: () => void this.extend(step),
+          onBack: () => this.back(step),
+        });
+      case "done":
+        return step.checkoutUrl
+          ? renderRedirect(step.checkoutUrl)
+          : renderConfirmation({
+              format,
+              title: msg.booked,
+              session,
+              spot: step.spot,
+              pkg: step.pkg,
+              amounts: step.pkg && packageAmounts(step.pkg, session.currency),
+              calendarUrl: this.context().api.calendarUrl(step.token),
+            });
+    }
+  }
+
+  private async pick(data: SessionData, spot: Spot) {
+    if (this.state.name !== "pick" || this.state.picking) return;
+    this.set({ ...this.state, picking: true });
+    const sentAt = Date.now();
+    try {
+      const { hold } = await this.context().api.hold(data.session.slug, spot.id);
+      // The hold ends by the server's clock; a browser clock that is minutes off must neither
+      // end the countdown at once nor promise time the visitor does not have.
+      const skew = Date.parse(hold.expiresAt) - data.session.holdMinutes * 60_000 - sentAt;
+      this.set({ name: "form", spot, hold, skew, errors: {} });
+      this.countdown.start(Date.parse(hold.expiresAt) - skew);
+      this.emit("spotbook-hold", {
+        session: data.session.slug,
+        spotId: spot.id,
+        holdId: hold.id,
+        expiresAt: hold.expiresAt,
+      });
+      this.focus(`#${stepHeading}`);
+    } catch (error) {
+      const { problem, message } = this.report(error);
+      // Taken, or started meanwhile (409 conflict): the list is out of date.
+      if (problem.status === 409) this.returnToPick(message);
+      else {
+        this.set({ name: "pick", notice: message });
+        this.focus("#problem");
+      }
+    }
+  }
+
+  /** Back to the list, told why when `notice` is given, with a fresh copy of the spots. */
+  private returnToPick(notice?: string, released: Promise<unknown> = Promise.resolve()) {
+    this.countdown.stop();
+    this.set(notice ? { name: "pick", notice } : { name: "pick" });
+    this.focus(notice ? "#problem" : `#${stepHeading}`);
+    // After a release, wait for it, so the fresh list shows the visitor's spot free again.
+    void released.catch(() => undefined).then(() => this.task.run());
+  }
+
+  private back(step: FormStep) {
+    this.returnToPick(undefined, this.context().api.release(step.hold));
+  }
+
+  private async extend(step: FormStep) {
+    try {
+      const { hold } = await this.context().api.extend(step.hold);
+      this.countdown.start(Date.parse(hold.expiresAt) - step.skew);
+    } catch (error) {
+      this.failed(error, step);
+    }
+  }
+
+  /** Keeps what the visitor types, for the next spot if this hold ends. */
+  private keep(event: Event) {
+    const input = event.target as HTMLInputElement;
+    if (input.name in this.draft) this.draft[input.name as keyof Draft] = input.value;
+  }
+
+  private async submit(event: SubmitEvent, data: SessionData, step: FormStep) {
+    event.preventDefault();
+    if (step.busy) return;
+    const pkg = fixedPackage(data.packages, data.session.packageId);
+    const form = readForm(
+      pkg || data.packages.length === 0 ? ClientInput : ClientWithPackage,
+      event.target as HTMLFormElement,
+    );
+    if ("errors" in form) return this.showErrors(step, form.errors);
+    const { name, email, phone } = form.values;
+    const packageId = form.values.packageId ?? pkg?.id;
+    this.set({ ...step, busy: true, errors: {}, alert: undefined });
+    try {
+      const { booking, checkoutUrl } = await this.context().api.book(step.hold, {
+        client: phone ? { name, email, phone } : { name, email },
+        ...(packageId ? { packageId } : {}),
+      });
+      this.countdown.stop();
+      this.set({
+        name: "done",
+        spot: step.spot,
+        pkg: data.packages.find((p) => p.id === packageId),
+        token: booking.token,
+        checkoutUrl: checkoutUrl ?? undefined,
+      });
+      this.finish(
+        "spotbook-booked",
+        { session: data.session.slug, spotId: step.spot.id, bookingId: booking.id, status: booking.status },
+        checkoutUrl,
+      );
+    } catch (error) {
+      this.failed(error, step);
+    }
+  }
+
+  /** An action on a held spot failed: back to the list when the spot is lost, else say so in the form. */
+  private failed(error: unknown, step: FormStep) {
+    const current = this.state;
+    // The hold may have run out while the request was on its way; then the list is showing.
+    if (current.name !== "form" || current.hold !== step.hold) return;
+    const { problem, message } = this.report(error);
+    if (problem.code === "hold_expired" || problem.code === "spot_taken") return this.returnToPick(message);
+    const errors = fieldErrors(problem);
+    if (Object.keys(errors).length > 0) return this.showErrors(current, errors);
+    this.set({ ...current, busy: false, errors: {}, alert: message });
+    this.focus("#problem");
+  }
+
+  private showErrors(step: FormStep, errors: FieldErrors) {
+    this.set({ ...step, busy: false, errors, alert: undefined });
+    this.focus(firstInvalid(errors) ?? "#problem");
+  }
+}

@@ -1,0 +1,131 @@
+import { html, type LitElement } from "lit";
+import * as v from "valibot";
+import type { Api } from "../api.ts";
+import { fieldErrors, firstInvalid, readForm } from "../form.ts";
+import { msg } from "../i18n.ts";
+import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
+import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
+import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
+import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
+import { Flow, type FlowContext } from "./flow.ts";
+
+interface State {
+  /** The booking as the confirm call answered it, in place of the one loaded. */
+  confirmed?: BookingRecord;
+  checkoutUrl?: string;
+  /** The package the client picked, when the session leaves the choice to them. */
+  chosen: string;
+  error?: string;
+  alert?: string;
+  busy?: boolean;
+}
+
+const Choice = v.object({ packageId: PackageChoice });
+
+/**
+ * A confirmation link (`?spotbook=TOKEN`): the client checks their Single session (or a spot the
+ * photographer reserved for them), chooses a package if none is set, and confirms; or sees
+ * where the booking stands.
+ */
+export class ConfirmationFlow extends Flow<State, BookingDetail> {
+  protected readonly texts = { loading: msg.loadingBooking, notFound: msg.errors.bookingNotFound };
+
+  constructor(host: LitElement, context: () => FlowContext) {
+    super(host, context, { chosen: "" });
+  }
+
+  protected load(api: Api, token: string, signal: AbortSignal) {
+    return api.booking(token, signal);
+  }
+
+  protected renderValue(detail: BookingDetail, refreshing: boolean) {
+    return html`${renderHeader(detail.session, detail.sessionType)}${this.renderStatus(detail, refreshing)}`;
+  }
+
+  private renderStatus(detail: BookingDetail, refreshing: boolean) {
+    const { session, packages, spot } = detail;
+    const state = this.state;
+    const booking = state.confirmed ?? detail.booking;
+    const format = this.format(session.timeZone);
+    const pkg = fixedPackage(packages, booking.packageId, session.packageId);
+    if (state.checkoutUrl) return renderRedirect(state.checkoutUrl);
+    switch (booking.status) {
+      case "confirmed":
+        return renderConfirmation({
+          format,
+          title: msg.confirmed,
+          session,
+          spot,
+          pkg,
+          amounts: booking,
+          calendarUrl: this.context().api.calendarUrl(this.context().key),
+        });
+      case "reserved":
+      case "awaiting_confirmation": {
+        const shown = pkg ?? packages.find((p) => p.id === state.chosen);
+        return renderSingleConfirmation({
+          format,
+          detail,
+          pkg: shown,
+          choose: !pkg && packages.length > 0,
+          // Until a package is set, the booking's amounts are not yet known to the server.
+          amounts: booking.packageId ? booking : shown && packageAmounts(shown, booking.currency),
+          chosen: state.chosen,
+          error: state.error,
+          problem: this.alert(state.alert),
+          busy: state.busy ?? false,
+          onInput: (event) => this.choose(event),
+          onSubmit: (event) => void this.confirm(event, detail),
+        });
+      }
+      case "held":
+      case "pending_payment":
+        return renderBookingNotice(msg.pendingPayment, () => void this.task.run(), refreshing);
+      default:
+        return renderBookingNotice(
+          (booking.status === "cancelled" ? msg.cancelled : msg.expired)(session.studioName),
+        );
+    }
+  }
+
+  private choose(event: Event) {
+    const input = event.target as HTMLInputElement;
+    if (input.name === "packageId") this.set({ ...this.state, chosen: input.value, error: undefined });
+  }
+
+  private async confirm(event: SubmitEvent, detail: BookingDetail) {
+    event.preventDefault();
+    if (this.state.busy) return;
+    const token = this.context().key;
+    const pkg = fixedPackage(detail.packages, detail.booking.packageId, detail.session.packageId);
+    let packageId = pkg?.id;
+    if (!pkg && detail.packages.length > 0) {
+      const form = readForm(Choice, event.target as HTMLFormElement);
+      if ("errors" in form) return this.showError(form.errors.packageId);
+      packageId = form.values.packageId;
+    }
+    this.set({ ...this.state, busy: true, error: undefined, alert: undefined });
+    try {
+      const { booking, checkoutUrl } = await this.context().api.confirm(token, packageId);
+      this.set({ ...this.state, busy: false, confirmed: booking, ...(checkoutUrl ? { checkoutUrl } : {}) });
+      this.finish("spotbook-confirmed", { bookingId: booking.id, status: booking.status }, checkoutUrl);
+    } catch (error) {
+      const { problem, message } = this.report(error);
+      if (problem.code === "already_confirmed") {
+        // Confirmed in another tab or by the photographer meanwhile: show it as it now stands.
+        this.set({ chosen: this.state.chosen });
+        await this.task.run();
+        return this.focus(`#${stepHeading}`);
+      }
+      const packageError = fieldErrors(problem).packageId;
+      if (packageError) return this.showError(packageError);
+      this.set({ ...this.state, busy: false, alert: message });
+      this.focus("#problem");
+    }
+  }
+
+  private showError(error: string | undefined) {
+    this.set({ ...this.state, busy: false, error });
+    this.focus(firstInvalid({ packageId: error }) ?? "#problem");
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Dates and money for people: the visitor's language, the session's clock. A photographer's
+ * 9:30 in New York is 9:30 for everyone who books it, so times are never shown in the visitor's
+ * zone; the zone's name is shown instead when the visitor is elsewhere.
+ */
+export type Format = ReturnType<typeof buildFormat>;
+
+/** The `locale` attribute when it names a language, else the browser's. */
+export function resolveLocale(wanted: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(wanted || navigator.language)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+// Intl formatters are costly to build and the countdown renders every second.
+const formats = new Map<string, Format>();
+
+export function createFormat(locale: string | undefined, timeZone: string): Format {
+  const key = `${locale}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = buildFormat(locale, timeZone);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function buildFormat(locale: string | undefined, timeZone: string) {
+  const elsewhere = new Intl.DateTimeFormat().resolvedOptions().timeZone !== timeZone;
+  const dates = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone, ...options });
+  const day = dates({ weekday: "long", month: "long", day: "numeric" });
+  const time = dates({ hour: "numeric", minute: "2-digit" });
+  const when = dates({
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    ...(elsewhere ? { timeZoneName: "short" } : {}),
+  });
+  const zone = dates({ timeZoneName: "long" });
+  // Per currency: the formatter and how many minor units make one major unit (100, or 1 for JPY).
+  const currencies = new Map<string, [Intl.NumberFormat, number]>();
+
+  return {
+    /** "Saturday, October 17": also the key that groups spots by day. */
+    day: (iso: string) => day.format(new Date(iso)),
+    time: (iso: string) => time.format(new Date(iso)),
+    /** The whole appointment, with the zone's short name when the visitor is elsewhere. */
+    range: (startsAt: string, endsAt: string) => when.formatRange(new Date(startsAt), new Date(endsAt)),
+    /** The session's zone by name ("Eastern Daylight Time"), or "" when the visitor is in it too. */
+    zone(iso: string): string {
+      if (!elsewhere) return "";
+      const part = zone.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName");
+      return part?.value ?? timeZone;
+    },
+    /** Minor units to a price: 15000 USD is $150.00, 15000 JPY is ¥15,000. */
+    money(cents: number, currency: string): string {
+      let entry = currencies.get(currency);
+      if (!entry) {
+        const nf = new Intl.NumberFormat(locale, { style: "currency", currency });
+        entry = [nf, 10 ** (nf.resolvedOptions().maximumFractionDigits ?? 2)];
+        currencies.set(currency, entry);
+      }
+      return entry[0].format(cents / entry[1]);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { msg } from "./i18n.ts";
+
+/**
+ * Counts down a hold and says when it ends. The visible clock ticks every second; the words for
+ * screen readers (`announcement`, meant for a polite live region) change at most once a minute:
+ * when the hold starts, every fifth minute, and at one minute left, so a visitor filling in the
+ * form is told the time without being interrupted each second.
+ */
+export class HoldCountdown implements ReactiveController {
+  /** Whole seconds left; 0 when no hold runs. */
+  secondsLeft = 0;
+  announcement = "";
+  private endsAt = 0;
+  private announcedMinutes = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onExpire: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  get running(): boolean {
+    return this.endsAt > 0;
+  }
+
+  /** Counts down to `endsAt` (epoch milliseconds, on this browser's clock). */
+  start(endsAt: number): void {
+    this.endsAt = endsAt;
+    this.announcedMinutes = 0;
+    this.resume();
+  }
+
+  stop(): void {
+    this.endsAt = 0;
+    this.secondsLeft = 0;
+    this.announcement = "";
+    this.pause();
+  }
+
+  /** The visible clock, "14:05". */
+  get clock(): string {
+    const s = this.secondsLeft;
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  }
+
+  hostConnected(): void {
+    if (this.running) this.resume();
+  }
+
+  hostDisconnected(): void {
+    this.pause();
+  }
+
+  private resume(): void {
+    this.pause();
+    this.tick();
+    if (this.running) this.timer = setInterval(() => this.tick(), 1000);
+  }
+
+  private pause(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private tick(): void {
+    this.secondsLeft = Math.max(0, Math.ceil((this.endsAt - Date.now()) / 1000));
+    if (this.secondsLeft === 0) {
+      this.stop();
+      this.onExpire();
+      return;
+    }
+    const minutes = Math.ceil(this.secondsLeft / 60);
+    const due = this.announcedMinutes === 0 || minutes % 5 === 0 || minutes === 1;
+    if (due && minutes !== this.announcedMinutes) {
+      this.announcedMinutes = minutes;
+      this.announcement = msg.minutesLeft(minutes);
+    }
+    this.host.requestUpdate();
+  }
+}

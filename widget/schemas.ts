@@ -1,0 +1,129 @@
+import * as v from "valibot";
+import { msg } from "./i18n.ts";
+
+/*
+ * The public API's answers, checked on arrival so a server change shows as one clear error
+ * instead of `undefined` deep in a template. Only the fields the widget reads are listed (the
+ * rest pass unread), so the API can grow without breaking pages that embed an older widget.
+ * Free text a photographer may leave empty is nullish; ids, instants, money and states are strict.
+ */
+
+const Text = v.nullish(v.string(), "");
+
+export const Session = v.object({
+  slug: v.string(),
+  name: v.string(),
+  timeZone: v.string(),
+  location: Text,
+  currency: v.string(),
+  studioName: v.string(),
+  packageId: v.nullable(v.string()),
+  holdMinutes: v.number(),
+});
+
+export const SessionType = v.object({
+  name: v.string(),
+  description: Text,
+  durationMinutes: v.number(),
+});
+
+export const Package = v.object({
+  id: v.string(),
+  name: v.string(),
+  description: Text,
+  priceCents: v.number(),
+  depositCents: v.number(),
+});
+
+const Interval = { startsAt: v.string(), endsAt: v.string() };
+
+export const Spot = v.object({ id: v.string(), ...Interval, available: v.boolean() });
+
+/** `GET /v1/sessions/:slug` */
+export const SessionData = v.object({
+  session: Session,
+  sessionType: SessionType,
+  packages: v.array(Package),
+  spots: v.array(Spot),
+});
+
+/** `POST /v1/sessions/:slug/holds` */
+export const HoldCreated = v.object({
+  hold: v.object({ id: v.string(), token: v.string(), expiresAt: v.string() }),
+});
+
+/** `POST /v1/holds/:id/extend` */
+export const HoldExtended = v.object({ hold: v.object({ id: v.string(), expiresAt: v.string() }) });
+
+// The page is sent there: never let a `javascript:` address through.
+const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
+
+/** `POST /v1/holds/:id/booking` */
+export const BookingCreated = v.object({
+  booking: v.object({ id: v.string(), status: v.string(), token: v.string() }),
+  checkoutUrl: CheckoutUrl,
+});
+
+export const BookingRecord = v.object({
+  id: v.string(),
+  // held, pending_payment, reserved, awaiting_confirmation, confirmed, cancelled or expired; any
+  // string, so a state added later reads as "no longer open" instead of breaking the page.
+  status: v.string(),
+  amountCents: v.number(),
+  depositCents: v.number(),
+  paidCents: v.number(),
+  balanceCents: v.number(),
+  currency: v.string(),
+  packageId: v.nullable(v.string()),
+});
+
+/** `GET /v1/bookings/:token` */
+export const BookingDetail = v.object({
+  booking: BookingRecord,
+  session: Session,
+  sessionType: SessionType,
+  packages: v.array(Package),
+  spot: v.object(Interval),
+});
+
+/** `POST /v1/bookings/:token/confirm` */
+export const BookingConfirmed = v.object({ booking: BookingRecord, checkoutUrl: CheckoutUrl });
+
+/** An `application/problem+json` body; every field optional so a bare proxy error still reads. */
+export const Problem = v.object({
+  code: v.optional(v.string()),
+  detail: v.optional(v.string()),
+  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
+
+/* What the visitor types, with the messages shown next to each field. */
+
+// A radio group with nothing chosen is missing from the form data altogether.
+const required = (message: string) => v.pipe(v.optional(v.string(), ""), v.trim(), v.nonEmpty(message));
+
+export const ClientInput = v.object({
+  name: v.pipe(required(msg.nameRequired), v.maxLength(200, msg.tooLong)),
+  email: v.pipe(required(msg.emailRequired), v.email(msg.emailInvalid), v.maxLength(254, msg.tooLong)),
+  phone: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(40, msg.tooLong),
+    v.regex(/^[+\d\s().-]*$/, msg.phoneInvalid),
+  ),
+  packageId: v.optional(v.string()),
+});
+
+export const PackageChoice = required(msg.packageRequired);
+
+/** The details form when the visitor has to choose a package. */
+export const ClientWithPackage = v.object({ ...ClientInput.entries, packageId: PackageChoice });
+
+export type SessionData = v.InferOutput<typeof SessionData>;
+export type Session = v.InferOutput<typeof Session>;
+export type SessionType = v.InferOutput<typeof SessionType>;
+export type Package = v.InferOutput<typeof Package>;
+export type Spot = v.InferOutput<typeof Spot>;
+export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
+export type BookingRecord = v.InferOutput<typeof BookingRecord>;
+export type BookingDetail = v.InferOutput<typeof BookingDetail>;
+export type ClientInput = v.InferOutput<typeof ClientInput>;

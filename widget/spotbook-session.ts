@@ -1,0 +1,128 @@
+import { LitElement, type PropertyValues } from "lit";
+import { type Api, apiBase, createApi } from "./api.ts";
+import type { SpotbookEventMap } from "./events.ts";
+import { BookingFlow } from "./flows/booking.ts";
+import { ConfirmationFlow } from "./flows/confirmation.ts";
+import type { FlowContext } from "./flows/flow.ts";
+import { resolveLocale } from "./format.ts";
+import { styles } from "./styles.ts";
+
+/**
+ * A Spotbook Booking Session, booked inline on the photographer's own site.
+ *
+ * With `session="fall-minis"` it lists the session's spots by day and books one: the spot is
+ * held while the visitor gives their details, then booked (or paid for through Stripe Checkout).
+ * With a booking token (the `booking` attribute, or `?spotbook=TOKEN` in the page's address,
+ * which wins over `session`) it shows that booking to its client to confirm.
+ *
+ * @summary Book a spot in a photography session, or confirm a booking.
+ *
+ * @fires spotbook-hold - A spot is held for the visitor. detail: `{session, spotId, holdId, expiresAt}`.
+ * @fires spotbook-booked - A booking was made. detail: `{session, spotId, bookingId, status, checkoutUrl?}`.
+ * @fires spotbook-confirmed - A client confirmed their booking. detail: `{bookingId, status, checkoutUrl?}`.
+ * @fires spotbook-error - The visitor was shown an error. detail: `{status, code, message}`.
+ *
+ * @csspart header - The session's name, type, length, place and description.
+ * @csspart heading - Every heading (the session's name also has `title`).
+ * @csspart title - The session's name.
+ * @csspart day - One day's group of spots.
+ * @csspart day-heading - The day's heading, in the visitor's language.
+ * @csspart spots - The list of one day's spots.
+ * @csspart spot - A spot's button; a taken one also has `taken`.
+ * @csspart taken - A taken spot's (disabled) button.
+ * @csspart notice - A line of information (time zone, nothing left, payment pending).
+ * @csspart countdown - The hold's countdown with its Extend button.
+ * @csspart form - The details form, and the confirm form.
+ * @csspart field - A label, its input and its error.
+ * @csspart label - A field's label or a group's legend.
+ * @csspart input - A text input.
+ * @csspart packages - The package choice (a fieldset).
+ * @csspart package - One package's radio and label.
+ * @csspart error - An error: below a field, or an alert.
+ * @csspart button - Every button; the main action also has `primary`.
+ * @csspart primary - The step's main action (Book, Confirm).
+ * @csspart summary - When, where, package and amounts.
+ * @csspart confirmation - The booked or confirmed state.
+ * @csspart link - Links (Add to calendar, Continue to payment).
+ *
+ * @cssproperty [--spotbook-font=inherit] - The font.
+ * @cssproperty [--spotbook-heading-font=inherit] - The headings' font.
+ * @cssproperty [--spotbook-text=inherit] - The text color.
+ * @cssproperty [--spotbook-muted=currentColor at 72%] - Secondary text.
+ * @cssproperty [--spotbook-accent=#2456c8] - Main buttons, links, focus ring, the chosen package.
+ * @cssproperty [--spotbook-accent-text=#fff] - Text on the accent color.
+ * @cssproperty [--spotbook-surface=transparent] - Buttons' and inputs' background.
+ * @cssproperty [--spotbook-border=currentColor at 35%] - Borders of spots, inputs and boxes.
+ * @cssproperty [--spotbook-radius=0.5rem] - Corner radius.
+ * @cssproperty [--spotbook-danger=#b3261e] - Errors.
+ * @cssproperty [--spotbook-focus=the accent] - The focus ring.
+ * @cssproperty [--spotbook-gap=1rem] - Space between sections and fields.
+ * @cssproperty [--spotbook-min-height=18rem] - Height kept while loading.
+ */
+export class SpotbookSession extends LitElement {
+  static override styles = styles;
+
+  // Declared without decorators: the decorator helpers would cost the bundle half a kilobyte.
+  static override properties = { session: {}, booking: {}, api: {}, locale: {} };
+
+  /** The Booking Session's public slug. */
+  declare session: string;
+
+  /** A booking token from a confirmation link; by default read from `?spotbook=` in the address. */
+  declare booking: string;
+
+  /** The API's root URL; by default the folder widget.js was loaded from. */
+  declare api: string;
+
+  /** The language for dates and money (a BCP 47 tag); by default the browser's. */
+  declare locale: string;
+
+  private client: Api = createApi(apiBase(""));
+  private language: string | undefined;
+  private token = "";
+
+  private readonly bookingFlow = new BookingFlow(this, () =>
+    this.flowContext(this.token ? "" : this.session),
+  );
+  private readonly confirmationFlow = new ConfirmationFlow(this, () => this.flowContext(this.token));
+
+  constructor() {
+    super();
+    this.session = "";
+    this.booking = "";
+    this.api = "";
+    this.locale = "";
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("api")) this.client = createApi(apiBase(this.api));
+    if (changed.has("locale")) this.language = resolveLocale(this.locale);
+    if (changed.has("booking")) {
+      this.token = this.booking || new URLSearchParams(window.location.search).get("spotbook") || "";
+    }
+  }
+
+  override updated(): void {
+    const loading = this.token ? this.confirmationFlow.loading : this.bookingFlow.loading;
+    if (loading) this.setAttribute("aria-busy", "true");
+    else this.removeAttribute("aria-busy");
+  }
+
+  private flowContext(key: string): FlowContext {
+    return { api: this.client, locale: this.language, key };
+  }
+
+  override render() {
+    return this.token ? this.confirmationFlow.render() : this.bookingFlow.render();
+  }
+}
+
+customElements.get("spotbook-session") ?? customElements.define("spotbook-session", SpotbookSession);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "spotbook-session": SpotbookSession;
+  }
+  // Where the events can be heard: the element, and every ancestor up to document and window.
+  interface GlobalEventHandlersEventMap extends SpotbookEventMap {}
+}

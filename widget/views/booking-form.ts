@@ -1,0 +1,78 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { Field, FieldErrors } from "../form.ts";
+import type { Format } from "../format.ts";
+import type { HoldCountdown } from "../hold-countdown.ts";
+import { msg } from "../i18n.ts";
+import type { Package, Session, Spot } from "../schemas.ts";
+import {
+  packageAmounts,
+  renderField,
+  renderPackageChoice,
+  renderStepHeading,
+  renderSummary,
+} from "./parts.ts";
+
+/** What the visitor has typed so far; kept when they go back and pick another time. */
+export type Draft = Record<Field, string>;
+
+export interface BookingFormProps {
+  format: Format;
+  session: Session;
+  spot: Spot;
+  packages: Package[];
+  /** The package decided for the visitor; when undefined and there are packages, they choose. */
+  pkg: Package | undefined;
+  countdown: HoldCountdown;
+  draft: Draft;
+  errors: FieldErrors;
+  problem: TemplateResult | undefined;
+  busy: boolean;
+  onInput: (event: Event) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onExtend: () => void;
+  onBack: () => void;
+}
+
+export function renderBookingForm(props: BookingFormProps) {
+  const { format, session, pkg, countdown, draft, errors, busy } = props;
+  const choose = !pkg && props.packages.length > 0;
+  return html`
+    <section>
+      ${renderStepHeading(msg.yourDetails)}
+      ${renderSummary(format, { session, spot: props.spot, pkg }, pkg && packageAmounts(pkg, session.currency))}
+      <div class="countdown" part="countdown">
+        <p>
+          ${msg.held} ·
+          <strong aria-hidden="true">${msg.timeLeft(countdown.clock)}</strong>
+          <span class="visually-hidden" role="status">${countdown.announcement}</span>
+        </p>
+        <button type="button" part="button" @click=${props.onExtend}>${msg.extend}</button>
+      </div>
+      <form part="form" novalidate @input=${props.onInput} @change=${props.onInput} @submit=${props.onSubmit}>
+        ${props.problem ?? nothing}
+        ${renderField(
+          { name: "name", label: msg.name, type: "text", autocomplete: "name", required: true },
+          draft.name,
+          errors.name,
+        )}
+        ${renderField(
+          { name: "email", label: msg.email, type: "email", autocomplete: "email", required: true },
+          draft.email,
+          errors.email,
+        )}
+        ${renderField({ name: "phone", label: msg.phone, type: "tel", autocomplete: "tel" }, draft.phone, errors.phone)}
+        ${
+          choose
+            ? renderPackageChoice(format, props.packages, session.currency, draft.packageId, errors.packageId)
+            : nothing
+        }
+        <div class="actions">
+          <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
+            ${busy ? msg.booking : msg.book}
+          </button>
+          <button type="button" part="button" @click=${props.onBack}>${msg.back}</button>
+        </div>
+      </form>
+    </section>
+  `;
+}

@@ -1,0 +1,167 @@
+import { html, nothing } from "lit";
+import type { ApiProblem } from "../api.ts";
+import type { Field } from "../form.ts";
+import type { Format } from "../format.ts";
+import { msg } from "../i18n.ts";
+import type { BookingRecord, Package, Session, SessionType } from "../schemas.ts";
+
+/** The id of each step's heading, which gets focus when the step changes. */
+export const stepHeading = "step-heading";
+
+export type Amounts = Pick<
+  BookingRecord,
+  "currency" | "amountCents" | "depositCents" | "paidCents" | "balanceCents"
+>;
+
+/** What a package costs before anything is paid. */
+export const packageAmounts = (pkg: Package, currency: string): Amounts => ({
+  currency,
+  amountCents: pkg.priceCents,
+  depositCents: pkg.depositCents,
+  paidCents: 0,
+  balanceCents: pkg.priceCents,
+});
+
+/**
+ * The package already decided (by the booking, then the session) or the only one there is;
+ * undefined when the client has to choose.
+ */
+export function fixedPackage(packages: Package[], ...ids: (string | null)[]): Package | undefined {
+  const id = ids.find((candidate) => candidate);
+  return id ? packages.find((p) => p.id === id) : packages.length === 1 ? packages[0] : undefined;
+}
+
+const problemMessages: Record<string, string> = {
+  network: msg.errors.network,
+  rate_limited: msg.errors.rateLimited,
+  spot_taken: msg.errors.spotTaken,
+  hold_expired: msg.errors.holdExpired,
+  package_required: msg.packageRequired,
+  forbidden: msg.errors.forbidden,
+  conflict: msg.errors.conflict,
+  wrong_classification: msg.errors.byInvitation,
+};
+
+/** A problem in words a visitor understands; `notFound` says what could not be found. */
+export const problemMessage = (problem: ApiProblem, notFound = msg.errors.unknown) =>
+  problem.code === "not_found" ? notFound : (problemMessages[problem.code] ?? msg.errors.unknown);
+
+export const renderProblem = (message: string, retry?: () => void) => html`
+  <div class="problem" part="error" role="alert" id="problem" tabindex="-1">
+    <p>${message}</p>
+    ${retry ? html`<button type="button" part="button" @click=${retry}>${msg.retry}</button>` : nothing}
+  </div>
+`;
+
+/** Placeholder while the one request on load runs; the host keeps its height meanwhile. */
+export const renderLoading = (label: string) => html`<p class="loading" role="status">${label}</p>`;
+
+export const renderStepHeading = (text: string) =>
+  html`<h3 id=${stepHeading} part="heading" tabindex="-1">${text}</h3>`;
+
+// Not a <header>: that would be a second banner landmark on the host page.
+export function renderHeader(session: Session, sessionType: SessionType) {
+  const facts = [sessionType.name, msg.minutes(sessionType.durationMinutes), session.location].filter(
+    Boolean,
+  );
+  return html`
+    <div part="header">
+      <h2 part="heading title">${session.name}</h2>
+      <p class="muted">${facts.join(" · ")}</p>
+      ${sessionType.description ? html`<p>${sessionType.description}</p>` : nothing}
+    </div>
+  `;
+}
+
+const row = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+
+/**
+ * When, where, what, and the money: before booking the price and deposit, after booking
+ * what is paid and what is still due.
+ */
+export function renderSummary(
+  format: Format,
+  what: { session: Session; spot: { startsAt: string; endsAt: string }; pkg?: Package | undefined },
+  amounts?: Amounts,
+  booked = false,
+) {
+  const money = (cents: number) => format.money(cents, amounts?.currency ?? what.session.currency);
+  return html`
+    <dl part="summary">
+      ${row(msg.when, format.range(what.spot.startsAt, what.spot.endsAt))}
+      ${what.session.location ? row(msg.where, what.session.location) : nothing}
+      ${what.pkg ? row(msg.package, what.pkg.name) : nothing}
+      ${amounts ? row(msg.price, money(amounts.amountCents)) : nothing}
+      ${amounts && !booked && amounts.depositCents > 0 ? row(msg.depositLabel, money(amounts.depositCents)) : nothing}
+      ${amounts && booked && amounts.paidCents > 0 ? row(msg.paid, money(amounts.paidCents)) : nothing}
+      ${amounts && booked ? row(msg.balance, money(amounts.balanceCents)) : nothing}
+    </dl>
+  `;
+}
+
+const errorId = (name: Field) => `${name}-error`;
+
+const renderFieldError = (name: Field, error: string | undefined) =>
+  error ? html`<p class="field-error" part="error" id=${errorId(name)}>${error}</p>` : nothing;
+
+export function renderField(
+  field: { name: Field; label: string; type: string; autocomplete: string; required?: boolean },
+  value: string,
+  error: string | undefined,
+) {
+  return html`
+    <div class="field" part="field">
+      <label part="label" for=${field.name}>${field.label}</label>
+      <input
+        part="input"
+        id=${field.name}
+        name=${field.name}
+        type=${field.type}
+        autocomplete=${field.autocomplete}
+        ?required=${field.required}
+        .value=${value}
+        aria-invalid=${error ? "true" : "false"}
+        aria-describedby=${error ? errorId(field.name) : nothing}
+      />
+      ${renderFieldError(field.name, error)}
+    </div>
+  `;
+}
+
+/** The client's choice of package, as radios named `packageId`. */
+export function renderPackageChoice(
+  format: Format,
+  packages: Package[],
+  currency: string,
+  chosen: string,
+  error: string | undefined,
+) {
+  const price = (p: Package) =>
+    p.depositCents > 0
+      ? `${format.money(p.priceCents, currency)} (${msg.deposit(format.money(p.depositCents, currency))})`
+      : format.money(p.priceCents, currency);
+  return html`
+    <fieldset class="field" part="field packages" aria-describedby=${error ? errorId("packageId") : nothing}>
+      <legend part="label">${msg.package}</legend>
+      ${packages.map(
+        (p) => html`
+          <label class="package" part="package">
+            <input
+              type="radio"
+              name="packageId"
+              value=${p.id}
+              required
+              .checked=${chosen === p.id}
+              aria-invalid=${error ? "true" : "false"}
+            />
+            <span>
+              <strong>${p.name}</strong> · ${price(p)}
+              ${p.description ? html`<span class="muted block">${p.description}</span>` : nothing}
+            </span>
+          </label>
+        `,
+      )}
+      ${renderFieldError("packageId", error)}
+    </fieldset>
+  `;
+}
