@@ -10,6 +10,9 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "widget",
   publicDir: "public",
+  // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
+  // is bigger and leaves warning globals on the host page.
+  resolve: { conditions: ["module", "browser", "production"] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -21,6 +21,8 @@ declare module "vitest" {
     workerOrigin: string;
     siteOrigin: string;
     tokens: DemoTokens;
+    /** The local D1's folder, for steps a browser cannot take (ageing a hold). */
+    persistTo: string;
   }
 }
 
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide("workerOrigin", worker.origin);
   project.provide("siteOrigin", siteOrigin);
   project.provide("tokens", tokens);
+  project.provide("persistTo", persistTo);
   return async () => {
     await worker.stop();
     await new Promise((resolve) => site.close(resolve));

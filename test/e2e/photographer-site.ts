@@ -18,7 +18,8 @@ export function photographerPage(workerOrigin: string, element: string): string 
     button { background: hotpink; font-size: 40px; }
     h1 { font-weight: 400; letter-spacing: .02em; }
     spotbook-session {
-      --spotbook-accent: #c8643b;
+      --spotbook-accent: #a4492a;
+      --spotbook-danger: #ff8a80;
       --spotbook-font: Georgia, serif;
       --spotbook-text: #f3ede4;
       --spotbook-surface: #2a2724;

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { bin, run } from "../../scripts/local-worker.ts";
+
+export const workerOrigin = () => inject("workerOrigin");
+export const siteOrigin = () => inject("siteOrigin");
+export const tokens = () => inject("tokens");
+
+export const desktop = { viewport: { width: 1280, height: 900 } };
+export const phone = {
+  viewport: { width: 375, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+/** A fresh visitor (own cookies and cache) on the photographer's page, with spots on screen. */
+export async function visit(
+  browser: Browser,
+  path = "/",
+  options = desktop,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...options, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${siteOrigin()}${path}`);
+  return { context, page };
+}
+
+/** Runs SQL on the end-to-end database, for what no browser can do (make time pass). */
+export function sql(command: string): void {
+  run(
+    bin("wrangler"),
+    ["d1", "execute", "spotbook", "--local", "--persist-to", inject("persistTo"), "--command", command],
+    true,
+  );
+}
+
+/** Runs axe-core inside the page against the widget (axe walks open shadow roots). */
+export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: never[] }> } }
+    ).axe;
+    const result = await axe.run({ include: [["spotbook-session"]] }, { resultTypes: ["violations"] });
+    return result.violations;
+  });
+}
+
+/** Waits until the locator is on screen (vitest has no Playwright matchers; it polls instead). */
+export async function shown(locator: Locator): Promise<void> {
+  await expect.poll(() => locator.first().isVisible(), { timeout: 10_000 }).toBe(true);
+}

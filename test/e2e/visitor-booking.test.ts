@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { snap, useChromium } from "./browser.ts";
+import { axeViolations, phone, shown, visit } from "./support.ts";
+
+const chromium = useChromium();
+
+describe("a visitor books a Multi spot on the photographer's own site", () => {
+  it("picks a time, fills the form and is booked; the next visitor sees it taken", async () => {
+    const { context, page } = await visit(chromium());
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.reload();
+    const spots = page.locator("spotbook-session button.spot:not([disabled])");
+    await expect.poll(() => spots.count()).toBeGreaterThan(0);
+    // The page, the script and one API call: nothing else before the spots are on screen.
+    expect(requests.filter((u) => !u.endsWith("/favicon.ico"))).toHaveLength(3);
+    await snap(page, "visitor-1-spots");
+    const time = ((await spots.first().textContent()) ?? "").trim();
+    await spots.first().click();
+    await page.getByLabel("Name").fill("Elizabeth Bennet");
+    await page.getByLabel("Email").fill("lizzy@example.com");
+    await shown(page.getByText("left", { exact: false }).first());
+    await snap(page, "visitor-2-form");
+    await page.getByRole("button", { name: "Book this time" }).click();
+    await shown(page.getByRole("heading", { name: "You're booked" }));
+    await snap(page, "visitor-3-booked");
+    await context.close();
+
+    const next = await visit(chromium());
+    const taken = next.page.locator("spotbook-session button.spot", { hasText: time }).first();
+    await expect.poll(() => taken.isDisabled()).toBe(true);
+    expect(await taken.textContent()).toContain("Taken");
+    await snap(next.page, "visitor-4-next-visitor-sees-taken");
+    await next.context.close();
+  });
+
+  it("has no accessibility violations at each step, on a phone", async () => {
+    const { context, page } = await visit(chromium(), "/", phone);
+    const spots = page.locator("spotbook-session button.spot:not([disabled])");
+    await expect.poll(() => spots.count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, "phone-1-spots");
+    await spots.first().click();
+    await page.getByRole("button", { name: "Book this time" }).click();
+    await shown(page.getByText("Please enter your name."));
+    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, "phone-2-field-errors");
+    await page.getByRole("button", { name: "Choose another time" }).click();
+    await context.close();
+  });
+
+  it("keeps the host page's styles out and its own in", async () => {
+    const { context, page } = await visit(chromium());
+    await expect.poll(() => page.locator("spotbook-session button.spot").count()).toBeGreaterThan(0);
+    const hostButton = await page.locator("#host-button").evaluate((el) => getComputedStyle(el).fontSize);
+    const widgetButton = await page
+      .locator("spotbook-session button.spot")
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
+    expect(hostButton).toBe("40px");
+    expect(widgetButton).not.toBe("40px");
+    // Only Lit's own registry (versions and property metadata, shared by every copy of Lit) is added.
+    const added = await page.evaluate(() => {
+      const blank = document.createElement("iframe");
+      document.body.append(blank);
+      const before = new Set(Object.keys(blank.contentWindow ?? {}));
+      blank.remove();
+      return Object.keys(window).filter((k) => !before.has(k));
+    });
+    expect(added.sort()).toEqual([
+      "litElementVersions",
+      "litHtmlVersions",
+      "litPropertyMetadata",
+      "reactiveElementVersions",
+    ]);
+    await context.close();
+  });
+
+  it("runs two widgets on one page independently", async () => {
+    const { context, page } = await visit(chromium(), "/two");
+    const [minis, workshop] = [
+      page.locator("spotbook-session").nth(0),
+      page.locator("spotbook-session").nth(1),
+    ];
+    await expect.poll(() => minis.locator("button.spot").count()).toBeGreaterThan(0);
+    await expect.poll(() => workshop.locator("button.spot").count()).toBe(10);
+    await workshop.locator("button.spot:not([disabled])").first().click();
+    await shown(workshop.getByLabel("Name"));
+    expect(await minis.getByLabel("Name").count()).toBe(0);
+    await snap(page, "two-widgets");
+    await workshop.getByRole("button", { name: "Choose another time" }).click();
+    await context.close();
+  });
+});
