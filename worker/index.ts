@@ -4,6 +4,7 @@ import adminSessionTypes from "./http/admin/session-types.ts";
 import adminSessions from "./http/admin/sessions.ts";
 import adminSpots from "./http/admin/spots.ts";
 import adminStudio from "./http/admin/studio.ts";
+import adminPages from "./admin/index.tsx";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { jsonBodyOnly, limitBody } from "./http/body.ts";
@@ -60,6 +61,7 @@ const openApi = {
   },
 };
 app.doc31("/v1/openapi.json", openApi);
+app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", sessionPage);
 app.get(

@@ -42,7 +42,7 @@ export async function findAccount(db: Db, email: string): Promise<Account> {
   return { studio: null, unknownKey, lockedUntil: counters[0]?.until || null };
 }
 
-/** One more failure, counted in one statement so parallel attempts cannot slip past the limit. */
+/** One more failure, counted by the database in one statement, so parallel failures all count. */
 function counted(count: SQLiteColumn, until: SQLiteColumn, now: number): { count: SQL; until: SQL } {
   const locks = sql`${count} + 1 >= ${maxFailures}`;
   return {
@@ -51,8 +51,8 @@ function counted(count: SQLiteColumn, until: SQLiteColumn, now: number): { count
   };
 }
 
-/** Records a failed attempt; answers when sign-in is locked until (null: not locked). */
-export async function recordFailure(db: Db, account: Account, now: number): Promise<number | null> {
+/** Records a failed attempt; answers whether this one locked sign-in. */
+export async function recordFailure(db: Db, account: Account, now: number): Promise<boolean> {
   if (account.studio) {
     const next = counted(studios.failedLogins, studios.lockedUntil, now);
     const [row] = await db
@@ -60,7 +60,7 @@ export async function recordFailure(db: Db, account: Account, now: number): Prom
       .set({ failedLogins: next.count, lockedUntil: next.until })
       .where(eq(studios.id, account.studio.id))
       .returning({ until: studios.lockedUntil });
-    return row?.until ?? null;
+    return (row?.until ?? 0) > now;
   }
   // rate_limits keeps the lock's end in reset_at; 0 until the count first reaches the limit.
   const next = counted(rateLimits.count, rateLimits.resetAt, now);
@@ -69,7 +69,7 @@ export async function recordFailure(db: Db, account: Account, now: number): Prom
     .values({ key: account.unknownKey, count: 1, resetAt: 0 })
     .onConflictDoUpdate({ target: rateLimits.key, set: { count: next.count, resetAt: next.until } })
     .returning({ until: rateLimits.resetAt });
-  return row?.until || null;
+  return (row?.until ?? 0) > now;
 }
 
 export const clearFailures = (db: Db, studioId: string) =>

@@ -5,8 +5,8 @@ import { sameSecret } from "../../domain/tokens.ts";
  * `pbkdf2-sha256$<iterations>$<salt>$<hash>` (base64), so the cost can rise without a migration.
  */
 
-// workerd refuses PBKDF2 above 100,000 iterations; OWASP's floor for SHA-256 is far higher,
-// which is why sign-in also locks out after a few failures.
+// Cloudflare's runtime caps PBKDF2 at 100,000 iterations (workerd issue 1346), below OWASP's
+// advice for SHA-256: one reason sign-in also locks out after a few failures.
 const iterations = 100_000;
 const scheme = "pbkdf2-sha256";
 

@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import { attributes, field, multiFields, schedule, signedInStudio, texts } from "./admin-browser.ts";
+import { call, newClient, newSessionType } from "./support.ts";
+
+describe("form errors", () => {
+  it("shows the API's messages next to their fields and keeps what was typed", async () => {
+    const { browser, token } = await signedInStudio();
+    const type = await newSessionType(token);
+    await browser.get("/admin/sessions/new");
+    const res = await browser.post(
+      "/admin/sessions/new",
+      multiFields(type.id, { date: "2027-02-30", spots: "0" }),
+    );
+    expect(res.status).toBe(422);
+    expect(await field(res.html, "name")).toEqual({
+      value: "Fall Minis",
+      error: undefined,
+      describedByError: false,
+    });
+    expect(await field(res.html, "date")).toEqual({
+      value: "2027-02-30",
+      error: "Enter a real date as YYYY-MM-DD.",
+      describedByError: true,
+    });
+    expect(await field(res.html, "spots")).toEqual({
+      value: "0",
+      error: "Add at least one spot.",
+      describedByError: true,
+    });
+    expect(await attributes(res.html, "#f-spots", "aria-invalid")).toEqual(["true"]);
+    expect(await attributes(res.html, `#f-sessionTypeId option[value="${type.id}"]`, "selected")).toEqual([
+      "",
+    ]);
+    expect(await attributes(res.html, ".error-summary a", "href")).toEqual(["#f-date", "#f-spots"]);
+  });
+
+  it("says what it needs when a field is blank or not a number, rather than the API's type words", async () => {
+    const { browser } = await signedInStudio();
+    await browser.get("/admin/session-types/new");
+    const res = await browser.post("/admin/session-types/new", {
+      name: "",
+      classification: "multi",
+      durationMinutes: "twenty",
+      breakMinutes: "10",
+      paymentReminderDays: "3",
+      "packages.0.name": "",
+      "packages.0.price": "",
+      "packages.1.name": "Mini",
+      "packages.1.price": "abc",
+      "packages.2.name": "Big",
+      "packages.2.price": "100",
+      "packages.2.deposit": "150",
+    });
+    expect(res.status).toBe(422);
+    expect((await field(res.html, "name")).error).toBe("Enter a name.");
+    expect(await field(res.html, "durationMinutes")).toMatchObject({
+      value: "twenty",
+      error: "Enter the duration in whole minutes.",
+    });
+    // Row 0 was blank and not sent: the API's packages.0 and .1 are the form's rows 1 and 2.
+    expect(await field(res.html, "packages.1.price")).toMatchObject({
+      value: "abc",
+      error: "Enter an amount such as 150.00.",
+      describedByError: true,
+    });
+    expect((await field(res.html, "packages.2.deposit")).error).toBe(
+      "The deposit cannot be more than the price.",
+    );
+    expect((await field(res.html, "packages.0.price")).error).toBeUndefined();
+    expect(await attributes(res.html, "#f-packages-2-name", "value")).toEqual(["Big"]);
+  });
+
+  it("puts a conflict next to its field: a client's email the studio already has", async () => {
+    const { browser, token } = await signedInStudio();
+    await newClient(token, { email: "taken@example.com" });
+    await browser.get("/admin/clients/new");
+    const res = await browser.post("/admin/clients/new", {
+      name: "Twin",
+      email: "taken@example.com",
+      phone: "",
+    });
+    expect(res.status).toBe(409);
+    expect(await field(res.html, "email")).toEqual({
+      value: "taken@example.com",
+      error: "Another client has this email.",
+      describedByError: true,
+    });
+  });
+
+  it("refuses a session type of the other classification at the Session Type field", async () => {
+    const { browser, token } = await signedInStudio();
+    const multi = await newSessionType(token, { name: "Minis", classification: "multi" });
+    await browser.get("/admin/sessions/new");
+    const res = await browser.post("/admin/sessions/new", {
+      name: "Wedding",
+      classification: "single",
+      sessionTypeId: multi.id,
+      date: "2027-06-12",
+      time: "14:00",
+    });
+    expect(res.status).toBe(422);
+    expect((await field(res.html, "sessionTypeId")).error).toBe(
+      "Choose a session type classified as single.",
+    );
+    expect((await call("GET", "/v1/admin/sessions", { token })).body.sessions).toEqual([]);
+  });
+
+  it("asks for a session type to be chosen", async () => {
+    const { browser, token } = await signedInStudio();
+    await newSessionType(token);
+    await browser.get("/admin/sessions/new");
+    const res = await browser.post("/admin/sessions/new", multiFields(""));
+    expect((await field(res.html, "sessionTypeId")).error).toBe("Choose a session type.");
+  });
+
+  it("says a session type must exist before a session can be scheduled, with a link", async () => {
+    const { browser } = await signedInStudio();
+    const res = await browser.get("/admin/sessions/new");
+    expect(res.status).toBe(200);
+    expect(await texts(res.html, "main p")).toEqual([
+      "A session needs a session type first: it sets the length, the breaks and the packages. Create a Session Type",
+    ]);
+    expect(await attributes(res.html, "main p a", "href")).toEqual(["/admin/session-types/new"]);
+    expect(await attributes(res.html, "main form", "action")).toEqual([]);
+  });
+
+  it("shows why a one-button action was refused", async () => {
+    const { browser, token } = await signedInStudio();
+    const type = await newSessionType(token);
+    const details = `/admin/sessions/${await schedule(browser, multiFields(type.id))}`;
+    await browser.get(details);
+    const res = await browser.post(`${details}/payment-reminders`);
+    expect(res.status).toBe(409);
+    expect(await texts(res.html, ".error-summary p")).toEqual(["No client in this session owes a balance."]);
+  });
+});
+
+describe("clients", () => {
+  it("adds, finds and edits a client", async () => {
+    const { browser } = await signedInStudio();
+    await browser.get("/admin/clients/new");
+    const added = await browser.post("/admin/clients/new", {
+      name: "Dorothea Lange",
+      email: "Dorothea@Example.com",
+      phone: "+1 555 0100",
+    });
+    expect(added.location).toBe("/admin/clients?done=client-saved");
+    await browser.get("/admin/clients/new");
+    await browser.post("/admin/clients/new", { name: "Ansel Adams", email: "ansel@example.com", phone: "" });
+
+    const found = await browser.get("/admin/clients?q=dorothea");
+    expect(await texts(found.html, "tbody tr")).toEqual(["Dorothea Lange dorothea@example.com +1 555 0100"]);
+    expect(await attributes(found.html, "#q", "value")).toEqual(["dorothea"]);
+    const [edit] = await attributes(found.html, "tbody a", "href");
+    const form = await browser.get(edit ?? "");
+    expect((await field(form.html, "email")).value).toBe("dorothea@example.com");
+    const saved = await browser.post(edit ?? "", {
+      name: "Dorothea Lange",
+      email: "dl@example.com",
+      phone: "",
+    });
+    expect(saved.status).toBe(303);
+    expect(await texts((await browser.get("/admin/clients")).html, "tbody tr")).toEqual([
+      "Ansel Adams ansel@example.com",
+      "Dorothea Lange dl@example.com",
+    ]);
+  });
+});

@@ -1,0 +1,30 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { adminTokens, studios } from "../../../db/schema.ts";
+import { sha256 } from "../../domain/tokens.ts";
+import type { Db, Studio } from "../../env.ts";
+
+/** The studio a pasted admin token belongs to, or null. */
+export async function studioByAdminToken(db: Db, token: string): Promise<Studio | null> {
+  const owner = db
+    .select({ id: adminTokens.studioId })
+    .from(adminTokens)
+    .where(eq(adminTokens.tokenHash, await sha256(token)));
+  const [studio] = await db.select().from(studios).where(inArray(studios.id, owner));
+  return studio ?? null;
+}
+
+/** Sign-in finds a studio by its email, so no two studios may share one. */
+export async function emailTakenByAnother(db: Db, studioId: string, email: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: studios.id })
+    .from(studios)
+    .where(and(eq(studios.email, email), ne(studios.id, studioId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export const setCredentials = (db: Db, studioId: string, email: string, passwordHash: string) =>
+  db
+    .update(studios)
+    .set({ email, passwordHash, failedLogins: 0, lockedUntil: null })
+    .where(eq(studios.id, studioId));

@@ -1,0 +1,32 @@
+import type { FC } from "hono/jsx";
+
+/*
+ * What the page after a form says happened. Redirects name a fixed code (`?done=`), never text,
+ * so a crafted link cannot put words on the page.
+ */
+const notices = {
+  "signed-up": "Your sign-in is set up. Welcome!",
+  "client-saved": "The client is saved.",
+  "session-type-saved": "The session type is saved.",
+  "session-scheduled": "The session is scheduled.",
+  "time-changed": "The date and time are changed.",
+  "client-assigned": "The client is assigned to this session.",
+  "confirmation-sent": "The confirmation request is on its way to the client.",
+  "spots-added": "The spots are added.",
+  "spot-reserved": "The spot is reserved, and the client is asked to confirm and pay.",
+  "reminder-sent": "The payment reminder is on its way.",
+  "booking-cancelled": "The booking is cancelled, and its spot is free again.",
+} as const;
+
+export type NoticeCode = keyof typeof notices;
+
+export const withNotice = (path: string, code: NoticeCode) => `${path}?done=${code}`;
+
+export const Notice: FC<{ code: string | undefined }> = ({ code }) => {
+  const text = code && Object.hasOwn(notices, code) ? notices[code as NoticeCode] : undefined;
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+};

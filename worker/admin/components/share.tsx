@@ -1,0 +1,38 @@
+import type { FC } from "hono/jsx";
+
+/** The session's public link and a Facebook share link. */
+export const PublicLink: FC<{ url: string }> = ({ url }) => (
+  <p class="actions">
+    <span>
+      Public link: <a href={url}>{url}</a>
+    </span>
+    <a href={`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`} rel="noopener">
+      Share on Facebook
+    </a>
+  </p>
+);
+
+/** The widget's embed snippet; the copy button appears only where the script runs. */
+export const Embed: FC<{ slug: string; origin: string }> = ({ slug, origin }) => {
+  const snippet = `<script type="module" src="${origin}/widget.js"></script>\n<spotbook-session session="${slug}"></spotbook-session>`;
+  return (
+    <section aria-labelledby="embed-title">
+      <h2 id="embed-title">Embed on your site</h2>
+      <div class="field">
+        <label for="embed-snippet">Embed snippet</label>
+        <p id="embed-snippet-hint" class="hint">
+          Paste it where the booking should appear on your page.
+        </p>
+        <textarea id="embed-snippet" class="snippet" rows={2} readonly aria-describedby="embed-snippet-hint">
+          {snippet}
+        </textarea>
+      </div>
+      <p class="actions">
+        <button type="button" class="secondary" data-copy="embed-snippet" hidden>
+          Copy the snippet
+        </button>
+        <span id="embed-snippet-status" role="status" />
+      </p>
+    </section>
+  );
+};

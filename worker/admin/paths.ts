@@ -1,0 +1,29 @@
+/** Every admin page's address, so links, redirects and forms agree. */
+const root = "/admin";
+
+export const paths = {
+  root,
+  styles: `${root}/admin.css`,
+  script: `${root}/admin.js`,
+  signIn: `${root}/sign-in`,
+  setup: `${root}/setup`,
+  signOut: `${root}/sign-out`,
+  clients: `${root}/clients`,
+  newClient: `${root}/clients/new`,
+  client: (id: string) => `${root}/clients/${id}`,
+  sessionTypes: `${root}/session-types`,
+  newSessionType: `${root}/session-types/new`,
+  sessionType: (id: string) => `${root}/session-types/${id}`,
+  sessions: `${root}/sessions`,
+  newSession: `${root}/sessions/new`,
+  session: (id: string) => `${root}/sessions/${id}`,
+  sessionAction: (id: string, action: SessionAction) => `${root}/sessions/${id}/${action}`,
+  spot: (sessionId: string, spotId: string) => `${root}/sessions/${sessionId}/spots/${spotId}`,
+  cancelBooking: (sessionId: string, bookingId: string) =>
+    `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
+  mail: `${root}/mail`,
+  message: (id: string) => `${root}/mail/${id}`,
+  messageHtml: (id: string) => `${root}/mail/${id}/html`,
+};
+
+export type SessionAction = "when" | "client" | "confirmation-request" | "spots" | "payment-reminders";
