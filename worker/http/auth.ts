@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { adminTokens, studios } from "../../db/schema.ts";
-import { sameSecret, sha256 } from "../domain/tokens.ts";
+import { sameSecret } from "../domain/tokens.ts";
 import type { HonoEnv } from "../env.ts";
+import { studioByAdminToken } from "../queries/studios.ts";
 import { ApiError } from "./problem.ts";
 
 export function bearerToken(header: string | undefined): string | undefined {
@@ -17,14 +16,9 @@ const unauthorized = () =>
 export const adminAuth = createMiddleware<HonoEnv>(async function adminAuth(c, next) {
   const token = bearerToken(c.req.header("authorization"));
   if (!token) throw unauthorized();
-  const [row] = await c.var.db
-    .select({ studio: studios })
-    .from(adminTokens)
-    .innerJoin(studios, eq(studios.id, adminTokens.studioId))
-    .where(eq(adminTokens.tokenHash, await sha256(token)))
-    .limit(1);
-  if (!row) throw unauthorized();
-  c.set("studio", row.studio);
+  const studio = await studioByAdminToken(c.var.db, token);
+  if (!studio) throw unauthorized();
+  c.set("studio", studio);
   await next();
 });
 

@@ -3,16 +3,6 @@ import { adminTokens, studios } from "../../../db/schema.ts";
 import { sha256 } from "../../domain/tokens.ts";
 import type { Db, Studio } from "../../env.ts";
 
-/** The studio a pasted admin token belongs to, or null. */
-export async function studioByAdminToken(db: Db, token: string): Promise<Studio | null> {
-  const owner = db
-    .select({ id: adminTokens.studioId })
-    .from(adminTokens)
-    .where(eq(adminTokens.tokenHash, await sha256(token)));
-  const [studio] = await db.select().from(studios).where(inArray(studios.id, owner));
-  return studio ?? null;
-}
-
 /** Sign-in finds a studio by its email, so no two studios may share one. */
 export async function emailTakenByAnother(db: Db, studioId: string, email: string): Promise<boolean> {
   const rows = await db

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { Email } from "../../http/schemas.ts";
+import { studioByAdminToken } from "../../queries/studios.ts";
 import {
   clearFailures,
   findAccount,
@@ -12,7 +13,7 @@ import {
 } from "../auth/lockout.ts";
 import { currentLogin, endAllLogins, endLogin, newLogin, setLoginCookie } from "../auth/logins.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../auth/password.ts";
-import { emailTakenByAnother, setCredentials, studioByAdminToken } from "../auth/setup.ts";
+import { emailTakenByAnother, setCredentials } from "../auth/setup.ts";
 import { withNotice } from "../components/notice.tsx";
 import type { AdminEnv } from "../env.ts";
 import { type FormState, formOf, readForm } from "../form.ts";
