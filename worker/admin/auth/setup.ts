@@ -1,7 +1,6 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
-import { adminTokens, studios } from "../../../db/schema.ts";
-import { sha256 } from "../../domain/tokens.ts";
-import type { Db, Studio } from "../../env.ts";
+import { and, eq, ne } from "drizzle-orm";
+import { studios } from "../../../db/schema.ts";
+import type { Db, } from "../../env.ts";
 
 /** Sign-in finds a studio by its email, so no two studios may share one. */
 export async function emailTakenByAnother(db: Db, studioId: string, email: string): Promise<boolean> {
