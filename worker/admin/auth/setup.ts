@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { studios } from "../../../db/schema.ts";
-import type { Db, } from "../../env.ts";
+import type { Db } from "../../env.ts";
 
 /** Sign-in finds a studio by its email, so no two studios may share one. */
 export async function emailTakenByAnother(db: Db, studioId: string, email: string): Promise<boolean> {
