@@ -61,7 +61,7 @@ console.log(`
 
   Demo photographer's site   ${origin}/demo/
   Confirmation link (Single) ${origin}/book/?spotbook=${tokens.DEMO_CLIENT_TOKEN}
-  Admin                      ${origin}/admin
+  Admin                      ${origin}/admin   (first time: ${origin}/admin/setup with the admin token)
   API docs                   ${origin}/docs   (OpenAPI: ${origin}/v1/openapi.json)
 
   Demo admin token           ${tokens.DEMO_ADMIN_TOKEN}
