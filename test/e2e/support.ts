@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { inject } from "vitest";
 import { bin, run } from "../../scripts/local-worker.ts";
 
 export const workerOrigin = () => inject("workerOrigin");
@@ -50,7 +50,7 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   });
 }
 
-/** Waits until the locator is on screen (vitest has no Playwright matchers; it polls instead). */
+/** Waits until the locator is on screen (vitest has no Playwright matchers); works in hooks too. */
 export async function shown(locator: Locator): Promise<void> {
-  await expect.poll(() => locator.first().isVisible(), { timeout: 10_000 }).toBe(true);
+  await locator.first().waitFor({ state: "visible", timeout: 10_000 });
 }

@@ -76,6 +76,20 @@ describe("one studio can never read or change another's data", () => {
     }
   });
 
+  it("keeps a Single session private to its client's link", async () => {
+    const { victim } = await twoStudios();
+    const type = await newSessionType(victim.token, { classification: "single", name: "Wedding" });
+    const single = await newSession(victim.token, {
+      classification: "single",
+      name: "Private wedding",
+      sessionTypeId: type.id,
+      date: "2027-06-12",
+      time: "14:00",
+    });
+    expect((await call("GET", `/v1/sessions/${single.slug}`)).status).toBe(404);
+    expect((await call("GET", `/s/${single.slug}`)).status).toBe(404);
+  });
+
   it("keeps the public session read free of personal data", async () => {
     const { session } = await twoStudios();
     const res = await call("GET", `/v1/sessions/${session.slug}`);

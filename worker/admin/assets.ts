@@ -26,6 +26,7 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
 table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 caption { text-align: left; font-weight: 700; padding: .25rem 0; }
+td time { white-space: nowrap; }
 .field { margin: 0 0 1rem; }
 .field label { display: block; font-weight: 600; }
 .field.check { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }

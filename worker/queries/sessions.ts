@@ -121,9 +121,16 @@ export type PublicSession = {
   spots: (Pick<SpotRow, "id" | "startsAt" | "endsAt"> & { available: boolean })[];
 };
 
-/** What a visitor sees of a session, by its public slug, in one round trip. */
+/**
+ * What a visitor sees of a Multi session, by its public slug, in one round trip. A Single is
+ * private to its client, who opens it through their own link.
+ */
 export async function getPublicSession(db: Db, slug: string, now: number): Promise<PublicSession | null> {
-  const bySlug = and(eq(sessions.slug, slug), eq(sessions.status, "scheduled"));
+  const bySlug = and(
+    eq(sessions.slug, slug),
+    eq(sessions.status, "scheduled"),
+    eq(sessions.classification, "multi"),
+  );
   const sessionId = db.select({ id: sessions.id }).from(sessions).where(bySlug);
   const [heads, types, owners, pkgs, spotRows, taken] = await db.batch([
     db.select().from(sessions).where(bySlug),

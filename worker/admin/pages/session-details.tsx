@@ -104,11 +104,12 @@ export const SessionDetailsPage: FC<{
     <Notice code={notice} />
     <ErrorSummary form={action} />
     <ErrorSummary form={when} />
-    <PublicLink url={view.url} />
+    {/* A Single is private to its client: only Multi sessions are shared and embedded. */}
+    {view.classification === "multi" && <PublicLink url={view.url} />}
     <Summary view={view} locale={locale} />
     <Actions view={view} />
     {view.classification === "single" && !view.confirmed && <When view={view} form={when} />}
     <Spots view={view} locale={locale} />
-    <Embed slug={view.slug} origin={origin} />
+    {view.classification === "multi" && <Embed slug={view.slug} origin={origin} />}
   </>
 );

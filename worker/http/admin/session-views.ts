@@ -10,11 +10,17 @@ import { PackageSchema, SessionTypeSchema, toPackage, toSessionType } from "./se
 
 /** How sessions, spots and bookings look in the admin JSON API. */
 
+/**
+ * A named schema or null. `.nullable()` on a named schema documents `allOf [ref, object|null]`,
+ * which no value null can satisfy; a union documents `anyOf [ref, null]`, which validators accept.
+ */
+const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const AdminBookingSchema = z
   .object({
     id: z.string(),
     status: z.enum(bookingStatuses),
-    client: ClientSchema.nullable(),
+    client: orNull(ClientSchema),
     packageId: z.string().nullable(),
     amountCents: z.number().int(),
     depositCents: z.number().int(),
@@ -31,7 +37,7 @@ export const AdminSpotSchema = z
     startsAt: z.string(),
     endsAt: z.string(),
     available: z.boolean(),
-    booking: AdminBookingSchema.nullable(),
+    booking: orNull(AdminBookingSchema),
   })
   .openapi("AdminSpot");
 
@@ -53,8 +59,8 @@ export const SessionDetailsSchema = z
   .object({
     ...sessionFields,
     sessionType: SessionTypeSchema,
-    package: PackageSchema.nullable(),
-    client: ClientSchema.nullable(),
+    package: orNull(PackageSchema),
+    client: orNull(ClientSchema),
     confirmed: z.boolean(),
     spots: z.array(AdminSpotSchema),
     totals: z.object({
