@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { seedSql } from "../db/seed.ts";
 
@@ -59,11 +60,23 @@ export function prepareDatabase(opts: {
   run(bin("wrangler"), ["d1", "execute", "spotbook", "--local", "--file", seedFile, ...persist], opts.quiet);
 }
 
+/** A port nobody listens on right now, for a server of ours. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export type RunningWorker = { origin: string; process: ChildProcess; stop: () => Promise<void> };
 
-/** `wrangler dev` on `port`, resolved once it answers. */
+/** `wrangler dev` on `port` (the project's Worker, or another `config`), resolved once it answers at `readyPath`. */
 export async function startWorker(opts: {
   port: number;
+  config?: string;
+  readyPath?: string;
   persistTo?: string;
   vars?: Record<string, string>;
   quiet?: boolean;
@@ -82,6 +95,7 @@ export async function startWorker(opts: {
     "--show-interactive-dev-session=false",
   ];
   if (opts.persistTo) args.push("--persist-to", opts.persistTo);
+  if (opts.config) args.push("--config", opts.config);
   const child = spawn(bin("wrangler"), [...args, ...vars], {
     cwd: root,
     env,
@@ -95,7 +109,8 @@ export async function startWorker(opts: {
     });
   for (let i = 0; i < 240 && child.exitCode === null; i++) {
     try {
-      if ((await fetch(`${origin}/v1/openapi.json`)).ok) return { origin, process: child, stop };
+      if ((await fetch(`${origin}${opts.readyPath ?? "/v1/openapi.json"}`)).ok)
+        return { origin, process: child, stop };
     } catch {
       // Not listening yet.
     }

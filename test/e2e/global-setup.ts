@@ -3,13 +3,13 @@
  * photographer's own website on another origin that embeds the widget with its own theme.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import {
   buildWidget,
   type DemoTokens,
+  freePort,
   newToken,
   prepareDatabase,
   startWorker,
@@ -24,18 +24,6 @@ declare module "vitest" {
     /** The local D1's folder, for steps a browser cannot take (ageing a hold). */
     persistTo: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -1,0 +1,62 @@
+/**
+ * The widget as a visitor's browser meets it: its size over the wire, and how many requests the
+ * demo page makes until the spots are on screen (Debian's Chromium through playwright-core).
+ */
+import { gzipSync } from "node:zlib";
+import { launchChromium } from "../../test/e2e/browser.ts";
+import type { Figure } from "./report.ts";
+
+const scenario = "widget";
+const budget = 20 * 1024;
+const spotButton = 'spotbook-session button[part~="spot"]';
+
+const size = { scenario, figure: "/widget.js, gzip -9", unit: "B", goal: "≤ 20 KB", hard: true } as const;
+const requests = {
+  scenario,
+  figure: "requests to spots on screen",
+  unit: "",
+  goal: "2 (script + 1 API call)",
+} as const;
+
+async function gzipBytes(origin: string): Promise<Figure> {
+  const res = await fetch(`${origin}/widget.js`);
+  if (!res.ok) return { ...size, value: null, note: `GET /widget.js answered ${res.status}` };
+  const bytes = gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length;
+  return { ...size, value: bytes, met: bytes <= budget };
+}
+
+/**
+ * Requests from navigation until a spot button shows in the element's shadow root. The page
+ * itself, the demo site's own files (its stylesheet) and the browser's favicon are the
+ * photographer's and the browser's, not the widget's: they are listed, not counted.
+ */
+async function requestsToSpots(origin: string): Promise<Figure> {
+  const browser = await launchChromium().catch((err: Error) => err);
+  if (browser instanceof Error) return { ...requests, value: null, note: `Chromium: ${browser.message}` };
+  try {
+    const page = await browser.newPage();
+    const paths: string[] = [];
+    page.on("request", (request) => paths.push(new URL(request.url()).pathname));
+    const answer = await page.goto(`${origin}/demo/`);
+    if (!answer?.ok()) return { ...requests, value: null, note: `GET /demo/ answered ${answer?.status()}` };
+    const shown = await page
+      .waitForSelector(spotButton, { timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!shown) return { ...requests, value: null, note: "no spot button within 15 s" };
+    const pageOwn = (p: string) => p.startsWith("/demo/") || p === "/favicon.ico";
+    const counted = paths.filter((p) => !pageOwn(p));
+    const note = `${counted.join(", ")}; not counted: ${paths.filter(pageOwn).join(", ")}`;
+    return { ...requests, value: counted.length, met: counted.length === 2, note };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `buildFailure` says why there is no fresh widget build to measure, if there is none. */
+export async function widget(opts: { origin: string; buildFailure?: string }): Promise<Figure[]> {
+  if (opts.buildFailure) {
+    return [size, requests].map((figure) => ({ ...figure, value: null, note: opts.buildFailure }));
+  }
+  return [await gzipBytes(opts.origin), await requestsToSpots(opts.origin)];
+}
