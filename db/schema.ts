@@ -231,6 +231,8 @@ export const clientLinks = sqliteTable(
   (t) => [index("client_links_booking").on(t.bookingId)],
 );
 
+export const paymentStatuses = ["pending", "succeeded", "expired", "refund_needed", "refunded"] as const;
+
 export const payments = sqliteTable(
   "payments",
   {
@@ -244,7 +246,11 @@ export const payments = sqliteTable(
     providerRef: text("provider_ref").notNull().unique(),
     amountCents: integer("amount_cents").notNull(),
     currency: text("currency").notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "refund_needed", "refunded"] }).notNull(),
+    /**
+     * A Checkout is `pending` from the moment it is opened, then `succeeded`, `expired` (abandoned)
+     * or `refund_needed` (paid, but no booking could take the money).
+     */
+    status: text("status", { enum: paymentStatuses }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("payments_booking").on(t.bookingId)],

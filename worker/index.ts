@@ -1,21 +1,25 @@
+import adminPages from "./admin/index.tsx";
+import type { Bindings } from "./env.ts";
 import adminBookings from "./http/admin/bookings.ts";
 import adminClients from "./http/admin/clients.ts";
 import adminSessionTypes from "./http/admin/session-types.ts";
 import adminSessions from "./http/admin/sessions.ts";
 import adminSpots from "./http/admin/spots.ts";
 import adminStudio from "./http/admin/studio.ts";
-import adminPages from "./admin/index.tsx";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { jsonBodyOnly, limitBody } from "./http/body.ts";
 import { clientBookings, holdBookings } from "./http/bookings.ts";
+import bookingCalendar from "./http/calendar.ts";
 import { publicPreflight } from "./http/cors.ts";
 import { database } from "./http/database.ts";
 import { docsPage } from "./http/docs.ts";
 import { holds, publicSessionHolds } from "./http/holds.ts";
 import { sessionPage } from "./http/pages.ts";
 import publicSessions from "./http/sessions.ts";
+import stripeWebhook from "./http/stripe-webhook.ts";
 import studios from "./http/studios.ts";
+import { scheduled } from "./jobs/scheduled.ts";
 
 const app = createApp();
 
@@ -28,6 +32,8 @@ app.route("/v1/sessions", publicSessionHolds);
 app.route("/v1/holds", holds);
 app.route("/v1/holds", holdBookings);
 app.route("/v1/bookings", clientBookings);
+app.route("/v1/bookings", bookingCalendar);
+app.route("/v1/stripe", stripeWebhook);
 
 app.route("/v1/studios", studios);
 app.route("/v1/admin/studio", adminStudio);
@@ -69,4 +75,5 @@ app.get(
   docsPage(() => app.getOpenAPI31Document(openApi)),
 );
 
-export default app;
+export { app };
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

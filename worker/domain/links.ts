@@ -5,4 +5,20 @@ export function clientLinkUrl(publicUrl: string, bookingPageUrl: string | null, 
   return url.toString();
 }
 
+/** The appointment as an iCalendar file; always on the Worker, whatever page the client books on. */
+const calendarUrl = (publicUrl: string, token: string): string =>
+  `${publicUrl}/v1/bookings/${encodeURIComponent(token)}/calendar.ics`;
+
+/** The two links every appointment email carries: the booking page and the calendar file. */
+export type AppointmentLinks = { page: string; calendar: string };
+
+export const appointmentLinks = (
+  publicUrl: string,
+  bookingPageUrl: string | null,
+  token: string,
+): AppointmentLinks => ({
+  page: clientLinkUrl(publicUrl, bookingPageUrl, token),
+  calendar: calendarUrl(publicUrl, token),
+});
+
 export const publicSessionUrl = (publicUrl: string, slug: string): string => `${publicUrl}/s/${slug}`;

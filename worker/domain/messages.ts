@@ -1,5 +1,6 @@
 import { escapeHtml } from "./html.ts";
-import { formatMoney } from "./money.ts";
+import type { AppointmentLinks } from "./links.ts";
+import { type Amounts, balanceDue, formatMoney } from "./money.ts";
 
 /** The words of every email Spotbook sends: plain data in, subject, text and HTML out. */
 
@@ -17,6 +18,13 @@ export type AppointmentFacts = {
 };
 
 export type MoneyFacts = { currency: string; amountCents: number; paidCents: number; balanceCents: number };
+
+export const moneyFacts = (b: Amounts & { currency: string }): MoneyFacts => ({
+  currency: b.currency,
+  amountCents: b.amountCents,
+  paidCents: b.paidCents,
+  balanceCents: balanceDue(b),
+});
 
 export function formatWhen(f: Pick<AppointmentFacts, "startsAt" | "endsAt" | "timeZone" | "locale">): string {
   const day = new Intl.DateTimeFormat(f.locale, {
@@ -37,16 +45,19 @@ export function formatWhen(f: Pick<AppointmentFacts, "startsAt" | "endsAt" | "ti
   return `${day}, ${time.format(f.startsAt)} – ${time.format(f.endsAt)}${zone ? ` (${zone})` : ""}`;
 }
 
-type Block = { text: string } | { link: string; label: string };
+type Block = { text: string } | { link: string; label: string; quiet?: boolean };
 
-/** One layout for all mail: paragraphs and one call-to-action link, escaped once here. */
+const buttonStyle =
+  "display:inline-block;padding:10px 16px;background:#1f2937;color:#fff;border-radius:6px;text-decoration:none";
+
+/** One layout for all mail: paragraphs, a call-to-action button and quiet links, escaped once here. */
 function compose(subject: string, blocks: Block[]): Message {
   const text = blocks.map((b) => ("text" in b ? b.text : `${b.label}: ${b.link}`)).join("\n\n");
   const body = blocks
     .map((b) =>
       "text" in b
         ? `<p>${escapeHtml(b.text).replace(/\n/g, "<br>")}</p>`
-        : `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;padding:10px 16px;background:#1f2937;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(b.label)}</a></p>`,
+        : `<p><a href="${escapeHtml(b.link)}"${b.quiet ? "" : ` style="${buttonStyle}"`}>${escapeHtml(b.label)}</a></p>`,
     )
     .join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
@@ -56,59 +67,94 @@ function compose(subject: string, blocks: Block[]): Message {
 const details = (f: AppointmentFacts): string =>
   [`${f.sessionName}`, formatWhen(f), f.location ? `Where: ${f.location}` : ""].filter(Boolean).join("\n");
 
-export function confirmationRequest(f: AppointmentFacts, link: string): Message {
-  return compose(`Please confirm your session: ${f.sessionName}`, [
+const amounts = (m: MoneyFacts, locale: string): Block => ({
+  text: `Paid: ${formatMoney(m.paidCents, m.currency, locale)}\nBalance due: ${formatMoney(m.balanceCents, m.currency, locale)}`,
+});
+
+/** Every mail to a client about their appointment: the news, the details, a button and the calendar. */
+function aboutAppointment(
+  subject: string,
+  f: AppointmentFacts,
+  links: AppointmentLinks,
+  m: { news: string; action: string; after?: Block },
+): Message {
+  return compose(subject, [
     { text: `Hi ${f.clientName},` },
-    { text: `${f.studioName} has scheduled your session. Please check the details, confirm and pay:` },
+    { text: m.news },
     { text: details(f) },
-    { link, label: "Review and confirm" },
+    ...(m.after ? [m.after] : []),
+    { link: links.page, label: m.action },
+    { link: links.calendar, label: "Add to calendar", quiet: true },
     { text: `— ${f.studioName}` },
   ]);
 }
 
-export function spotReserved(f: AppointmentFacts, link: string): Message {
-  return compose(`A spot is reserved for you: ${f.sessionName}`, [
-    { text: `Hi ${f.clientName},` },
-    { text: `${f.studioName} reserved a spot for you. Please confirm it and pay to keep it:` },
-    { text: details(f) },
-    { link, label: "Confirm my spot" },
-    { text: `— ${f.studioName}` },
-  ]);
-}
+export const confirmationRequest = (f: AppointmentFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Please confirm your session: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} has scheduled your session. Please check the details, confirm and pay:`,
+    action: "Review and confirm",
+  });
 
-export function bookingConfirmed(f: AppointmentFacts, m: MoneyFacts, link: string): Message {
-  const paid = formatMoney(m.paidCents, m.currency, f.locale);
-  const due = formatMoney(m.balanceCents, m.currency, f.locale);
-  return compose(`Booked: ${f.sessionName}`, [
-    { text: `Hi ${f.clientName},` },
-    { text: `Your session with ${f.studioName} is confirmed.` },
-    { text: details(f) },
-    { text: `Paid: ${paid}\nBalance due: ${due}` },
-    { link, label: "View booking and add to calendar" },
-    { text: `— ${f.studioName}` },
-  ]);
-}
+export const spotReserved = (f: AppointmentFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`A spot is reserved for you: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} reserved a spot for you. Please confirm it and pay to keep it:`,
+    action: "Confirm my spot",
+  });
 
-export function paymentReminder(f: AppointmentFacts, m: MoneyFacts, link: string): Message {
-  return compose(`Payment reminder: ${f.sessionName}`, [
-    { text: `Hi ${f.clientName},` },
+/** The receipt when a booking is confirmed, whatever was paid so far. */
+export const bookingConfirmed = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Booked: ${f.sessionName}`, f, links, {
+    news: `Your session with ${f.studioName} is confirmed.`,
+    action: "View booking",
+    after: amounts(m, f.locale),
+  });
+
+/** The receipt for a later payment on a booking that was already confirmed. */
+export const paymentReceived = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Payment received: ${f.sessionName}`, f, links, {
+    news: `Thank you: ${f.studioName} received your payment.`,
+    action: "View booking",
+    after: amounts(m, f.locale),
+  });
+
+export const paymentReminder = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Payment reminder: ${f.sessionName}`, f, links, {
+    news: `A balance of ${formatMoney(m.balanceCents, m.currency, f.locale)} is due for your session with ${f.studioName}.`,
+    action: "Pay the balance",
+  });
+
+export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`See you soon: ${f.sessionName}`, f, links, {
+    news: `A reminder of your session with ${f.studioName}:`,
+    action: "View booking",
+  });
+
+/**
+ * To the studio: money arrived that no booking can take (the booking was cancelled, its spot went
+ * to someone else, or it was already paid), so it must be refunded by hand.
+ */
+export function refundNeeded(
+  f: AppointmentFacts,
+  payment: { amountCents: number; currency: string; reference: string; clientEmail: string },
+): Message {
+  const amount = formatMoney(payment.amountCents, payment.currency, f.locale);
+  return compose(`Refund needed: ${amount} for ${f.sessionName}`, [
     {
-      text: `A balance of ${formatMoney(m.balanceCents, m.currency, f.locale)} is due for your session with ${f.studioName}.`,
+      text: `${f.clientName} (${payment.clientEmail}) paid ${amount} online, but their booking could not take it: it was cancelled, its spot was booked by someone else meanwhile, or it was already paid.`,
     },
     { text: details(f) },
-    { link, label: "Pay the balance" },
-    { text: `— ${f.studioName}` },
+    { text: `Please refund the payment in your Stripe dashboard (Checkout session ${payment.reference}).` },
   ]);
 }
 
-export function sessionReminder(f: AppointmentFacts, link: string): Message {
-  return compose(`See you soon: ${f.sessionName}`, [
-    { text: `Hi ${f.clientName},` },
-    { text: `A reminder of your session with ${f.studioName}:` },
-    { text: details(f) },
-    { link, label: "View booking" },
-    { text: `— ${f.studioName}` },
-  ]);
+/** The line on Stripe's payment page: session and package, then what the money is for and when. */
+export function checkoutItem(f: AppointmentFacts, packageName: string, amounts: Amounts, dueCents: number) {
+  const purpose =
+    dueCents < balanceDue(amounts) ? "Deposit" : amounts.paidCents > 0 ? "Balance" : "Payment in full";
+  return {
+    name: `${f.sessionName} — ${packageName}`,
+    description: `${purpose} · ${formatWhen(f)} · ${f.studioName}`,
+  };
 }
 
 export const appointmentFacts = (

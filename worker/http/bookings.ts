@@ -1,19 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
-import { bookings, clientLinks, clients } from "../../db/schema.ts";
+import type { BatchItem } from "drizzle-orm/batch";
+import { bookings, clients } from "../../db/schema.ts";
 import { canConfirm, isHoldAlive } from "../domain/bookings.ts";
-import { clientLinkUrl } from "../domain/links.ts";
-import { appointmentFacts, bookingConfirmed } from "../domain/messages.ts";
-import { type Amounts, balanceDue } from "../domain/money.ts";
+import { appointmentLinks, clientLinkUrl } from "../domain/links.ts";
+import { appointmentFacts, bookingConfirmed, moneyFacts, paymentReceived } from "../domain/messages.ts";
+import { type Amounts, balanceDue, dueAtBooking } from "../domain/money.ts";
 import { choosePackage } from "../domain/packages.ts";
 import { toIso } from "../domain/time.ts";
-import { randomToken, sha256 } from "../domain/tokens.ts";
 import type { Db } from "../env.ts";
 import { type BookingView, getBookingView } from "../queries/bookings.ts";
-import { bookingByClientToken } from "../queries/client-links.ts";
-import { insertIfLastChanged } from "../queries/insert-select.ts";
+import { bookingByClientToken, newClientLinkIfLastChanged } from "../queries/client-links.ts";
+import { recordCheckout } from "../queries/payments.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
+import { stripeFor } from "../services/stripe.ts";
 import { createRouter } from "./app.ts";
+import { type OpenedCheckout, openCheckout, withdrawCheckout } from "./checkout.ts";
 import { allowOrigin } from "./cors.ts";
 import { heldBy, holdSecurity } from "./holds.ts";
 import { ApiError, invalid, notFound } from "./problem.ts";
@@ -41,68 +43,97 @@ function packageFor(view: BookingView, asked: string | undefined) {
   return pkg;
 }
 
-type Confirmation = {
+type Booking = {
   view: BookingView;
   client: { name: string; email: string };
   /** SQL for the booking's client_id (a subquery when the client row is written in the same batch). */
   clientId: SQL | string;
   packageId: string;
   amounts: Amounts;
-  /** The booking's states this confirmation may start from; anything else means someone got there first. */
+  /** The booking's states this write may start from; anything else means someone got there first. */
   from: SQL;
   publicUrl: string;
   now: number;
 };
 
+type Batch = BatchItem<"sqlite">[];
+
 /**
- * Confirms a booking in one batch: the guarded update, then a fresh client link and the receipt,
- * each written only if the step before it was (see insert-select.ts). Answers whether it happened
- * and the link token for the client.
+ * Writes a booking's client, package, amounts and new state in one batch: `before`, the guarded
+ * update, then `after`, whose statements are chained to the update (see insert-select.ts).
+ * Answers whether the update happened.
  */
-async function confirm(db: Db, c: Confirmation, before: Parameters<Db["batch"]>[0] | [] = []) {
-  const token = randomToken("sbk_book");
-  const { view, amounts, now } = c;
-  const receipt = bookingConfirmed(
-    appointmentFacts(view.studio, view.session, view.spot, c.client),
-    { currency: view.booking.currency, ...amounts, balanceCents: balanceDue(amounts) },
-    clientLinkUrl(c.publicUrl, view.studio.bookingPageUrl, token),
-  );
+async function writeBooking(
+  db: Db,
+  b: Booking,
+  state: Partial<typeof bookings.$inferInsert>,
+  after: Batch,
+  before: Batch = [],
+): Promise<boolean> {
   const results = await db.batch([
     ...before,
     db
       .update(bookings)
       .set({
-        clientId: c.clientId,
-        packageId: c.packageId,
-        amountCents: amounts.amountCents,
-        depositCents: amounts.depositCents,
-        status: "confirmed",
-        confirmedAt: now,
-        expiresAt: null,
+        clientId: b.clientId,
+        packageId: b.packageId,
+        amountCents: b.amounts.amountCents,
+        depositCents: b.amounts.depositCents,
+        ...state,
       })
-      .where(and(eq(bookings.id, view.booking.id), c.from)),
-    insertIfLastChanged(db, clientLinks, {
-      id: crypto.randomUUID(),
-      studioId: view.studio.id,
-      bookingId: view.booking.id,
-      tokenHash: await sha256(token),
-      createdAt: now,
-    }),
-    queueEmailIfLastChanged(
-      db,
-      {
-        ...receipt,
-        studioId: view.studio.id,
-        bookingId: view.booking.id,
-        kind: "booking_confirmed",
-        recipient: c.client.email,
-      },
-      now,
-    ),
+      .where(and(eq(bookings.id, b.view.booking.id), b.from)),
+    ...after,
   ] as unknown as Parameters<Db["batch"]>[0]);
-  const update = results[before.length] as unknown as D1Result;
-  return { confirmed: update.meta.changes === 1, token };
+  return (results[before.length] as unknown as D1Result).meta.changes === 1;
 }
+
+/**
+ * The client's receipt for a booking confirmed now (or paid further), with a fresh link to it:
+ * statements for a batch, written only if the statement before them changed its row.
+ */
+export async function receiptAfter(
+  db: Db,
+  r: {
+    view: BookingView;
+    client: { name: string; email: string };
+    amounts: Amounts;
+    kind: "booking_confirmed" | "payment_received";
+    publicUrl: string;
+    now: number;
+  },
+) {
+  const { view, now } = r;
+  const link = await newClientLinkIfLastChanged(db, view.studio.id, view.booking.id, now);
+  const message = (r.kind === "booking_confirmed" ? bookingConfirmed : paymentReceived)(
+    appointmentFacts(view.studio, view.session, view.spot, r.client),
+    moneyFacts({ currency: view.booking.currency, ...r.amounts }),
+    appointmentLinks(r.publicUrl, view.studio.bookingPageUrl, link.token),
+  );
+  const email = {
+    ...message,
+    studioId: view.studio.id,
+    bookingId: view.booking.id,
+    kind: r.kind,
+    recipient: r.client.email,
+  };
+  return { token: link.token, statements: [link.insert, queueEmailIfLastChanged(db, email, now)] };
+}
+
+/** Confirms a booking with nothing (more) to pay online, and queues its receipt in the same batch. */
+async function confirm(db: Db, b: Booking, before: Batch = []) {
+  const receipt = await receiptAfter(db, { ...b, kind: "booking_confirmed" });
+  const confirmed = await writeBooking(
+    db,
+    b,
+    { status: "confirmed", confirmedAt: b.now, expiresAt: null },
+    receipt.statements,
+    before,
+  );
+  return { confirmed, token: receipt.token };
+}
+
+const recorded = (db: Db, opened: OpenedCheckout): Batch =>
+  opened.isNew ? [recordCheckout(db, opened.paymentId, opened.checkout.id)] : [];
 
 const BookingWithLink = z
   .object({
@@ -125,8 +156,8 @@ holdBookings.openapi(
       ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
     },
     responses: {
-      201: { description: "Booked", ...json(BookingWithLink) },
-      ...problems(401, 404, 410, 415, 422),
+      201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
+      ...problems(401, 404, 409, 410, 415, 422, 503),
     },
   }),
   async (c) => {
@@ -143,33 +174,61 @@ holdBookings.openapi(
     const pkg = packageFor(view, input.packageId);
     const studioId = view.studio.id;
     const { email, name, phone } = input.client;
-    // Without online payments the client pays at the session, so the booking is confirmed now.
-    const result = await confirm(
+    const booking: Booking = {
+      view,
+      client: input.client,
+      clientId: sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`,
+      packageId: pkg.id,
+      amounts: { amountCents: pkg.priceCents, depositCents: pkg.depositCents, paidCents: 0 },
+      from: and(eq(bookings.status, "held"), gt(bookings.expiresAt, now)) as SQL,
+      publicUrl: publicUrl(c),
+      now,
+    };
+    // A visitor who books becomes the studio's client; an email the studio knows keeps its record.
+    const addClient = [
+      db
+        .insert(clients)
+        .values({ studioId, name, email, phone: phone || null })
+        .onConflictDoNothing(),
+    ];
+    const due = dueAtBooking(booking.amounts);
+    const stripe = due > 0 ? stripeFor(c.env) : null;
+    if (!stripe) {
+      // Nothing to pay online (free, or no Stripe: payment at the session), so it is confirmed now.
+      const result = await confirm(db, booking, addClient);
+      if (!result.confirmed) throw expired();
+      return c.json({ booking: { id, status: "confirmed" as const, token: result.token } }, 201);
+    }
+    const link = await newClientLinkIfLastChanged(db, studioId, id, now);
+    const opened = await openCheckout(db, stripe, {
+      ...booking,
+      packageName: pkg.name,
+      dueCents: due,
+      returnUrl: clientLinkUrl(booking.publicUrl, view.studio.bookingPageUrl, link.token),
+    });
+    // The spot stays the visitor's while Stripe's page is open, and is free again once it expires.
+    const pending = await writeBooking(
       db,
-      {
-        view,
-        client: input.client,
-        clientId: sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`,
-        packageId: pkg.id,
-        amounts: { amountCents: pkg.priceCents, depositCents: pkg.depositCents, paidCents: 0 },
-        from: and(eq(bookings.status, "held"), gt(bookings.expiresAt, now)) as SQL,
-        publicUrl: publicUrl(c),
-        now,
-      },
-      // A visitor who books becomes the studio's client; an email the studio knows keeps its record.
-      [
-        db
-          .insert(clients)
-          .values({ studioId, name, email, phone: phone || null })
-          .onConflictDoNothing(),
-      ],
+      booking,
+      { status: "pending_payment", expiresAt: opened.checkout.expiresAt },
+      [link.insert, ...recorded(db, opened)],
+      addClient,
     );
-    if (!result.confirmed) throw expired();
-    return c.json({ booking: { id, status: "confirmed", token: result.token } }, 201);
+    if (!pending) {
+      await withdrawCheckout(db, stripe, opened);
+      throw expired();
+    }
+    return c.json(
+      {
+        booking: { id, status: "pending_payment" as const, token: link.token },
+        checkoutUrl: opened.checkout.url,
+      },
+      201,
+    );
   },
 );
 
-const TokenParam = z.object({
+export const TokenParam = z.object({
   token: z
     .string()
     .max(100)
@@ -186,7 +245,7 @@ const ClientView = z
   })
   .openapi("ClientView");
 
-async function viewByToken(c: Parameters<typeof publicUrl>[0], token: string): Promise<BookingView> {
+export async function viewByToken(c: Parameters<typeof publicUrl>[0], token: string): Promise<BookingView> {
   const booking = await bookingByClientToken(c.var.db, token);
   const view = booking && (await getBookingView(c.var.db, booking));
   if (!view)
@@ -234,7 +293,7 @@ clientBookings.openapi(
         description: "Confirmed",
         ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() })),
       },
-      ...problems(403, 404, 409, 415, 422),
+      ...problems(403, 404, 409, 415, 422, 503),
     },
   }),
   async (c) => {
@@ -250,7 +309,7 @@ clientBookings.openapi(
       throw new ApiError(409, "conflict", "This booking was cancelled. Please contact the studio.");
     }
     const pkg = packageFor(view, input.packageId);
-    const result = await confirm(db, {
+    const b: Booking = {
       view,
       client,
       clientId: client.id,
@@ -259,10 +318,86 @@ clientBookings.openapi(
       from: inArray(bookings.status, ["reserved", "awaiting_confirmation"]),
       publicUrl: publicUrl(c),
       now: Date.now(),
-    });
-    if (!result.confirmed)
-      throw new ApiError(409, "conflict", "This booking changed meanwhile. Please reload.");
+    };
+    const changed = () => new ApiError(409, "conflict", "This booking changed meanwhile. Please reload.");
+    const due = dueAtBooking(b.amounts);
+    const stripe = due > 0 ? stripeFor(c.env) : null;
+    let checkoutUrl: string | undefined;
+    if (!stripe) {
+      if (!(await confirm(db, b)).confirmed) throw changed();
+    } else {
+      const opened = await openCheckout(db, stripe, {
+        ...b,
+        packageName: pkg.name,
+        dueCents: due,
+        returnUrl: clientLinkUrl(b.publicUrl, view.studio.bookingPageUrl, token),
+      });
+      // The photographer gave this client the spot: an abandoned Checkout must not free it, so the
+      // booking waits, package and amounts set, until Stripe's webhook confirms the payment.
+      const kept = await writeBooking(db, b, { status: "awaiting_confirmation" }, recorded(db, opened));
+      if (!kept) {
+        await withdrawCheckout(db, stripe, opened);
+        throw changed();
+      }
+      checkoutUrl = opened.checkout.url;
+    }
     const [fresh] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
-    return c.json({ booking: toClientBooking(fresh ?? booking, client) }, 200);
+    return c.json(
+      { booking: toClientBooking(fresh ?? booking, client), ...(checkoutUrl && { checkoutUrl }) },
+      200,
+    );
+  },
+);
+
+clientBookings.openapi(
+  createRoute({
+    method: "post",
+    path: "/{token}/payments",
+    tags: ["Public"],
+    summary: "Pay the balance due online: answers a Stripe Checkout to send the client to",
+    request: { params: TokenParam },
+    responses: {
+      200: {
+        description: "Checkout opened",
+        ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout")),
+      },
+      ...problems(403, 404, 409, 503),
+    },
+  }),
+  async (c) => {
+    const { token } = c.req.valid("param");
+    const db = c.var.db;
+    const view = await viewByToken(c, token);
+    const { booking, client } = view;
+    if (booking.status !== "confirmed" || !client) {
+      throw new ApiError(
+        409,
+        "conflict",
+        canConfirm(booking.status)
+          ? "Confirm the booking first: confirming asks for what is due."
+          : `This booking is ${booking.status.replace("_", " ")}.`,
+      );
+    }
+    const due = balanceDue(booking);
+    if (due === 0) throw new ApiError(409, "no_balance_due", "Nothing is owed on this booking.");
+    const stripe = stripeFor(c.env);
+    if (!stripe) {
+      throw new ApiError(
+        409,
+        "payments_unavailable",
+        "This studio takes payment at the session, not online.",
+      );
+    }
+    const opened = await openCheckout(db, stripe, {
+      view,
+      client,
+      packageName: view.packages.find((p) => p.id === booking.packageId)?.name ?? view.sessionType.name,
+      amounts: booking,
+      dueCents: due,
+      returnUrl: clientLinkUrl(publicUrl(c), view.studio.bookingPageUrl, token),
+      now: Date.now(),
+    });
+    if (opened.isNew) await recordCheckout(db, opened.paymentId, opened.checkout.id);
+    return c.json({ checkoutUrl: opened.checkout.url }, 200);
   },
 );

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, clientLinks, sessions, spots } from "../../../db/schema.ts";
 import { canConfirm } from "../../domain/bookings.ts";
-import { clientLinkUrl } from "../../domain/links.ts";
+import { appointmentLinks } from "../../domain/links.ts";
 import { appointmentFacts, confirmationRequest, paymentReminder } from "../../domain/messages.ts";
 import { balanceDue } from "../../domain/money.ts";
 import { choosePackage } from "../../domain/packages.ts";
@@ -453,8 +453,11 @@ router.openapi(
       throw new ApiError(409, "already_confirmed", "The client has already confirmed this session.");
     }
     const link = await newClientLink(db, studio.id, booking.id);
-    const url = clientLinkUrl(publicUrl(c), studio.bookingPageUrl, link.token);
-    const message = confirmationRequest(appointmentFacts(studio, current.session, spot, booking.client), url);
+    const links = appointmentLinks(publicUrl(c), studio.bookingPageUrl, link.token);
+    const message = confirmationRequest(
+      appointmentFacts(studio, current.session, spot, booking.client),
+      links,
+    );
     await db.batch([
       link.insert,
       db.update(bookings).set({ status: "awaiting_confirmation" }).where(eq(bookings.id, booking.id)),
@@ -468,7 +471,7 @@ router.openapi(
     ]);
     const details = await detailsOrNotFound(db, studio.id, id);
     return c.json(
-      { session: toSessionDetails(details, studio.currency, publicUrl(c)), confirmationUrl: url },
+      { session: toSessionDetails(details, studio.currency, publicUrl(c)), confirmationUrl: links.page },
       200,
     );
   },
@@ -551,7 +554,7 @@ router.openapi(
           paidCents: booking.paidCents,
           balanceCents: balanceDue(booking),
         },
-        clientLinkUrl(publicUrl(c), studio.bookingPageUrl, link.token),
+        appointmentLinks(publicUrl(c), studio.bookingPageUrl, link.token),
       );
       writes.push(
         link.insert,

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { bookings, sessions, spots } from "../../../db/schema.ts";
-import { clientLinkUrl } from "../../domain/links.ts";
+import { appointmentLinks } from "../../domain/links.ts";
 import { appointmentFacts, spotReserved } from "../../domain/messages.ts";
 import { choosePackage } from "../../domain/packages.ts";
 import { lapsedOnSpot } from "../../queries/bookings.ts";
@@ -62,7 +62,7 @@ router.openapi(
     const known = pkg === "unknown" ? null : pkg;
     const bookingId = crypto.randomUUID();
     const link = await newClientLink(db, studio.id, bookingId);
-    const url = clientLinkUrl(publicUrl(c), studio.bookingPageUrl, link.token);
+    const links = appointmentLinks(publicUrl(c), studio.bookingPageUrl, link.token);
     const now = Date.now();
     try {
       await db.batch([
@@ -81,7 +81,7 @@ router.openapi(
         }),
         link.insert,
         queueEmail(db, {
-          ...spotReserved(appointmentFacts(studio, row.session, row.spot, client), url),
+          ...spotReserved(appointmentFacts(studio, row.session, row.spot, client), links),
           studioId: studio.id,
           bookingId,
           kind: "spot_reserved",
@@ -93,7 +93,7 @@ router.openapi(
       throw err;
     }
     return c.json(
-      { booking: { id: bookingId, status: "awaiting_confirmation" as const }, confirmationUrl: url },
+      { booking: { id: bookingId, status: "awaiting_confirmation" as const }, confirmationUrl: links.page },
       201,
     );
   },

@@ -1,0 +1,257 @@
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runScheduledJobs } from "../../worker/jobs/scheduled.ts";
+import {
+  bookingRow,
+  bookWithCheckout,
+  checkoutEvent,
+  deliver,
+  fakeStripe,
+  postWebhook,
+  rowsOf,
+  signatureFor,
+  stripeEnv,
+} from "./payments-support.ts";
+import { call, hold, openMultiSession, rowCount } from "./support.ts";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A visitor who is sent to Stripe to pay the deposit, and what Stripe knows of it. */
+async function pendingPayment(spots = 1) {
+  const stripe = fakeStripe();
+  const opened = await openMultiSession(spots);
+  const { held, token } = await bookWithCheckout(opened.session.slug, opened.spotIds[0] as string);
+  return {
+    ...opened,
+    stripe,
+    bookingId: held.body.hold.id as string,
+    link: token,
+    checkout: stripe.created(),
+  };
+}
+
+const eventCount = async (id: string) =>
+  (
+    await env.DB.prepare("SELECT count(*) AS n FROM stripe_events WHERE id = ?")
+      .bind(id)
+      .first<{ n: number }>()
+  )?.n;
+
+/** A D1 that fails the batch crediting a booking, as the partial unique index on live bookings would. */
+function refusingCredit(): D1Database {
+  const sqlOf = new WeakMap<D1PreparedStatement, string>();
+  return new Proxy(env.DB, {
+    get: (db, prop) => {
+      if (prop === "prepare") {
+        return (query: string) =>
+          new Proxy(db.prepare(query), {
+            get: (statement, p) =>
+              p === "bind"
+                ? (...params: unknown[]) => {
+                    const bound = statement.bind(...params);
+                    sqlOf.set(bound, query);
+                    return bound;
+                  }
+                : Reflect.get(statement, p).bind(statement),
+          });
+      }
+      if (prop === "batch") {
+        return (statements: D1PreparedStatement[]) =>
+          statements.some((st) =>
+            /^update "bookings" set "status" = \?, "paid_cents"/.test(sqlOf.get(st) ?? ""),
+          )
+            ? Promise.reject(
+                new Error("D1_ERROR: UNIQUE constraint failed: bookings.spot_id: SQLITE_CONSTRAINT"),
+              )
+            : db.batch(statements);
+      }
+      return Reflect.get(db, prop).bind(db);
+    },
+  });
+}
+
+describe("POST /v1/stripe/webhook: a paid Checkout", () => {
+  it("confirms the booking, records the payment and queues the receipt", async () => {
+    const { stripe, bookingId, link, checkout } = await pendingPayment();
+    const event = checkoutEvent("checkout.session.completed", stripe.pay(checkout));
+    const res = await deliver(event);
+    expect(res).toEqual({ status: 200, body: { received: true } });
+    expect((await call("GET", `/v1/bookings/${link}`)).body.booking).toMatchObject({
+      status: "confirmed",
+      paidCents: 5000,
+      balanceCents: 10000,
+      expiresAt: null,
+    });
+    expect(await rowsOf("payments", bookingId)).toEqual([
+      expect.objectContaining({ provider_ref: checkout.id, amount_cents: 5000, status: "succeeded" }),
+    ]);
+    const [receipt, ...others] = await rowsOf<{ kind: string; recipient: string; text: string }>(
+      "emails",
+      bookingId,
+    );
+    expect(others).toEqual([]);
+    expect(receipt).toMatchObject({ kind: "booking_confirmed", recipient: "mary@example.com" });
+    expect(receipt?.text).toContain("Paid: $50.00\nBalance due: $100.00");
+    expect(await eventCount(event.id)).toBe(1);
+  });
+
+  it("changes nothing when the same event is delivered again", async () => {
+    const { stripe, bookingId, checkout } = await pendingPayment();
+    const event = checkoutEvent("checkout.session.completed", stripe.pay(checkout));
+    await deliver(event);
+    expect((await deliver(event)).status).toBe(200);
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "confirmed", paid_cents: 5000 });
+    expect(await rowsOf("payments", bookingId)).toHaveLength(1);
+    expect(await rowsOf("emails", bookingId)).toHaveLength(1);
+  });
+
+  it("credits a Checkout once, whichever of its events come (completed, then async_payment_succeeded)", async () => {
+    const { stripe, bookingId, checkout } = await pendingPayment();
+    stripe.pay(checkout);
+    await deliver(checkoutEvent("checkout.session.completed", checkout));
+    await deliver(checkoutEvent("checkout.session.async_payment_succeeded", checkout));
+    expect(await bookingRow(bookingId)).toMatchObject({ paid_cents: 5000 });
+    expect(await rowsOf("emails", bookingId)).toHaveLength(1);
+  });
+
+  it("waits for the money when a Checkout completes unpaid (a bank debit)", async () => {
+    const { stripe, bookingId, checkout } = await pendingPayment();
+    await deliver(checkoutEvent("checkout.session.completed", { ...checkout, status: "complete" }));
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "pending_payment", paid_cents: 0 });
+    await deliver(checkoutEvent("checkout.session.async_payment_succeeded", stripe.pay(checkout)));
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "confirmed", paid_cents: 5000 });
+  });
+
+  it("is not undone by an `expired` event that arrives after it", async () => {
+    const { stripe, bookingId, checkout } = await pendingPayment();
+    await deliver(checkoutEvent("checkout.session.completed", stripe.pay(checkout)));
+    await deliver(checkoutEvent("checkout.session.expired", { ...checkout, status: "expired" }));
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "confirmed", paid_cents: 5000 });
+    expect(await rowsOf("payments", bookingId)).toEqual([expect.objectContaining({ status: "succeeded" })]);
+  });
+
+  it("still books the spot when the payment lands after the hold lapsed, if nobody took it", async () => {
+    const { stripe, bookingId, checkout } = await pendingPayment();
+    await runScheduledJobs(env, Date.now() + 40 * 60_000);
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "expired" });
+    await deliver(checkoutEvent("checkout.session.completed", stripe.pay(checkout)));
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "confirmed", paid_cents: 5000 });
+    expect(await rowsOf("payments", bookingId)).toEqual([expect.objectContaining({ status: "succeeded" })]);
+  });
+
+  it("is flagged for refund, never double-booked, when someone else has the spot by then", async () => {
+    const { stripe, bookingId, session, spotIds, checkout, token } = await pendingPayment();
+    await call("PATCH", "/v1/admin/studio", { token, body: { email: "hello@juniper.example" } });
+    await runScheduledJobs(env, Date.now() + 40 * 60_000);
+    const other = await hold(session.slug, spotIds[0] as string);
+    expect(other.status).toBe(201);
+    await call("POST", `/v1/holds/${other.body.hold.id}/booking`, {
+      token: other.body.hold.token,
+      body: { client: { name: "Claire", email: "claire@example.com" } },
+    });
+
+    expect((await deliver(checkoutEvent("checkout.session.completed", stripe.pay(checkout)))).status).toBe(
+      200,
+    );
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "expired", paid_cents: 0 });
+    expect(await bookingRow(other.body.hold.id)).toMatchObject({ status: "confirmed" });
+    expect(await rowsOf("payments", bookingId)).toEqual([
+      expect.objectContaining({ provider_ref: checkout.id, amount_cents: 5000, status: "refund_needed" }),
+    ]);
+    const [alert] = await rowsOf<{ kind: string; recipient: string; subject: string; text: string }>(
+      "emails",
+      bookingId,
+    );
+    expect(alert).toMatchObject({
+      kind: "refund_needed",
+      recipient: "hello@juniper.example",
+      subject: "Refund needed: $50.00 for Fall Minis",
+    });
+    expect(alert?.text).toContain(checkout.id);
+    const live = await env.DB.prepare(
+      "SELECT count(*) AS n FROM bookings WHERE spot_id = ? AND status IN ('held','pending_payment','reserved','awaiting_confirmation','confirmed')",
+    )
+      .bind(spotIds[0])
+      .first<{ n: number }>();
+    expect(live?.n).toBe(1);
+  });
+
+  it("answers 409 and writes nothing if the unique index refuses the batch, so that Stripe retries", async () => {
+    const { stripe, bookingId, checkout } = await pendingPayment();
+    const event = checkoutEvent("checkout.session.completed", stripe.pay(checkout));
+    const refused = await deliver(event, { ...stripeEnv, DB: refusingCredit() });
+    expect(refused).toMatchObject({ status: 409, body: { code: "spot_taken" } });
+    expect(await eventCount(event.id)).toBe(0);
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "pending_payment", paid_cents: 0 });
+    expect((await deliver(event)).status).toBe(200);
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "confirmed", paid_cents: 5000 });
+  });
+
+  it("is flagged for refund when the photographer cancelled the booking meanwhile", async () => {
+    const { stripe, bookingId, token, checkout } = await pendingPayment();
+    expect((await call("DELETE", `/v1/admin/bookings/${bookingId}`, { token })).status).toBe(204);
+    await deliver(checkoutEvent("checkout.session.completed", stripe.pay(checkout)));
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "cancelled", paid_cents: 0 });
+    expect(await rowsOf("payments", bookingId)).toEqual([
+      expect.objectContaining({ status: "refund_needed" }),
+    ]);
+  });
+});
+
+describe("POST /v1/stripe/webhook: other events and bad requests", () => {
+  it("marks an abandoned Checkout expired and leaves the booking to lapse on its own", async () => {
+    const { bookingId, checkout } = await pendingPayment();
+    await deliver(checkoutEvent("checkout.session.expired", { ...checkout, status: "expired" }));
+    expect(await rowsOf("payments", bookingId)).toEqual([expect.objectContaining({ status: "expired" })]);
+    expect(await bookingRow(bookingId)).toMatchObject({ status: "pending_payment" });
+  });
+
+  it("answers 200 to an event type it does not handle, and records it", async () => {
+    const payments = await rowCount("payments");
+    const event = checkoutEvent("customer.created", { id: "cus_1", object: "customer" });
+    expect(await deliver(event)).toEqual({ status: 200, body: { received: true } });
+    expect(await eventCount(event.id)).toBe(1);
+    expect(await rowCount("payments")).toBe(payments);
+  });
+
+  it("answers 200 to a payment for a booking it does not know, and changes nothing", async () => {
+    const before = { payments: await rowCount("payments"), emails: await rowCount("emails") };
+    const event = checkoutEvent("checkout.session.completed", {
+      id: "cs_test_other_app",
+      object: "checkout.session",
+      payment_status: "paid",
+      amount_total: 4200,
+      currency: "usd",
+      metadata: { bookingId: "no-such-booking", studioId: "no-such-studio" },
+    });
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect((await deliver(event)).status).toBe(200);
+    expect(await eventCount(event.id)).toBe(1);
+    expect({ payments: await rowCount("payments"), emails: await rowCount("emails") }).toEqual(before);
+  });
+
+  it("answers 400 to a bad signature, and to none", async () => {
+    const payload = JSON.stringify(checkoutEvent("checkout.session.completed", { id: "cs_forged" }));
+    for (const signature of [await signatureFor(payload, "whsec_someone_else"), "t=1,v1=00", undefined]) {
+      const res = await postWebhook(payload, signature);
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ code: "invalid_signature" });
+    }
+  });
+
+  it("answers 400 when the body was changed after signing", async () => {
+    const event = checkoutEvent("checkout.session.completed", { id: "cs_1", amount_total: 5000 });
+    const signature = await signatureFor(JSON.stringify(event));
+    const tampered = JSON.stringify({ ...event, data: { object: { id: "cs_1", amount_total: 1 } } });
+    expect((await postWebhook(tampered, signature)).status).toBe(400);
+  });
+
+  it("answers 503 when the deployment has no webhook secret", async () => {
+    const res = await call("POST", "/v1/stripe/webhook", { body: { id: "evt_1" } });
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe("payments_unavailable");
+  });
+});

@@ -1,0 +1,45 @@
+import type { Bindings } from "../env.ts";
+import { openDb } from "../http/database.ts";
+import { mailerFor } from "../services/mail.ts";
+import { expireLapsed } from "./expire.ts";
+import { queueReminders } from "./reminders.ts";
+import { sendDueMail } from "./send-mail.ts";
+
+/**
+ * The cron's work, in order: free lapsed spots, queue the reminders now due, deliver mail (new and
+ * retried). A failing job is logged and does not stop the others; the run still reports failure.
+ */
+export async function runScheduledJobs(env: Bindings, now: number): Promise<void> {
+  const db = openDb(env);
+  const jobs: [string, () => Promise<unknown>][] = [
+    ["expire lapsed bookings", () => expireLapsed(db, now)],
+    ["queue reminders", () => queueReminders(db, linkBase(env), now)],
+    [
+      "send mail",
+      async () => {
+        // No provider (`outbox`): mail stays queued, untouched, for the admin's mail viewer.
+        const mailer = mailerFor(env);
+        if (mailer) await sendDueMail(db, mailer, now);
+      },
+    ],
+  ];
+  const failures: unknown[] = [];
+  for (const [name, job] of jobs) {
+    try {
+      await job();
+    } catch (err) {
+      console.error(`scheduled job failed: ${name}`, err);
+      failures.push(err);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} scheduled job(s) failed`);
+}
+
+/** Links in reminders point at the Worker's public address; a cron run has no request to read it from. */
+function linkBase(env: Bindings): string {
+  if (!env.PUBLIC_URL) throw new Error("PUBLIC_URL is not set, so reminders cannot link to bookings.");
+  return env.PUBLIC_URL.replace(/\/+$/, "");
+}
+
+export const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env) =>
+  runScheduledJobs(env, controller.scheduledTime);

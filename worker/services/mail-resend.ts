@@ -1,0 +1,31 @@
+import type { Mailer } from "./mail.ts";
+
+/** How long Resend may take to accept a message before the attempt counts as failed. */
+const sendTimeoutMs = 10_000;
+
+/** Resend's HTTP API (https://resend.com/docs/api-reference/emails/send-email). */
+export function resendMailer(apiKey: string, from: string): Mailer {
+  return {
+    async send(mail) {
+      const res = await fetch("https://api.resend.com/emails", {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          "content-type": "application/json",
+          // A retry after a timeout that Resend did receive is not sent twice.
+          "idempotency-key": mail.id,
+        },
+        body: JSON.stringify({
+          from,
+          to: [mail.to],
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          ...(mail.replyTo ? { reply_to: mail.replyTo } : {}),
+        }),
+        signal: AbortSignal.timeout(sendTimeoutMs),
+      });
+      if (!res.ok) throw new Error(`Resend answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import Stripe from "stripe";
+import type { Bindings } from "../env.ts";
+
+/**
+ * Stripe, through its official SDK on the Worker's fetch and Web Crypto. Only Checkout is used:
+ * Stripe hosts the card form, so no card data ever reaches Spotbook.
+ */
+
+/**
+ * How long a Checkout stays open. Stripe's minimum is 30 minutes counted on its own clock from
+ * when it receives the request, so exactly 30 from ours can be refused; a minute more never is.
+ */
+export const checkoutLifetimeMs = 31 * 60_000;
+
+/** The deployment's Stripe client, or null when online payment is not set up (pay at the session). */
+export function stripeFor(env: Bindings): Stripe | null {
+  if (!env.STRIPE_SECRET_KEY) return null;
+  // Built per use: cheap, and the fetch it captures is the one of the moment.
+  return new Stripe(env.STRIPE_SECRET_KEY, {
+    httpClient: Stripe.createFetchHttpClient(),
+    // A visitor waits on this call; Stripe's default of 80 s is for servers.
+    timeout: 15_000,
+  });
+}
+
+export type CheckoutRequest = {
+  /** Our pending payment's id: the idempotency key, so one attempt is one Checkout whatever the retries. */
+  paymentId: string;
+  bookingId: string;
+  studioId: string;
+  amountCents: number;
+  currency: string;
+  /** What the client sees on Stripe's page: the session and package, and what the money is for. */
+  itemName: string;
+  itemDescription: string;
+  customerEmail: string;
+  /** The client's booking page; Stripe sends them back to it, paid or not. */
+  returnUrl: string;
+  expiresAt: number;
+};
+
+export type Checkout = { id: string; url: string; expiresAt: number };
+
+const withOutcome = (page: string, outcome: "paid" | "cancelled") => {
+  const url = new URL(page);
+  url.searchParams.set("spotbook_payment", outcome);
+  return url.toString();
+};
+
+export async function createCheckout(stripe: Stripe, r: CheckoutRequest): Promise<Checkout> {
+  const metadata = { bookingId: r.bookingId, studioId: r.studioId, paymentId: r.paymentId };
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            // Our minor units are Stripe's smallest currency unit.
+            currency: r.currency.toLowerCase(),
+            unit_amount: r.amountCents,
+            product_data: { name: r.itemName, description: r.itemDescription },
+          },
+        },
+      ],
+      customer_email: r.customerEmail,
+      client_reference_id: r.bookingId,
+      metadata,
+      payment_intent_data: { metadata },
+      expires_at: Math.floor(r.expiresAt / 1000),
+      success_url: withOutcome(r.returnUrl, "paid"),
+      cancel_url: withOutcome(r.returnUrl, "cancelled"),
+    },
+    { idempotencyKey: `spotbook-checkout-${r.paymentId}` },
+  );
+  if (!session.url) throw new Error(`Stripe answered Checkout ${session.id} without a URL`);
+  return { id: session.id, url: session.url, expiresAt: session.expires_at * 1000 };
+}
+
+/** A Checkout opened earlier: still payable (`open`), already paid (`complete`) or `expired`. */
+export async function checkoutState(stripe: Stripe, id: string) {
+  const session = await stripe.checkout.sessions.retrieve(id);
+  return { status: session.status, url: session.url, expiresAt: session.expires_at * 1000 };
+}
+
+/** Closes a Checkout nobody should pay any more; if Stripe cannot be reached, it lapses on its own. */
+export async function closeCheckout(stripe: Stripe, id: string): Promise<void> {
+  try {
+    await stripe.checkout.sessions.expire(id);
+  } catch (err) {
+    console.warn("could not expire Checkout", id, err instanceof Error ? err.message : err);
+  }
+}
+
+/** The event Stripe signed, or a StripeSignatureVerificationError. */
+export function verifiedEvent(body: string, signature: string, secret: string): Promise<Stripe.Event> {
+  return Stripe.webhooks.constructEventAsync(
+    body,
+    signature,
+    secret,
+    undefined,
+    Stripe.createSubtleCryptoProvider(),
+  );
+}
+
+export const isSignatureError = (err: unknown): boolean =>
+  err instanceof Stripe.errors.StripeSignatureVerificationError;
