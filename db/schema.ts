@@ -285,7 +285,12 @@ export const emails = sqliteTable(
     sentAt: integer("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("emails_status_send_after").on(t.status, t.sendAfter), index("emails_studio").on(t.studioId)],
+  (t) => [
+    index("emails_status_send_after").on(t.status, t.sendAfter),
+    index("emails_studio").on(t.studioId),
+    // Foreign-key checks on a booking's writes look emails up by booking: no scan of the outbox.
+    index("emails_booking").on(t.bookingId),
+  ],
 );
 
 /** Fixed-window counters, e.g. hold creation per visitor. */

@@ -1,6 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, hold, newClient, newSession, newSessionType, newStudio, openMultiSession } from "./support.ts";
+import {
+  call,
+  hold,
+  newClient,
+  newSession,
+  newSessionType,
+  newStudio,
+  openMultiSession,
+  rowCount,
+} from "./support.ts";
 
 const tokenFrom = (url: string) => new URL(url).searchParams.get("spotbook") as string;
 
@@ -178,6 +187,18 @@ describe("Reserve this Spot", () => {
       { kind: "spot_reserved", recipient: "percy@example.com" },
       { kind: "booking_confirmed", recipient: "percy@example.com" },
     ]);
+  });
+
+  it("refuses to reserve a taken spot for a new client without adding the client", async () => {
+    const { token, spotIds, session } = await openMultiSession(1);
+    await hold(session.slug, spotIds[0] as string);
+    const before = await rowCount("clients");
+    const res = await call("POST", `/v1/admin/spots/${spotIds[0]}/reservation`, {
+      token,
+      body: { client: { name: "Percy Shelley", email: "percy.shelley@example.com" } },
+    });
+    expect(res.body.code).toBe("spot_taken");
+    expect(await rowCount("clients")).toBe(before);
   });
 
   it("frees the spot when the photographer cancels the booking", async () => {

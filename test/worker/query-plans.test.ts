@@ -85,6 +85,17 @@ describe("hot queries find spots, bookings and emails through an index", () => {
     expect(await fullScans(statements)).toEqual([]);
   });
 
+  it("places a hold", async () => {
+    const { session, spotIds } = await openMultiSession(1);
+    const { binding, statements } = recordingDb();
+    const held = await callRecorded(binding, "POST", `/v1/sessions/${session.slug}/holds`, {
+      spotId: spotIds[0],
+    });
+    expect(held.status).toBe(201);
+    expect(touches(statements, /^insert into "bookings"/)).toBe(true);
+    expect(await fullScans(statements)).toEqual([]);
+  });
+
   it("confirms a held spot with its client, link and receipt", async () => {
     const { session, spotIds } = await openMultiSession(2);
     const held = await hold(session.slug, spotIds[0] as string);

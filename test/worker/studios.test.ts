@@ -46,7 +46,7 @@ describe("POST /v1/studios", () => {
     expect(res.body).toMatchObject({ code: "already_exists", errors: [{ path: "slug" }] });
   });
 
-  it("refuses an unknown time zone, a bad currency and an origin with a path", async () => {
+  it("refuses an unknown time zone, a bad currency, a malformed locale and an origin with a path", async () => {
     const res = await call("POST", "/v1/studios", {
       token: operatorToken(),
       body: {
@@ -61,6 +61,7 @@ describe("POST /v1/studios", () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
       "allowedOrigins.0",
       "currency",
+      "locale",
       "timeZone",
     ]);
   });

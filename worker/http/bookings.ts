@@ -11,6 +11,7 @@ import { toIso } from "../domain/time.ts";
 import type { Db } from "../env.ts";
 import { type BookingView, getBookingView } from "../queries/bookings.ts";
 import { bookingByClientToken, newClientLinkIfLastChanged } from "../queries/client-links.ts";
+import { insertSelect } from "../queries/insert-select.ts";
 import { recordCheckout } from "../queries/payments.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import { stripeFor } from "../services/stripe.ts";
@@ -184,12 +185,15 @@ holdBookings.openapi(
       publicUrl: publicUrl(c),
       now,
     };
-    // A visitor who books becomes the studio's client; an email the studio knows keeps its record.
+    // A visitor who books becomes the studio's client (an email the studio knows keeps its
+    // record), but only while the hold is still theirs: a lost race adds nobody.
     const addClient = [
-      db
-        .insert(clients)
-        .values({ studioId, name, email, phone: phone || null })
-        .onConflictDoNothing(),
+      insertSelect(
+        db,
+        clients,
+        { studioId, name, email, phone: phone || null },
+        sql`where exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${booking.from})`,
+      ).onConflictDoNothing(),
     ];
     const due = dueAtBooking(booking.amounts);
     const stripe = due > 0 ? stripeFor(c.env) : null;

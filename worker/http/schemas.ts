@@ -33,6 +33,18 @@ export const TimeZone = z
   .string()
   .refine(isValidTimeZone, "Use an IANA time zone such as America/New_York.")
   .openapi({ example: "America/New_York" });
+/** A BCP 47 language tag Intl accepts: every date and amount in mail is formatted with it. */
+export const Locale = z
+  .string()
+  .max(35)
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, "Use a language tag such as en-US or fr-CA.")
+  .openapi({ example: "en-US" });
 export const Currency = z
   .string()
   .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code such as USD.")

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../queries/constraints.ts";
 import { createRouter } from "./app.ts";
 import { operatorAuth } from "./auth.ts";
 import { ApiError } from "./problem.ts";
-import { Currency, Email, json, jsonBody, Name, Origin, problems, TimeZone } from "./schemas.ts";
+import { Currency, Email, json, jsonBody, Locale, Name, Origin, problems, TimeZone } from "./schemas.ts";
 
 export const StudioSchema = z
   .object({
@@ -47,7 +47,7 @@ const CreateStudio = z
     email: Email.optional(),
     timeZone: TimeZone,
     currency: Currency,
-    locale: z.string().min(2).max(35).optional(),
+    locale: Locale.optional(),
     allowedOrigins: z.array(Origin).max(20),
     bookingPageUrl: z.url().max(500).optional(),
     holdMinutes: z.number().int().min(5).max(120).optional(),

@@ -4,6 +4,7 @@ import { appointmentFacts, moneyFacts, paymentReminder, sessionReminder } from "
 import { balanceDue } from "../domain/money.ts";
 import { reminderKey, remindersDue } from "../domain/reminders.ts";
 import type { Db } from "../env.ts";
+import { writeAll } from "../queries/batch.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import { reminderCandidates } from "../queries/reminders.ts";
 import { queueEmail } from "../services/outbox.ts";
@@ -55,7 +56,6 @@ export async function queueReminders(db: Db, publicUrl: string, now: number): Pr
       );
     }
   }
-  const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
+  await writeAll(db, writes);
   return writes.length / 2;
 }

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { packages, sessionTypes } from "../../../db/schema.ts";
+import { writeAll } from "../../queries/batch.ts";
 import {
   getSessionType,
   listSessionTypes,
@@ -232,8 +233,7 @@ router.openapi(
       );
     }
     if (pkgs) writes.push(...(await packageWrites(c.var.db, current, pkgs)));
-    const [first, ...rest] = writes;
-    if (first) await db.batch([first, ...rest]);
+    await writeAll(db, writes);
     const updated = await getSessionType(db, studioId, id);
     if (!updated) throw notFound("session type");
     return c.json({ sessionType: toSessionType(updated) }, 200);

@@ -11,6 +11,7 @@ import { slugify, withRandomTail } from "../../domain/slugs.ts";
 import { overlapsAny, type PlannedSpot, planSpots } from "../../domain/spots.ts";
 import { localToUtc, NonexistentLocalTime, utcToLocal } from "../../domain/time.ts";
 import type { Db, Studio } from "../../env.ts";
+import { writeAll } from "../../queries/batch.ts";
 import { newClientLink } from "../../queries/client-links.ts";
 import { getClient } from "../../queries/clients.ts";
 import { getSessionType, type SessionTypeWithPackages } from "../../queries/session-types.ts";
@@ -243,8 +244,7 @@ router.openapi(
         ...insertSpots(db, studio.id, id, planned),
       );
     }
-    const [first, ...rest] = writes;
-    if (first) await db.batch([first, ...rest]);
+    await writeAll(db, writes);
     const details = await detailsOrNotFound(db, studio.id, id);
     return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 201);
   },
@@ -343,8 +343,7 @@ router.openapi(
           .where(eq(bookings.id, booking.id)),
       );
     }
-    const [first, ...rest] = writes;
-    if (first) await db.batch([first, ...rest]);
+    await writeAll(db, writes);
     const details = await detailsOrNotFound(db, studio.id, id);
     return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 200);
   },
@@ -383,11 +382,13 @@ router.openapi(
         "The client has confirmed this session; cancel it to change the client.",
       );
     }
-    const client = await resolveClient(db, studio.id, c.req.valid("json"));
+    const { client, writes } = await resolveClient(db, studio.id, c.req.valid("json"));
     const pkg = choosePackage(current.packages, session.packageId);
     const known = pkg === "unknown" ? null : pkg;
     const now = Date.now();
-    await db.batch([
+    // The new client (if any) first: the session and booking rows refer to it.
+    await writeAll(db, [
+      ...writes,
       db
         .update(sessions)
         .set({ clientId: client.id })
@@ -511,8 +512,7 @@ router.openapi(
         { path: "time", message: "Choose a time after the existing spots, or another day." },
       ]);
     }
-    const [first, ...rest] = insertSpots(db, studio.id, id, planned);
-    if (first) await db.batch([first, ...rest]);
+    await writeAll(db, insertSpots(db, studio.id, id, planned));
     const details = await detailsOrNotFound(db, studio.id, id);
     return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 201);
   },
@@ -567,8 +567,7 @@ router.openapi(
         }),
       );
     }
-    const [first, ...rest] = writes;
-    if (first) await db.batch([first, ...rest]);
+    await writeAll(db, writes);
     return c.json({ sent: owing.length }, 200);
   },
 );

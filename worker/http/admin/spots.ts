@@ -56,7 +56,7 @@ router.openapi(
         "A Single session's client is set with Assign to Client.",
       );
     }
-    const client = await resolveClient(db, studio.id, c.req.valid("json"));
+    const { client, writes } = await resolveClient(db, studio.id, c.req.valid("json"));
     const type = await getSessionType(db, studio.id, row.session.sessionTypeId);
     const pkg = choosePackage(type?.packages ?? [], row.session.packageId);
     const known = pkg === "unknown" ? null : pkg;
@@ -67,6 +67,7 @@ router.openapi(
     try {
       await db.batch([
         db.update(bookings).set({ status: "expired" }).where(lapsedOnSpot(row.spot.id, now)),
+        ...writes,
         db.insert(bookings).values({
           id: bookingId,
           studioId: studio.id,

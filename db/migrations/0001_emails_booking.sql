@@ -1,0 +1,1 @@
+CREATE INDEX `emails_booking` ON `emails` (`booking_id`);
