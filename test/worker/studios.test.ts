@@ -61,8 +61,14 @@ describe("POST /v1/studios", () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
       "allowedOrigins.0",
       "currency",
-      "locale",
       "timeZone",
+    ]);
+    const locale = await call("POST", "/v1/studios", {
+      token: operatorToken(),
+      body: { name: "X", timeZone: "UTC", currency: "EUR", locale: "123", allowedOrigins: [] },
+    });
+    expect(locale.body.errors).toEqual([
+      { path: "locale", message: "Use a language tag such as en-US or fr-CA." },
     ]);
   });
 });
