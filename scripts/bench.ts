@@ -16,6 +16,7 @@ import { openStudio, scheduleMulti } from "./bench/seed.ts";
 import { sessionRead } from "./bench/session-read.ts";
 import { slotGeneration } from "./bench/slot-generation.ts";
 import { widget } from "./bench/widget.ts";
+import { workerBundle } from "./bench/worker-bundle.ts";
 import {
   buildWidget,
   type DemoTokens,
@@ -89,6 +90,7 @@ try {
     ...(await visitorRace({ studio, session: racing, visitors: 200 })),
     ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
     ...(await widget({ origin, buildFailure })),
+    ...workerBundle(),
   );
 } finally {
   for (const stop of stops.reverse()) await stop();
