@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { Context } from "hono";
 import { bookings, clientLinks, sessions, spots } from "../../../db/schema.ts";
 import { canConfirm } from "../../domain/bookings.ts";
 import { appointmentLinks } from "../../domain/links.ts";
@@ -10,7 +11,7 @@ import { choosePackage } from "../../domain/packages.ts";
 import { slugify, withRandomTail } from "../../domain/slugs.ts";
 import { overlapsAny, type PlannedSpot, planSpots } from "../../domain/spots.ts";
 import { localToUtc, NonexistentLocalTime, utcToLocal } from "../../domain/time.ts";
-import type { Db, Studio } from "../../env.ts";
+import type { Db, HonoEnv, Studio } from "../../env.ts";
 import { writeAll } from "../../queries/batch.ts";
 import { newClientLink } from "../../queries/client-links.ts";
 import { getClient } from "../../queries/clients.ts";
@@ -144,6 +145,12 @@ async function detailsOrNotFound(db: Db, studioId: string, id: string): Promise<
   return details;
 }
 
+/** The session as the details page shows it, read fresh after a change. */
+async function sessionView(c: Context<HonoEnv>, id: string) {
+  const details = await detailsOrNotFound(c.var.db, c.var.studio.id, id);
+  return toSessionDetails(details, c.var.studio.currency, publicUrl(c));
+}
+
 const router = createRouter();
 
 router.openapi(
@@ -245,8 +252,7 @@ router.openapi(
       );
     }
     await writeAll(db, writes);
-    const details = await detailsOrNotFound(db, studio.id, id);
-    return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 201);
+    return c.json({ session: await sessionView(c, id) }, 201);
   },
 );
 
@@ -260,10 +266,7 @@ router.openapi(
     request: { params: IdParam },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404) },
   }),
-  async (c) => {
-    const details = await detailsOrNotFound(c.var.db, c.var.studio.id, c.req.valid("param").id);
-    return c.json({ session: toSessionDetails(details, c.var.studio.currency, publicUrl(c)) }, 200);
-  },
+  async (c) => c.json({ session: await sessionView(c, c.req.valid("param").id) }, 200),
 );
 
 router.openapi(
@@ -344,8 +347,7 @@ router.openapi(
       );
     }
     await writeAll(db, writes);
-    const details = await detailsOrNotFound(db, studio.id, id);
-    return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 200);
+    return c.json({ session: await sessionView(c, id) }, 200);
   },
 );
 
@@ -413,8 +415,7 @@ router.openapi(
           }),
       ...(booking && booking.clientId !== client.id ? [revokeLinks(db, booking.id)] : []),
     ]);
-    const details = await detailsOrNotFound(db, studio.id, id);
-    return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 200);
+    return c.json({ session: await sessionView(c, id) }, 200);
   },
 );
 
@@ -470,11 +471,7 @@ router.openapi(
         recipient: booking.client.email,
       }),
     ]);
-    const details = await detailsOrNotFound(db, studio.id, id);
-    return c.json(
-      { session: toSessionDetails(details, studio.currency, publicUrl(c)), confirmationUrl: links.page },
-      200,
-    );
+    return c.json({ session: await sessionView(c, id), confirmationUrl: links.page }, 200);
   },
 );
 
@@ -513,8 +510,7 @@ router.openapi(
       ]);
     }
     await writeAll(db, insertSpots(db, studio.id, id, planned));
-    const details = await detailsOrNotFound(db, studio.id, id);
-    return c.json({ session: toSessionDetails(details, studio.currency, publicUrl(c)) }, 201);
+    return c.json({ session: await sessionView(c, id) }, 201);
   },
 );
 
