@@ -51,6 +51,20 @@ describe("holds", () => {
     expect(book.body.code).toBe("hold_expired");
   });
 
+  it("books a hold by its id alone, but not with a wrong token", async () => {
+    const { session, spotIds } = await openMultiSession(1);
+    const held = await hold(session.slug, spotIds[0] as string);
+    const body = { client: { name: "Fanny Price", email: "fanny@example.com" } };
+    const wrong = await call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+      token: "sbk_hold_wrong",
+      body,
+    });
+    expect(wrong.status).toBe(404);
+    const booked = await call("POST", `/v1/holds/${held.body.hold.id}/booking`, { body });
+    expect(booked.status).toBe(201);
+    expect(booked.body.booking.status).toBe("confirmed");
+  });
+
   it("releases a hold on DELETE and refuses a wrong hold token", async () => {
     const { session, spotIds } = await openMultiSession(1);
     const held = await hold(session.slug, spotIds[0] as string);

@@ -151,7 +151,8 @@ holdBookings.openapi(
     path: "/{id}/booking",
     tags: ["Public"],
     summary: "Turn a hold into a booking with the visitor's details",
-    security: holdSecurity,
+    // The hold token, or nothing: the hold id itself is unguessable.
+    security: [...holdSecurity, {}],
     request: {
       params: IdParam,
       ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
@@ -165,7 +166,7 @@ holdBookings.openapi(
     const { id } = c.req.valid("param");
     const input = c.req.valid("json");
     const db = c.var.db;
-    const { hold } = await heldBy(c, id);
+    const { hold } = await heldBy(c, id, true);
     const now = Date.now();
     const expired = () =>
       new ApiError(410, "hold_expired", "Your hold on this time ran out. Please pick a time again.");

@@ -92,11 +92,16 @@ publicSessionHolds.openapi(
   },
 );
 
-/** The hold a bearer token proves, whatever its state; 404 for a wrong token, as for no hold. */
-export async function heldBy(c: Context<HonoEnv>, id: string) {
+/**
+ * The hold a bearer token proves, whatever its state; 404 for a wrong token, as for no hold.
+ * Booking a hold may also go by its id alone (`tokenOptional`): the id is as random as the token
+ * and is only ever shown to the visitor who holds the spot and to the studio.
+ */
+export async function heldBy(c: Context<HonoEnv>, id: string, tokenOptional = false) {
   const token = bearerToken(c.req.header("authorization"));
-  if (!token)
+  if (!token && !tokenOptional) {
     throw new ApiError(401, "unauthorized", "Send the hold's token as 'Authorization: Bearer <token>'.");
+  }
   const [row] = await c.var.db
     .select({
       hold: bookings,
@@ -104,8 +109,8 @@ export async function heldBy(c: Context<HonoEnv>, id: string) {
     })
     .from(bookings)
     .innerJoin(studios, eq(studios.id, bookings.studioId))
-    .where(and(eq(bookings.id, id), eq(bookings.holdTokenHash, await sha256(token))));
-  if (!row) throw notFound("hold");
+    .where(and(eq(bookings.id, id), token ? eq(bookings.holdTokenHash, await sha256(token)) : undefined));
+  if (!row?.hold.holdTokenHash) throw notFound("hold");
   allowOrigin(c, row.studio.allowedOrigins);
   return row;
 }
