@@ -5,6 +5,9 @@ const migrations = await readD1Migrations(new URL("./db/migrations", import.meta
 
 export default defineConfig({
   test: {
+    // The JSON report is what CI's closing "N passed, N failed" line is read from.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
     projects: [
       {
         // API and domain tests inside workerd, against a real local D1 with the migrations applied.
