@@ -64,7 +64,7 @@ function wallClockMs(instant: number, zone: string): number {
 }
 
 /** The zone's offset from UTC at an instant, in ms (New York in winter: -5 h). */
-export const offsetAt = (instant: number, zone: string): number =>
+const offsetAt = (instant: number, zone: string): number =>
   wallClockMs(Math.floor(instant / 1000) * 1000, zone) - Math.floor(instant / 1000) * 1000;
 
 export class NonexistentLocalTime extends Error {}

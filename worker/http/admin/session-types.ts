@@ -106,7 +106,7 @@ const fields = {
   packages: z.array(PackageInput).min(1, "Add at least one package.").max(20, "At most 20 packages."),
 };
 
-export const CreateSessionType = z
+const CreateSessionType = z
   .object({
     ...fields,
     breakMinutes: fields.breakMinutes.default(0),
