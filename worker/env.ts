@@ -13,6 +13,8 @@ export type Bindings = {
   DEMO_ADMIN_TOKEN?: string;
   STRIPE_SECRET_KEY?: string;
   STRIPE_WEBHOOK_SECRET?: string;
+  /** Tests and local stand-ins only: where the Stripe SDK sends its calls, e.g. `http://127.0.0.1:4242`. */
+  STRIPE_API_BASE?: string;
   /** `outbox` (default: kept for the mail viewer), `resend` or `cloudflare`. */
   MAIL_PROVIDER?: string;
   RESEND_API_KEY?: string;

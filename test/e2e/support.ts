@@ -7,6 +7,8 @@ import { bin, run } from "../../scripts/local-worker.ts";
 export const workerOrigin = () => inject("workerOrigin");
 export const siteOrigin = () => inject("siteOrigin");
 export const tokens = () => inject("tokens");
+/** The Worker with Stripe set up (against the stand-in), with its own site, database and tokens. */
+export const paid = () => inject("paid");
 
 export const desktop = { viewport: { width: 1280, height: 900 } };
 export const phone = {
@@ -16,7 +18,7 @@ export const phone = {
   deviceScaleFactor: 2,
 };
 
-/** A fresh visitor (own cookies and cache) on the photographer's page, with spots on screen. */
+/** A fresh visitor (own cookies and cache) on a page of the photographer's site (or at a full address). */
 export async function visit(
   browser: Browser,
   path = "/",
@@ -24,7 +26,7 @@ export async function visit(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...options, locale: "en-US" });
   const page = await context.newPage();
-  await page.goto(`${siteOrigin()}${path}`);
+  await page.goto(new URL(path, siteOrigin()).href);
   return { context, page };
 }
 

@@ -20,7 +20,15 @@ export function stripeFor(env: Bindings): Stripe | null {
     httpClient: Stripe.createFetchHttpClient(),
     // A visitor waits on this call; Stripe's default of 80 s is for servers.
     timeout: 15_000,
+    ...(env.STRIPE_API_BASE && apiAddress(env.STRIPE_API_BASE)),
   });
+}
+
+/** The SDK's own address options for a stand-in of Stripe's API (see STRIPE_API_BASE). */
+function apiAddress(base: string) {
+  const url = new URL(base);
+  const protocol = url.protocol === "http:" ? "http" : "https";
+  return { protocol, host: url.hostname, port: url.port || (protocol === "http" ? 80 : 443) } as const;
 }
 
 export type CheckoutRequest = {
