@@ -43,7 +43,8 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["./test/e2e/global-setup.ts"],
           testTimeout: 60_000,
-          hookTimeout: 180_000,
+          // Set-up may install Chromium on a fresh machine before it starts two Workers.
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

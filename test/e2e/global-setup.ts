@@ -17,6 +17,7 @@ import {
   prepareDatabase,
   startWorker,
 } from "../../scripts/local-worker.ts";
+import { ensureChromium } from "./browser.ts";
 import { servePhotographerSite } from "./photographer-site.ts";
 import { startStripeStandIn } from "./stripe-stand-in.ts";
 
@@ -64,6 +65,7 @@ async function deploy(port: number, vars: Record<string, string> = {}) {
 }
 
 export default async function setup(project: TestProject) {
+  ensureChromium();
   buildWidget(true);
   const [port, paidPort] = [await freePort(), await freePort()];
   const stripeKeys = {
