@@ -1,42 +1,20 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { desktop, shown, siteOrigin, tokens, workerOrigin } from "./support.ts";
+import {
+  desktop,
+  newStudio,
+  password,
+  setUpBrowser,
+  shown,
+  siteOrigin,
+  tokens,
+  workerOrigin,
+} from "./support.ts";
 
 const chromium = useChromium();
 
 const run = Date.now();
-const password = "north meadow at dusk";
-const signedUp = "Your sign-in is set up. Welcome!";
-
-/** A studio of its own (POST /v1/studios), so what a test does to it leaves the demo studio alone. */
-async function newStudio(name: string): Promise<string> {
-  const res = await fetch(`${workerOrigin()}/v1/studios`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${tokens().OPERATOR_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify({ name, timeZone: "America/New_York", currency: "USD", allowedOrigins: [] }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { adminToken: string }).adminToken;
-}
-
-/** A fresh browser profile, signed in through the set-up page with the studio's admin token. */
-async function setUpBrowser(
-  adminToken: string,
-  email: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium().newContext({ ...desktop, locale: "en-US" });
-  const page = await context.newPage();
-  await page.goto(`${workerOrigin()}/admin/setup`);
-  await page.getByLabel("Admin token").fill(adminToken);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByLabel("Confirm password").fill(password);
-  await page.getByRole("button", { name: "Save and sign in" }).click();
-  // Playwright's own wait: expect.poll (in `shown`) is not allowed in beforeAll.
-  await page.getByRole("status").filter({ hasText: signedUp }).waitFor({ timeout: 10_000 });
-  return { context, page };
-}
 
 async function trySignIn(page: Page, email: string, typed: string): Promise<void> {
   await page.goto(`${workerOrigin()}/admin/sign-in`);
@@ -63,7 +41,7 @@ describe("the admin's sign-in and forms refuse what is not the photographer", ()
   let demo: { context: BrowserContext; page: Page };
 
   beforeAll(async () => {
-    demo = await setUpBrowser(tokens().DEMO_ADMIN_TOKEN, demoEmail);
+    demo = await setUpBrowser(chromium(), tokens().DEMO_ADMIN_TOKEN, demoEmail);
   });
   afterAll(() => demo?.context.close());
 
@@ -82,7 +60,7 @@ describe("the admin's sign-in and forms refuse what is not the photographer", ()
   it("locks sign-in after five wrong passwords, refusing even the right one until set-up with the admin token", async () => {
     const email = `locked.${run}@example.com`;
     const adminToken = await newStudio("Lockout Test Studio");
-    await (await setUpBrowser(adminToken, email)).context.close();
+    await (await setUpBrowser(chromium(), adminToken, email)).context.close();
     const context = await chromium().newContext({ ...desktop, locale: "en-US" });
     const page = await context.newPage();
     for (let attempt = 1; attempt < 5; attempt++) {
@@ -96,7 +74,7 @@ describe("the admin's sign-in and forms refuse what is not the photographer", ()
     await refusedWith(page, locked);
     await snap(page, "admin-security-locked");
     // The way back the sign-in page offers: set-up with the admin token clears the lock.
-    await (await setUpBrowser(adminToken, email)).context.close();
+    await (await setUpBrowser(chromium(), adminToken, email)).context.close();
     await trySignIn(page, email, password);
     await shown(page.getByRole("heading", { name: "Booking Sessions" }));
     await context.close();
@@ -159,7 +137,7 @@ describe("the admin's sign-in and forms refuse what is not the photographer", ()
       .getByRole("link", { name: /^Reserve this Spot/ })
       .first()
       .getAttribute("href");
-    const other = await setUpBrowser(await newStudio("Other Studio"), `other.${run}@example.com`);
+    const other = await setUpBrowser(chromium(), await newStudio("Other Studio"), `other.${run}@example.com`);
     for (const path of [session, `${session}/spots`, `${workerOrigin()}${spot}`]) {
       const res = await other.page.goto(path);
       expect(res?.status()).toBe(404);

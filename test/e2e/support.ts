@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { bin, run } from "../../scripts/local-worker.ts";
 
 export const workerOrigin = () => inject("workerOrigin");
@@ -55,4 +55,40 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
 /** Waits until the locator is on screen (vitest has no Playwright matchers); works in hooks too. */
 export async function shown(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "visible", timeout: 10_000 });
+}
+
+/** The password the admin tests sign in with (each file sets it up again for its studio). */
+export const password = "north meadow at dusk";
+
+/** A studio of its own (POST /v1/studios), so what a test does to it leaves the demo studio alone. */
+export async function newStudio(name: string): Promise<string> {
+  const res = await fetch(`${workerOrigin()}/v1/studios`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokens().OPERATOR_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ name, timeZone: "America/New_York", currency: "USD", allowedOrigins: [] }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { adminToken: string }).adminToken;
+}
+
+/** A fresh browser profile, signed in through the set-up page with the studio's admin token. */
+export async function setUpBrowser(
+  browser: Browser,
+  adminToken: string,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...desktop, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${workerOrigin()}/admin/setup`);
+  await page.getByLabel("Admin token").fill(adminToken);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  // Playwright's own wait: expect.poll (in `shown`) is not allowed in beforeAll.
+  await page
+    .getByRole("status")
+    .filter({ hasText: "Your sign-in is set up. Welcome!" })
+    .waitFor({ timeout: 10_000 });
+  return { context, page };
 }

@@ -90,6 +90,26 @@ if (classification) {
   classification.addEventListener("change", show);
   show();
 }
+
+// Package Option: only the chosen session type's packages, and no question at all when it has
+// one (the server uses that one), as the help page describes.
+const pkg = document.getElementById("f-packageId");
+const sessionType = document.getElementById("f-sessionTypeId");
+if (pkg && sessionType) {
+  const narrow = () => {
+    let count = 0;
+    for (const group of pkg.querySelectorAll("optgroup[data-session-type]")) {
+      const on = group.dataset.sessionType === sessionType.value;
+      group.hidden = !on;
+      group.disabled = !on;
+      if (on) count = group.querySelectorAll("option").length;
+    }
+    if (pkg.selectedOptions[0]?.parentElement.disabled) pkg.value = "";
+    pkg.closest(".field").hidden = count <= 1;
+  };
+  sessionType.addEventListener("change", narrow);
+  narrow();
+}
 `;
 
 export const assets = new Hono<AdminEnv>();

@@ -66,8 +66,11 @@ export const Checkbox: FC<Common> = ({ form, ...field }) =>
   );
 
 export type Choice = { value: string; label: string };
-/** An <optgroup>; `classification` lets the script show only the chosen classification's group. */
-export type ChoiceGroup = { label: string; choices: Choice[]; classification?: string };
+/**
+ * An <optgroup>; `classification` and `sessionType` let the script show only the group of the
+ * chosen classification or session type.
+ */
+export type ChoiceGroup = { label: string; choices: Choice[]; classification?: string; sessionType?: string };
 
 /** A select; groups render as <optgroup>, and `blank` labels a "nothing chosen" option. */
 export const SelectField: FC<Common & { choices: (Choice | ChoiceGroup)[]; blank?: string }> = ({
@@ -87,7 +90,7 @@ export const SelectField: FC<Common & { choices: (Choice | ChoiceGroup)[]; blank
       {blank !== undefined && option({ value: "", label: blank })}
       {choices.map((c) =>
         "choices" in c ? (
-          <optgroup label={c.label} data-classification={c.classification}>
+          <optgroup label={c.label} data-classification={c.classification} data-session-type={c.sessionType}>
             {c.choices.map(option)}
           </optgroup>
         ) : (

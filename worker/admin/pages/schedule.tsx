@@ -37,7 +37,11 @@ export const SchedulePage: FC<{
   }));
   const packageGroups = types
     .filter((t) => t.classification === "single")
-    .map((t) => ({ label: t.name, choices: t.packages.map((p) => ({ value: p.id, label: p.name })) }));
+    .map((t) => ({
+      label: t.name,
+      sessionType: t.id,
+      choices: t.packages.map((p) => ({ value: p.id, label: p.name })),
+    }));
   return (
     <>
       <Heading text="Schedule a New Session" />
