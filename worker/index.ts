@@ -1,11 +1,6 @@
 import adminPages from "./admin/index.tsx";
 import type { Bindings } from "./env.ts";
-import adminBookings from "./http/admin/bookings.ts";
-import adminClients from "./http/admin/clients.ts";
-import adminSessionTypes from "./http/admin/session-types.ts";
-import adminSessions from "./http/admin/sessions.ts";
-import adminSpots from "./http/admin/spots.ts";
-import adminStudio from "./http/admin/studio.ts";
+import { adminApi } from "./http/admin/index.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { jsonBodyOnly, limitBody } from "./http/body.ts";
@@ -36,12 +31,7 @@ app.route("/v1/bookings", bookingCalendar);
 app.route("/v1/stripe", stripeWebhook);
 
 app.route("/v1/studios", studios);
-app.route("/v1/admin/studio", adminStudio);
-app.route("/v1/admin/session-types", adminSessionTypes);
-app.route("/v1/admin/clients", adminClients);
-app.route("/v1/admin/sessions", adminSessions);
-app.route("/v1/admin/spots", adminSpots);
-app.route("/v1/admin/bookings", adminBookings);
+app.route("/v1/admin", adminApi);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
   type: "http",

@@ -1,10 +1,6 @@
 import type { Context } from "hono";
 import type { Db, Studio } from "../env.ts";
-import adminBookings from "../http/admin/bookings.ts";
-import adminClients from "../http/admin/clients.ts";
-import adminSessionTypes from "../http/admin/session-types.ts";
-import adminSessions from "../http/admin/sessions.ts";
-import adminSpots from "../http/admin/spots.ts";
+import { adminApi } from "../http/admin/index.ts";
 import { createRouter } from "../http/app.ts";
 import { ApiError } from "../http/problem.ts";
 import type { AdminEnv } from "./env.ts";
@@ -26,11 +22,7 @@ api.use("*", async function asSignedInStudio(c, next) {
   c.set("studio", caller.studio);
   await next();
 });
-api.route("/v1/admin/session-types", adminSessionTypes);
-api.route("/v1/admin/clients", adminClients);
-api.route("/v1/admin/sessions", adminSessions);
-api.route("/v1/admin/spots", adminSpots);
-api.route("/v1/admin/bookings", adminBookings);
+api.route("/v1/admin", adminApi);
 // The caller gets the ApiError itself, with its field paths, rather than a problem body to parse.
 api.onError((err) => {
   throw err;

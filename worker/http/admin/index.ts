@@ -1,0 +1,19 @@
+import { createRouter } from "../app.ts";
+import bookings from "./bookings.ts";
+import clients from "./clients.ts";
+import sessionTypes from "./session-types.ts";
+import sessions from "./sessions.ts";
+import spots from "./spots.ts";
+import studio from "./studio.ts";
+
+/**
+ * The admin JSON API's resources, mounted once here: the Worker serves them behind the bearer
+ * token, and the admin pages call the same router in-process as the signed-in studio.
+ */
+export const adminApi = createRouter();
+adminApi.route("/studio", studio);
+adminApi.route("/session-types", sessionTypes);
+adminApi.route("/clients", clients);
+adminApi.route("/sessions", sessions);
+adminApi.route("/spots", spots);
+adminApi.route("/bookings", bookings);
