@@ -205,7 +205,7 @@ export const bookings = sqliteTable(
     // Whatever the code does, the database refuses a second live booking of one spot.
     uniqueIndex("bookings_live_spot")
       .on(t.spotId)
-      .where(sql`status IN ('held', 'pending_payment', 'reserved', 'awaiting_confirmation', 'confirmed')`),
+      .where(sql.raw(`status IN (${liveStatuses.map((s) => `'${s}'`).join(", ")})`)),
     index("bookings_spot_status").on(t.spotId, t.status),
     index("bookings_session").on(t.sessionId),
     index("bookings_client").on(t.clientId),

@@ -1,33 +1,30 @@
-import adminPages from "./admin/index.tsx";
 import type { Bindings } from "./env.ts";
 import { adminApi } from "./http/admin/index.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
-import { jsonBodyOnly, limitBody } from "./http/body.ts";
-import { clientBookings, holdBookings } from "./http/bookings.ts";
-import bookingCalendar from "./http/calendar.ts";
-import { publicPreflight } from "./http/cors.ts";
-import { database } from "./http/database.ts";
+import { publicCors } from "./http/cors.ts";
 import { docsPage } from "./http/docs.ts";
-import { holds, publicSessionHolds } from "./http/holds.ts";
-import { sessionPage } from "./http/pages.ts";
-import publicSessions from "./http/sessions.ts";
-import stripeWebhook from "./http/stripe-webhook.ts";
-import studios from "./http/studios.ts";
+import clientBookings from "./http/public/bookings.ts";
+import { holds, sessionHolds } from "./http/public/holds.ts";
+import publicSessions from "./http/public/sessions.ts";
+import stripeWebhook from "./http/public/stripe-webhook.ts";
+import studios from "./http/public/studios.ts";
 import { scheduled } from "./jobs/scheduled.ts";
+import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
+import { database } from "./middleware/database.ts";
+import adminPages from "./pages/admin/index.tsx";
+import { sessionPage } from "./pages/session-page.ts";
 
 const app = createApp();
 
-for (const path of ["/v1/sessions/*", "/v1/holds/*", "/v1/bookings/*"]) app.use(path, publicPreflight);
+for (const path of ["/v1/sessions/*", "/v1/holds/*", "/v1/bookings/*"]) app.use(path, publicCors);
 app.use("/v1/*", limitBody, jsonBodyOnly, database);
 app.use("/v1/admin/*", adminAuth);
 
 app.route("/v1/sessions", publicSessions);
-app.route("/v1/sessions", publicSessionHolds);
+app.route("/v1/sessions", sessionHolds);
 app.route("/v1/holds", holds);
-app.route("/v1/holds", holdBookings);
 app.route("/v1/bookings", clientBookings);
-app.route("/v1/bookings", bookingCalendar);
 app.route("/v1/stripe", stripeWebhook);
 
 app.route("/v1/studios", studios);
@@ -59,7 +56,7 @@ const openApi = {
 app.doc31("/v1/openapi.json", openApi);
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
-app.get("/s/:slug", sessionPage);
+app.get("/s/:slug", database, sessionPage);
 app.get(
   "/docs",
   docsPage(() => app.getOpenAPI31Document(openApi)),

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import adminPages from "../../worker/admin/index.tsx";
 import { createApp } from "../../worker/http/app.ts";
+import adminPages from "../../worker/pages/admin/index.tsx";
 import { newStudio } from "./support.ts";
 
 /*

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDb } from "../../worker/http/database.ts";
+import { delivery, retryAt, sendDueMail } from "../../worker/actions/mail.ts";
 import { runScheduledJobs } from "../../worker/jobs/scheduled.ts";
-import { delivery, retryAt, sendDueMail } from "../../worker/jobs/send-mail.ts";
+import { openDb } from "../../worker/queries/db.ts";
 import type { Mail } from "../../worker/services/mail.ts";
 import { buildMime, encodeHeaderText, parseMailbox } from "../../worker/services/mime.ts";
 import { bookHeld } from "./payments-support.ts";

@@ -280,7 +280,7 @@ describe("POST /v1/bookings/:token/payments", () => {
     const { token } = await bookWithCheckout(session.slug, spotIds[0] as string);
     const res = await callWithStripe("POST", `/v1/bookings/${token}/payments`);
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe("conflict");
+    expect(res.body.code).toBe("booking_in_progress");
   });
 });
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { problemCodes } from "../../worker/http/problem.ts";
+import { errorCodeList as problemCodes } from "../../worker/domain/errors.ts";
 import { app } from "../../worker/index.ts";
 import {
   call,

@@ -2,8 +2,8 @@ import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.ts";
+import { expireLapsed } from "../../worker/actions/holds.ts";
 import { app } from "../../worker/index.ts";
-import { expireLapsed } from "../../worker/jobs/expire.ts";
 import { reminderCandidates } from "../../worker/queries/reminders.ts";
 import { getPublicSession, getSessionDetails, listSessions } from "../../worker/queries/sessions.ts";
 import { giveUpStaleEmails, takeDueEmails } from "../../worker/services/outbox.ts";
@@ -151,7 +151,7 @@ describe("hot queries find spots, bookings and emails through an index", () => {
 
   it("sweeps lapsed holds and pending payments (bookings by status and expires_at)", async () => {
     const { db, statements } = recordingDb();
-    await expireLapsed(db, Date.now());
+    await expireLapsed({ db, now: Date.now(), publicUrl: "", stripe: () => null });
     expect(touches(statements, /^update "bookings"/)).toBe(true);
     expect(await fullScans(statements)).toEqual([]);
   });

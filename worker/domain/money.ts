@@ -24,3 +24,9 @@ export function formatMoney(cents: number, currency: string, locale = "en-US"): 
     cents / minorUnitsPerMajor(currency),
   );
 }
+
+/** What a booking on a package costs, with what was paid so far; no package costs nothing yet. */
+export const packageAmounts = (
+  pkg: { priceCents: number; depositCents: number } | null,
+  paidCents = 0,
+): Amounts => ({ amountCents: pkg?.priceCents ?? 0, depositCents: pkg?.depositCents ?? 0, paidCents });

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { DomainError } from "../domain/errors.ts";
 import type { HonoEnv } from "../env.ts";
-import { ApiError, handleError } from "./problem.ts";
+import { validationError } from "../schemas/validate.ts";
+import { handleError } from "./problem.ts";
 
 /**
  * Builds a router with the shared validation hook and error handler, so every resource module
@@ -9,19 +11,7 @@ import { ApiError, handleError } from "./problem.ts";
 export function createRouter() {
   return new OpenAPIHono<HonoEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const errors = result.error.issues.map((issue) => ({
-          path: issue.path.map(String).join(".") || result.target,
-          message: issue.message,
-        }));
-        const first = errors[0];
-        throw new ApiError(
-          422,
-          "validation_failed",
-          first ? `${first.path}: ${first.message}` : "The request is not valid.",
-          errors,
-        );
-      }
+      if (!result.success) throw validationError(result.error, result.target);
     },
   });
 }
@@ -30,7 +20,7 @@ export function createApp() {
   const app = createRouter();
   app.onError(handleError);
   app.notFound(() => {
-    throw new ApiError(404, "not_found", "There is nothing at this address.");
+    throw new DomainError("not_found", "There is nothing at this address.");
   });
   return app;
 }

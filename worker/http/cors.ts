@@ -1,18 +1,19 @@
-import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../env.ts";
-import { ApiError } from "./problem.ts";
+import { crossSiteOrigin } from "../middleware/context.ts";
 
 const allowHeaders = "content-type, authorization";
 const allowMethods = "GET, POST, DELETE, OPTIONS";
 
 /**
- * Preflights of the public API answer any origin: they reveal nothing. Which sites may really
- * call it is per studio, known only once a handler has loaded the session, so handlers call
- * `allowOrigin` with the studio's list before they change anything.
+ * CORS for the public API. Which sites may really use a studio's booking is per studio, known
+ * only once the action has loaded it: the action refuses other sites (403 `forbidden`) before it
+ * changes or answers anything. So every answer, the refusal included, is readable by the calling
+ * site (a photographer trying a new site sees why), and preflights answer any origin: they
+ * reveal nothing.
  */
-export const publicPreflight = createMiddleware<HonoEnv>(async function publicPreflight(c, next) {
-  const origin = c.req.header("origin");
+export const publicCors = createMiddleware<HonoEnv>(async function publicCors(c, next) {
+  const origin = crossSiteOrigin(c);
   if (c.req.method === "OPTIONS" && origin) {
     return c.body(null, 204, {
       "access-control-allow-origin": origin,
@@ -23,22 +24,6 @@ export const publicPreflight = createMiddleware<HonoEnv>(async function publicPr
     });
   }
   await next();
+  c.res.headers.append("vary", "Origin");
+  if (origin) c.res.headers.set("access-control-allow-origin", origin);
 });
-
-/**
- * Lets the studio's own sites read the answer and refuses other sites before any write (the
- * refusal itself is readable, so a photographer testing a new site sees why).
- */
-export function allowOrigin(c: Context<HonoEnv>, allowed: readonly string[]): void {
-  const origin = c.req.header("origin");
-  c.header("vary", "Origin", { append: true });
-  if (!origin || origin === new URL(c.req.url).origin) return;
-  c.header("access-control-allow-origin", origin);
-  if (!allowed.includes(origin)) {
-    throw new ApiError(
-      403,
-      "forbidden",
-      `This studio has not allowed ${origin} to embed its booking sessions.`,
-    );
-  }
-}

@@ -1,25 +1,32 @@
+import { contextFor } from "../actions/context.ts";
+import { expireLapsed } from "../actions/holds.ts";
+import { sendDueMail } from "../actions/mail.ts";
+import { queueReminders } from "../actions/reminders.ts";
 import type { Bindings } from "../env.ts";
-import { openDb } from "../http/database.ts";
 import { mailerFor } from "../services/mail.ts";
-import { expireLapsed } from "./expire.ts";
-import { queueReminders } from "./reminders.ts";
-import { sendDueMail } from "./send-mail.ts";
 
 /**
  * The cron's work, in order: free lapsed spots, queue the reminders now due, deliver mail (new and
  * retried). A failing job is logged and does not stop the others; the run still reports failure.
  */
 export async function runScheduledJobs(env: Bindings, now: number): Promise<void> {
-  const db = openDb(env);
+  const ctx = contextFor(env, now, env.PUBLIC_URL ?? "");
   const jobs: [string, () => Promise<unknown>][] = [
-    ["expire lapsed bookings", () => expireLapsed(db, now)],
-    ["queue reminders", () => queueReminders(db, linkBase(env), now)],
+    ["expire lapsed bookings", () => expireLapsed(ctx)],
+    [
+      "queue reminders",
+      () => {
+        // Links in reminders point at the Worker's public address; a cron run has no request to read it from.
+        if (!ctx.publicUrl) throw new Error("PUBLIC_URL is not set, so reminders cannot link to bookings.");
+        return queueReminders(ctx);
+      },
+    ],
     [
       "send mail",
       async () => {
         // No provider (`outbox`): mail stays queued, untouched, for the admin's mail viewer.
         const mailer = mailerFor(env);
-        if (mailer) await sendDueMail(db, mailer, now);
+        if (mailer) await sendDueMail(ctx.db, mailer, now);
       },
     ],
   ];
@@ -33,12 +40,6 @@ export async function runScheduledJobs(env: Bindings, now: number): Promise<void
     }
   }
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} scheduled job(s) failed`);
-}
-
-/** Links in reminders point at the Worker's public address; a cron run has no request to read it from. */
-function linkBase(env: Bindings): string {
-  if (!env.PUBLIC_URL) throw new Error("PUBLIC_URL is not set, so reminders cannot link to bookings.");
-  return env.PUBLIC_URL.replace(/\/+$/, "");
 }
 
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env) =>

@@ -1,6 +1,13 @@
 import { and, asc, eq, gt, inArray, lte, or, type SQL } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
+import { expiringStatuses, lastingStatuses, type Transition, transitions } from "../domain/bookings.ts";
 import type { Db } from "../env.ts";
+
+export type BookingRow = typeof bookings.$inferSelect;
+
+/** The SQL guard of a transition: the row's status is one the operation may start from. */
+export const statusAllows = (transition: Transition): SQL =>
+  inArray(bookings.status, [...transitions[transition]]);
 
 /**
  * The SQL twin of domain/bookings.ts occupiesSpot: lasting statuses always, holds and pending
@@ -8,22 +15,44 @@ import type { Db } from "../env.ts";
  */
 export function occupyingSpot(now: number): SQL {
   return or(
-    inArray(bookings.status, ["reserved", "awaiting_confirmation", "confirmed"]),
-    and(inArray(bookings.status, ["held", "pending_payment"]), gt(bookings.expiresAt, now)),
+    inArray(bookings.status, [...lastingStatuses]),
+    and(inArray(bookings.status, [...expiringStatuses]), gt(bookings.expiresAt, now)),
   ) as SQL;
 }
 
 /** Holds and pending payments past their time: still in the unique index until marked expired. */
 export function lapsed(now: number): SQL {
-  return and(inArray(bookings.status, ["held", "pending_payment"]), lte(bookings.expiresAt, now)) as SQL;
+  return and(statusAllows("expire"), lte(bookings.expiresAt, now)) as SQL;
 }
 
-/** Marks a spot's lapsed rows expired; batched before an insert so the unique index lets it in. */
-export const lapsedOnSpot = (spotId: string, now: number): SQL =>
-  and(eq(bookings.spotId, spotId), lapsed(now)) as SQL;
+/**
+ * Frees spots: every path by which a booking stops occupying its spot (a hold released, a booking
+ * cancelled, a hold or a checkout lapsed) is this one write, so whatever must follow a freed
+ * spot hooks in here once. `which` narrows the rows; the transition's own guard is added to it.
+ */
+export function endBookings(db: Db, which: SQL, transition: "release" | "cancel" | "expire", now: number) {
+  if (transition === "expire") {
+    return db
+      .update(bookings)
+      .set({ status: "expired" })
+      .where(and(which, lapsed(now)));
+  }
+  return db
+    .update(bookings)
+    .set({ status: "cancelled", cancelledAt: now })
+    .where(and(which, statusAllows(transition)));
+}
+
+export async function bookingOf(db: Db, studioId: string, id: string): Promise<BookingRow | null> {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.studioId, studioId), eq(bookings.id, id)));
+  return row ?? null;
+}
 
 /** A booking with everything its client sees, in one round trip. */
-export async function getBookingView(db: Db, found: typeof bookings.$inferSelect) {
+export async function getBookingView(db: Db, found: BookingRow) {
   const [heads, types, pkgs, spotRows, people, owners] = await db.batch([
     db.select().from(sessions).where(eq(sessions.id, found.sessionId)),
     db

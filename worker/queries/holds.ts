@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { bookings, rateLimits, sessions, spots, studios } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
-import { lapsedOnSpot } from "./bookings.ts";
+import { endBookings } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
 import { countUse } from "./rate-limits.ts";
 
@@ -30,7 +30,7 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
     : sql`1`;
   const [, , inserted] = await db.batch([
     countUse(db, r.rateKey, r.rateWindowMs, r.now),
-    db.update(bookings).set({ status: "expired" }).where(lapsedOnSpot(r.spotId, r.now)),
+    endBookings(db, eq(bookings.spotId, r.spotId), "expire", r.now),
     insertSelect(
       db,
       bookings,

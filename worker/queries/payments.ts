@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, lte, ne, notExists, type SQL, sql } from "d
 import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, liveStatuses, payments, stripeEvents } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
-import { lapsedOnSpot } from "./bookings.ts";
+import { endBookings, statusAllows } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -132,7 +132,7 @@ export function applyPaidCheckout(
     .from(payments)
     .where(and(paymentByRef(p.reference), inArray(payments.status, settled)));
   return [
-    db.update(bookings).set({ status: "expired" }).where(lapsedOnSpot(p.spotId, p.now)),
+    endBookings(db, eq(bookings.spotId, p.spotId), "expire", p.now),
     db
       .update(bookings)
       .set({
@@ -144,7 +144,7 @@ export function applyPaidCheckout(
       .where(
         and(
           eq(bookings.id, p.bookingId),
-          ne(bookings.status, "cancelled"),
+          statusAllows("payOnline"),
           eq(bookings.currency, p.currency),
           sql`${bookings.paidCents} + ${p.amountCents} <= ${bookings.amountCents}`,
           notExists(others),
@@ -191,7 +191,7 @@ export function takeManualPayment(
         and(
           eq(bookings.studioId, m.studioId),
           eq(bookings.id, m.bookingId),
-          inArray(bookings.status, ["reserved", "awaiting_confirmation", "confirmed"]),
+          statusAllows("takePayment"),
           sql`${bookings.paidCents} + ${m.amountCents} <= ${bookings.amountCents}`,
         ),
       ),

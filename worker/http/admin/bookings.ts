@@ -1,25 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
-import { bookings, paymentStatuses } from "../../../db/schema.ts";
-import { canCancel, canConfirm } from "../../domain/bookings.ts";
-import { balanceDue, formatMoney } from "../../domain/money.ts";
+import { paymentStatuses } from "../../../db/schema.ts";
+import { cancelBooking } from "../../actions/bookings.ts";
+import { paymentsOf, recordManualPayment } from "../../actions/payments.ts";
+import { balanceDue } from "../../domain/money.ts";
 import { toIso } from "../../domain/time.ts";
-import type { Db } from "../../env.ts";
-import { bookingPayments, type PaymentRow, takeManualPayment } from "../../queries/payments.ts";
+import { studioContext } from "../../middleware/context.ts";
+import type { PaymentRow } from "../../queries/payments.ts";
+import { Cents, Instant } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
-import { ApiError, invalid, notFound } from "../problem.ts";
-import { adminSecurity, Cents, IdParam, Instant, json, jsonBody, problems } from "../schemas.ts";
+import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
 const router = createRouter();
-
-async function bookingOf(db: Db, studioId: string, id: string) {
-  const [booking] = await db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.studioId, studioId), eq(bookings.id, id)));
-  if (!booking) throw notFound("booking");
-  return booking;
-}
 
 router.openapi(
   createRoute({
@@ -29,21 +20,10 @@ router.openapi(
     summary: "Cancel a booking, freeing its spot",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Cancelled" }, ...problems(401, 404, 409) },
+    responses: { 204: { description: "Cancelled" }, ...problems(401, 404, 409, 422) },
   }),
   async (c) => {
-    const { id } = c.req.valid("param");
-    const studioId = c.var.studio.id;
-    const db = c.var.db;
-    const booking = await bookingOf(db, studioId, id);
-    const now = Date.now();
-    if (!canCancel(booking, now)) {
-      throw new ApiError(409, "conflict", `This booking is already ${booking.status.replace("_", " ")}.`);
-    }
-    await db
-      .update(bookings)
-      .set({ status: "cancelled", cancelledAt: now })
-      .where(and(eq(bookings.studioId, studioId), eq(bookings.id, id)));
+    await cancelBooking(studioContext(c), c.req.valid("param").id);
     return c.body(null, 204);
   },
 );
@@ -81,13 +61,11 @@ router.openapi(
     request: { params: IdParam },
     responses: {
       200: { description: "OK", ...json(z.object({ payments: z.array(PaymentSchema) })) },
-      ...problems(401, 404),
+      ...problems(401, 404, 422),
     },
   }),
   async (c) => {
-    const { id } = c.req.valid("param");
-    await bookingOf(c.var.db, c.var.studio.id, id);
-    const rows = await bookingPayments(c.var.db, c.var.studio.id, id);
+    const rows = await paymentsOf(studioContext(c), c.req.valid("param").id);
     return c.json({ payments: rows.map(toPayment) }, 200);
   },
 );
@@ -124,42 +102,15 @@ router.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const { amountCents } = c.req.valid("json");
-    const studio = c.var.studio;
-    const db = c.var.db;
-    const booking = await bookingOf(db, studio.id, id);
-    if (booking.status !== "confirmed" && !canConfirm(booking.status)) {
-      throw new ApiError(409, "conflict", `This booking is ${booking.status.replace("_", " ")}.`);
-    }
-    const balance = balanceDue(booking);
-    if (balance === 0) throw new ApiError(409, "no_balance_due", "This booking is paid in full.");
-    if (amountCents > balance) {
-      throw invalid("amountCents", `Only ${formatMoney(balance, booking.currency, studio.locale)} is due.`);
-    }
-    const paymentId = crypto.randomUUID();
-    const [credited] = await db.batch(
-      takeManualPayment(db, {
-        id: paymentId,
-        studioId: studio.id,
-        bookingId: id,
-        amountCents,
-        currency: booking.currency,
-        now: Date.now(),
-      }),
+    const { payment, booking } = await recordManualPayment(
+      studioContext(c),
+      id,
+      c.req.valid("json").amountCents,
     );
-    if (credited.meta.changes !== 1) {
-      throw new ApiError(409, "conflict", "This booking changed meanwhile. Please reload.");
-    }
-    const [after, rows] = await Promise.all([
-      bookingOf(db, studio.id, id),
-      bookingPayments(db, studio.id, id),
-    ]);
-    const payment = rows.find((p) => p.id === paymentId);
-    if (!payment) throw new Error("the manual payment was not recorded");
     return c.json(
       {
         payment: toPayment(payment),
-        booking: { id, paidCents: after.paidCents, balanceCents: balanceDue(after) },
+        booking: { id, paidCents: booking.paidCents, balanceCents: balanceDue(booking) },
       },
       201,
     );

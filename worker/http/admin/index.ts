@@ -6,10 +6,7 @@ import sessions from "./sessions.ts";
 import spots from "./spots.ts";
 import studio from "./studio.ts";
 
-/**
- * The admin JSON API's resources, mounted once here: the Worker serves them behind the bearer
- * token, and the admin pages call the same router in-process as the signed-in studio.
- */
+/** The admin JSON API's resources, served behind the studio's bearer token. */
 export const adminApi = createRouter();
 adminApi.route("/studio", studio);
 adminApi.route("/session-types", sessionTypes);

@@ -1,34 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { studios } from "../../../db/schema.ts";
+import { updateStudio } from "../../actions/studios.ts";
+import { studioContext } from "../../middleware/context.ts";
+import { StudioSchema, toStudio } from "../../schemas/catalog-views.ts";
+import { UpdateStudio } from "../../schemas/studios.ts";
 import { createRouter } from "../app.ts";
-import {
-  adminSecurity,
-  Currency,
-  Email,
-  json,
-  jsonBody,
-  Locale,
-  Name,
-  Origin,
-  problems,
-  TimeZone,
-} from "../schemas.ts";
-import { StudioSchema, toStudio } from "../studios.ts";
-
-const UpdateStudio = z
-  .object({
-    name: Name,
-    email: Email.nullable(),
-    timeZone: TimeZone,
-    currency: Currency,
-    locale: Locale,
-    allowedOrigins: z.array(Origin).max(20),
-    bookingPageUrl: z.url().max(500).nullable(),
-    holdMinutes: z.number().int().min(5).max(120),
-  })
-  .partial()
-  .openapi("UpdateStudio");
+import { adminSecurity, json, jsonBody, problems } from "../openapi.ts";
 
 const Wrapped = json(z.object({ studio: StudioSchema }));
 
@@ -56,16 +32,7 @@ router.openapi(
     request: jsonBody(UpdateStudio),
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 415, 422) },
   }),
-  async (c) => {
-    const changes = c.req.valid("json");
-    if (Object.keys(changes).length === 0) return c.json({ studio: toStudio(c.var.studio) }, 200);
-    const [studio] = await c.var.db
-      .update(studios)
-      .set(changes)
-      .where(eq(studios.id, c.var.studio.id))
-      .returning();
-    return c.json({ studio: toStudio(studio ?? c.var.studio) }, 200);
-  },
+  async (c) => c.json({ studio: toStudio(await updateStudio(studioContext(c), c.req.valid("json"))) }, 200),
 );
 
 export default router;

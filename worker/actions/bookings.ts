@@ -1,0 +1,248 @@
+import { and, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { bookings, clients } from "../../db/schema.ts";
+import { can, isHoldAlive, occupiesSpot, refusalFor } from "../domain/bookings.ts";
+import { DomainError, notFound } from "../domain/errors.ts";
+import { clientLinkUrl } from "../domain/links.ts";
+import { type Amounts, dueAtBooking, packageAmounts } from "../domain/money.ts";
+import { requireAllowedSite } from "../domain/origins.ts";
+import { requirePackage } from "../domain/packages.ts";
+import type { Db } from "../env.ts";
+import {
+  type BookingRow,
+  type BookingView,
+  bookingOf,
+  endBookings,
+  getBookingView,
+  statusAllows,
+} from "../queries/bookings.ts";
+import { bookingByClientToken, newClientLinkIfLastChanged } from "../queries/client-links.ts";
+import type { ClientRow } from "../queries/clients.ts";
+import { insertSelect } from "../queries/insert-select.ts";
+import type { ClientInput } from "../schemas/fields.ts";
+import { openCheckout, recorded, withdrawCheckout } from "./checkout.ts";
+import type { StudioContext, VisitorContext } from "./context.ts";
+import { type HoldProof, provenHold } from "./holds.ts";
+import { receiptAfter } from "./receipts.ts";
+
+type Batch = BatchItem<"sqlite">[];
+
+/** A booking about to be written: who, on which package, for how much, from which states. */
+type Booking = {
+  view: BookingView;
+  client: { name: string; email: string };
+  /** SQL for the booking's client_id (a subquery when the client row is written in the same batch). */
+  clientId: SQL | string;
+  packageId: string;
+  amounts: Amounts;
+  /** The booking's states this write may start from; anything else means someone got there first. */
+  from: SQL;
+  publicUrl: string;
+  now: number;
+};
+
+/**
+ * Writes a booking's client, package, amounts and new state in one batch: `before`, the guarded
+ * update, then `after`, whose statements are chained to the update (see insert-select.ts).
+ * Answers whether the update happened.
+ */
+async function writeBooking(
+  db: Db,
+  b: Booking,
+  state: Partial<typeof bookings.$inferInsert>,
+  after: Batch,
+  before: Batch = [],
+): Promise<boolean> {
+  const results = await db.batch([
+    ...before,
+    db
+      .update(bookings)
+      .set({
+        clientId: b.clientId,
+        packageId: b.packageId,
+        amountCents: b.amounts.amountCents,
+        depositCents: b.amounts.depositCents,
+        ...state,
+      })
+      .where(and(eq(bookings.id, b.view.booking.id), b.from)),
+    ...after,
+  ] as unknown as Parameters<Db["batch"]>[0]);
+  return (results[before.length] as unknown as D1Result).meta.changes === 1;
+}
+
+/** Confirms a booking with nothing (more) to pay online, and queues its receipt in the same batch. */
+async function confirmNow(db: Db, b: Booking, before: Batch = []) {
+  const receipt = await receiptAfter(db, { ...b, kind: "booking_confirmed" });
+  const confirmed = await writeBooking(
+    db,
+    b,
+    { status: "confirmed", confirmedAt: b.now, expiresAt: null },
+    receipt.statements,
+    before,
+  );
+  return { confirmed, token: receipt.token };
+}
+
+export type BookedHold = {
+  booking: { id: string; status: "confirmed" | "pending_payment"; token: string };
+  checkoutUrl?: string;
+};
+
+/**
+ * A visitor turns their hold into a booking with their details. With something to pay online it
+ * waits in pending_payment while Stripe's page is open; otherwise it is confirmed now.
+ */
+export async function bookHold(
+  ctx: VisitorContext,
+  proof: HoldProof,
+  input: { client: ClientInput; packageId?: string },
+): Promise<BookedHold> {
+  const { db, now } = ctx;
+  const { hold } = await provenHold(ctx, proof, true);
+  const expired = () =>
+    new DomainError("hold_expired", "Your hold on this time ran out. Please pick a time again.");
+  if (!isHoldAlive(hold, now)) throw expired();
+  const view = await getBookingView(db, hold);
+  if (!view) throw notFound("hold");
+  const pkg = requirePackage(
+    view.packages,
+    view.booking.packageId ?? view.session.packageId ?? input.packageId,
+  );
+  const studioId = view.studio.id;
+  const { email, name, phone } = input.client;
+  const booking: Booking = {
+    view,
+    client: input.client,
+    clientId: sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`,
+    packageId: pkg.id,
+    amounts: packageAmounts(pkg),
+    from: and(statusAllows("book"), gt(bookings.expiresAt, now)) as SQL,
+    publicUrl: ctx.publicUrl,
+    now,
+  };
+  // A visitor who books becomes the studio's client (an email the studio knows keeps its
+  // record), but only while the hold is still theirs: a lost race adds nobody.
+  const addClient = [
+    insertSelect(
+      db,
+      clients,
+      { studioId, name, email, phone: phone || null },
+      sql`where exists (select 1 from ${bookings} where ${bookings.id} = ${hold.id} and ${booking.from})`,
+    ).onConflictDoNothing(),
+  ];
+  const due = dueAtBooking(booking.amounts);
+  const stripe = due > 0 ? ctx.stripe() : null;
+  if (!stripe) {
+    // Nothing to pay online (free, or no Stripe: payment at the session), so it is confirmed now.
+    const result = await confirmNow(db, booking, addClient);
+    if (!result.confirmed) throw expired();
+    return { booking: { id: hold.id, status: "confirmed", token: result.token } };
+  }
+  const link = await newClientLinkIfLastChanged(db, studioId, hold.id, now);
+  const opened = await openCheckout(db, stripe, {
+    ...booking,
+    packageName: pkg.name,
+    dueCents: due,
+    returnUrl: clientLinkUrl(ctx.publicUrl, view.studio.bookingPageUrl, link.token),
+  });
+  // The spot stays the visitor's while Stripe's page is open, and is free again once it expires.
+  const pending = await writeBooking(
+    db,
+    booking,
+    { status: "pending_payment", expiresAt: opened.checkout.expiresAt },
+    [link.insert, ...recorded(db, opened)],
+    addClient,
+  );
+  if (!pending) {
+    await withdrawCheckout(db, stripe, opened);
+    throw expired();
+  }
+  return {
+    booking: { id: hold.id, status: "pending_payment", token: link.token },
+    checkoutUrl: opened.checkout.url,
+  };
+}
+
+/** What a client's link opens: their booking with its session, spot and packages. */
+export async function clientBooking(ctx: VisitorContext, token: string): Promise<BookingView> {
+  const booking = await bookingByClientToken(ctx.db, token);
+  const view = booking && (await getBookingView(ctx.db, booking));
+  if (!view) {
+    throw new DomainError("not_found", "This link does not open a booking. Ask the studio for a new one.");
+  }
+  requireAllowedSite(view.studio.allowedOrigins, ctx.origin);
+  return view;
+}
+
+export type ConfirmedBooking = { booking: BookingRow; client: ClientRow; checkoutUrl?: string };
+
+/**
+ * The client confirms a Single or a reserved spot, choosing a package if none was set. What is due
+ * online sends them to Stripe; the booking then waits for the payment, still theirs.
+ */
+export async function confirmBooking(
+  ctx: VisitorContext,
+  token: string,
+  input: { packageId?: string },
+): Promise<ConfirmedBooking> {
+  const { db } = ctx;
+  const view = await clientBooking(ctx, token);
+  const { booking, client } = view;
+  if (!can("confirm", booking.status)) {
+    throw booking.status === "confirmed"
+      ? new DomainError("already_confirmed", "You have already confirmed this booking.")
+      : refusalFor(booking.status, "be confirmed");
+  }
+  if (!client)
+    throw new DomainError("client_required", "This booking has no client yet. Please contact the studio.");
+  const pkg = requirePackage(view.packages, booking.packageId ?? view.session.packageId ?? input.packageId);
+  const b: Booking = {
+    view,
+    client,
+    clientId: client.id,
+    packageId: pkg.id,
+    amounts: packageAmounts(pkg, booking.paidCents),
+    from: statusAllows("confirm"),
+    publicUrl: ctx.publicUrl,
+    now: ctx.now,
+  };
+  const changed = () => new DomainError("booking_changed", "This booking changed meanwhile. Please reload.");
+  const due = dueAtBooking(b.amounts);
+  const stripe = due > 0 ? ctx.stripe() : null;
+  let checkoutUrl: string | undefined;
+  if (!stripe) {
+    if (!(await confirmNow(db, b)).confirmed) throw changed();
+  } else {
+    const opened = await openCheckout(db, stripe, {
+      ...b,
+      packageName: pkg.name,
+      dueCents: due,
+      returnUrl: clientLinkUrl(b.publicUrl, view.studio.bookingPageUrl, token),
+    });
+    // The photographer gave this client the spot: an abandoned Checkout must not free it, so the
+    // booking waits, package and amounts set, until Stripe's webhook confirms the payment.
+    const kept = await writeBooking(db, b, { status: "awaiting_confirmation" }, recorded(db, opened));
+    if (!kept) {
+      await withdrawCheckout(db, stripe, opened);
+      throw changed();
+    }
+    checkoutUrl = opened.checkout.url;
+  }
+  const [fresh] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
+  return { booking: fresh ?? booking, client, ...(checkoutUrl && { checkoutUrl }) };
+}
+
+/** The photographer cancels a booking: its spot is free again. */
+export async function cancelBooking(ctx: StudioContext, id: string): Promise<void> {
+  const booking = await bookingOf(ctx.db, ctx.studio.id, id);
+  if (!booking) throw notFound("booking");
+  if (!occupiesSpot(booking, ctx.now)) {
+    throw refusalFor(can("expire", booking.status) ? "expired" : booking.status, "be cancelled");
+  }
+  await endBookings(
+    ctx.db,
+    and(eq(bookings.studioId, ctx.studio.id), eq(bookings.id, id)) as SQL,
+    "cancel",
+    ctx.now,
+  );
+}

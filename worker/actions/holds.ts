@@ -1,0 +1,125 @@
+import { and, eq, gt } from "drizzle-orm";
+import { bookings, studios } from "../../db/schema.ts";
+import { DomainError, notFound } from "../domain/errors.ts";
+import { requireAllowedSite } from "../domain/origins.ts";
+import { randomToken, sha256 } from "../domain/tokens.ts";
+import { endBookings, lapsed } from "../queries/bookings.ts";
+import { isUniqueViolation } from "../queries/constraints.ts";
+import { type HoldRequest, placeHold, whyNoHold } from "../queries/holds.ts";
+import { abandonStaleCheckouts } from "../queries/payments.ts";
+import { checkoutLifetimeMs } from "../services/stripe.ts";
+import type { ActionContext, VisitorContext } from "./context.ts";
+
+/** How many holds one visitor (IP) may place per window; a real visitor needs a handful. */
+const holdsPerWindow = 30;
+const holdWindowMs = 10 * 60_000;
+/** However often a visitor extends, a hold ends this many hold lengths after it began. */
+const maxExtensions = 3;
+
+export type NewHold = { id: string; token: string; expiresAt: number };
+
+/**
+ * A visitor holds a free spot of a Multi session for the studio's hold minutes. The database
+ * settles every race (see queries/holds.ts); only a refusal reads again, to say why.
+ */
+export async function holdSpot(
+  ctx: VisitorContext,
+  input: { slug: string; spotId: string; visitor: string },
+): Promise<NewHold> {
+  const token = randomToken("sbk_hold");
+  const request: HoldRequest = {
+    slug: input.slug,
+    spotId: input.spotId,
+    holdId: crypto.randomUUID(),
+    tokenHash: await sha256(token),
+    origin: ctx.origin,
+    rateKey: `hold:${input.visitor}`,
+    rateLimit: holdsPerWindow,
+    rateWindowMs: holdWindowMs,
+    now: ctx.now,
+  };
+  let placed: Awaited<ReturnType<typeof placeHold>>;
+  try {
+    placed = await placeHold(ctx.db, request);
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new DomainError("spot_taken", "Someone just took this spot. Please pick another.");
+    throw err;
+  }
+  if (placed) return { id: request.holdId, token, expiresAt: placed.expiresAt };
+  const why = await whyNoHold(ctx.db, request);
+  if (why.session?.status !== "scheduled") throw notFound("session");
+  requireAllowedSite(why.session.allowedOrigins, ctx.origin);
+  if (why.session.classification !== "multi") {
+    throw new DomainError(
+      "wrong_classification",
+      "This session is by invitation: use the link you were sent.",
+    );
+  }
+  if (!why.spot) throw new DomainError("not_found", "This session has no such spot.");
+  if (why.rateLimited) {
+    throw new DomainError("rate_limited", "Too many holds from this connection. Please wait a few minutes.");
+  }
+  throw new DomainError("spot_started", "This spot has already started; pick a later one.");
+}
+
+export type HoldProof = { id: string; token: string | undefined };
+
+/**
+ * The hold a bearer token proves, whatever its state; 404 for a wrong token, as for no hold.
+ * Booking a hold may also go by its id alone (`tokenOptional`): the id is as random as the token
+ * and is only ever shown to the visitor who holds the spot and to the studio.
+ */
+export async function provenHold(ctx: VisitorContext, proof: HoldProof, tokenOptional = false) {
+  if (!proof.token && !tokenOptional) {
+    throw new DomainError("unauthorized", "Send the hold's token as 'Authorization: Bearer <token>'.");
+  }
+  const [row] = await ctx.db
+    .select({
+      hold: bookings,
+      studio: { allowedOrigins: studios.allowedOrigins, holdMinutes: studios.holdMinutes },
+    })
+    .from(bookings)
+    .innerJoin(studios, eq(studios.id, bookings.studioId))
+    .where(
+      and(
+        eq(bookings.id, proof.id),
+        proof.token ? eq(bookings.holdTokenHash, await sha256(proof.token)) : undefined,
+      ),
+    );
+  if (!row?.hold.holdTokenHash) throw notFound("hold");
+  requireAllowedSite(row.studio.allowedOrigins, ctx.origin);
+  return row;
+}
+
+/** Another hold period for the visitor, up to a limit counted from when the hold began. */
+export async function extendHold(ctx: VisitorContext, proof: HoldProof): Promise<{ expiresAt: number }> {
+  const { hold, studio } = await provenHold(ctx, proof);
+  const length = studio.holdMinutes * 60_000;
+  const expiresAt = Math.min(ctx.now + length, hold.createdAt + (maxExtensions + 1) * length);
+  const [updated] = await ctx.db
+    .update(bookings)
+    .set({ expiresAt })
+    .where(and(eq(bookings.id, hold.id), eq(bookings.status, "held"), gt(bookings.expiresAt, ctx.now)))
+    .returning({ expiresAt: bookings.expiresAt });
+  if (!updated) throw new DomainError("hold_expired", "This hold has expired. Please pick a time again.");
+  return { expiresAt };
+}
+
+/** The visitor lets go: the spot is free again at once. */
+export async function releaseHold(ctx: VisitorContext, proof: HoldProof): Promise<void> {
+  const { hold } = await provenHold(ctx, proof);
+  await endBookings(ctx.db, eq(bookings.id, hold.id), "release", ctx.now);
+}
+
+/**
+ * The cron's sweep: lapsed holds and pending payments are marked expired (reads already treat them
+ * as free; this keeps the table honest), and Checkouts past their lifetime abandoned, in case
+ * Stripe's event never came.
+ */
+export async function expireLapsed(ctx: ActionContext): Promise<void> {
+  await ctx.db.batch([
+    endBookings(ctx.db, lapsed(ctx.now), "expire", ctx.now),
+    abandonStaleCheckouts(ctx.db, ctx.now - checkoutLifetimeMs),
+  ]);
+}

@@ -1,0 +1,224 @@
+import type { SQL } from "drizzle-orm";
+import type Stripe from "stripe";
+import { can, refusalFor } from "../domain/bookings.ts";
+import { DomainError, invalid, notFound } from "../domain/errors.ts";
+import { clientLinkUrl } from "../domain/links.ts";
+import { appointmentFacts, refundNeeded } from "../domain/messages.ts";
+import { balanceDue, formatMoney } from "../domain/money.ts";
+import type { Db } from "../env.ts";
+import { bookingOf, getBookingView } from "../queries/bookings.ts";
+import { isUniqueViolation } from "../queries/constraints.ts";
+import {
+  abandonPayment,
+  applyPaidCheckout,
+  bookingPayments,
+  checkoutBooking,
+  type PaymentRow,
+  paymentByRef,
+  recordCheckout,
+  recordStripeEvent,
+  stripeEventSeen,
+  takeManualPayment,
+} from "../queries/payments.ts";
+import { queueEmailWhen } from "../services/outbox.ts";
+import { isSignatureError, verifiedEvent } from "../services/stripe.ts";
+import { clientBooking } from "./bookings.ts";
+import { openCheckout } from "./checkout.ts";
+import type { ActionContext, StudioContext, VisitorContext } from "./context.ts";
+import { receiptAfter } from "./receipts.ts";
+
+/** The client pays the balance due online: a Stripe Checkout to send them to. */
+export async function payBalance(ctx: VisitorContext, token: string): Promise<{ checkoutUrl: string }> {
+  const view = await clientBooking(ctx, token);
+  const { booking, client } = view;
+  if (can("confirm", booking.status)) {
+    throw new DomainError("not_confirmed", "Confirm the booking first: confirming asks for what is due.");
+  }
+  if (booking.status !== "confirmed" || !client) throw refusalFor(booking.status, "be paid");
+  const due = balanceDue(booking);
+  if (due === 0) throw new DomainError("no_balance_due", "Nothing is owed on this booking.");
+  const stripe = ctx.stripe();
+  if (!stripe) {
+    throw new DomainError("payments_unavailable", "This studio takes payment at the session, not online.");
+  }
+  const opened = await openCheckout(ctx.db, stripe, {
+    view,
+    client,
+    packageName: view.packages.find((p) => p.id === booking.packageId)?.name ?? view.sessionType.name,
+    amounts: booking,
+    dueCents: due,
+    returnUrl: clientLinkUrl(ctx.publicUrl, view.studio.bookingPageUrl, token),
+    now: ctx.now,
+  });
+  if (opened.isNew) await recordCheckout(ctx.db, opened.paymentId, opened.checkout.id);
+  return { checkoutUrl: opened.checkout.url };
+}
+
+async function studioBooking(ctx: StudioContext, id: string) {
+  const booking = await bookingOf(ctx.db, ctx.studio.id, id);
+  if (!booking) throw notFound("booking");
+  return booking;
+}
+
+/** A booking's payments: Checkouts (open, paid, expired, refund needed) and those taken by hand. */
+export async function paymentsOf(ctx: StudioContext, bookingId: string): Promise<PaymentRow[]> {
+  await studioBooking(ctx, bookingId);
+  return bookingPayments(ctx.db, ctx.studio.id, bookingId);
+}
+
+/** The photographer records a payment taken at the session; it counts toward the balance. */
+export async function recordManualPayment(ctx: StudioContext, bookingId: string, amountCents: number) {
+  const { db, studio } = ctx;
+  const booking = await studioBooking(ctx, bookingId);
+  if (!can("takePayment", booking.status)) throw refusalFor(booking.status, "take a payment");
+  const balance = balanceDue(booking);
+  if (balance === 0) throw new DomainError("no_balance_due", "This booking is paid in full.");
+  if (amountCents > balance) {
+    throw invalid("amountCents", `Only ${formatMoney(balance, booking.currency, studio.locale)} is due.`);
+  }
+  const paymentId = crypto.randomUUID();
+  const [credited] = await db.batch(
+    takeManualPayment(db, {
+      id: paymentId,
+      studioId: studio.id,
+      bookingId,
+      amountCents,
+      currency: booking.currency,
+      now: ctx.now,
+    }),
+  );
+  if (credited.meta.changes !== 1) {
+    throw new DomainError("booking_changed", "This booking changed meanwhile. Please reload.");
+  }
+  const [after, rows] = await Promise.all([
+    studioBooking(ctx, bookingId),
+    bookingPayments(db, studio.id, bookingId),
+  ]);
+  const payment = rows.find((p) => p.id === paymentId);
+  if (!payment) throw new Error("the manual payment was not recorded");
+  return { payment, booking: after };
+}
+
+type CheckoutSession = Stripe.Checkout.Session;
+
+/**
+ * A paid Checkout: the booking it names is confirmed and credited, with the client's receipt, or
+ * the payment is recorded for refund and the studio told; all in one batch with the event id.
+ */
+async function applyPayment(ctx: ActionContext, event: Stripe.Event, session: CheckoutSession) {
+  const { db, now } = ctx;
+  const found = await checkoutBooking(db, session.metadata);
+  const view = found && (await getBookingView(db, found));
+  const client = view?.client;
+  if (!view || !client || session.amount_total === null) {
+    // Not one of ours (another app on the same Stripe account) or a booking that is gone.
+    console.warn("paid Checkout for no known booking", session.id);
+    await recordStripeEvent(db, event, now);
+    return;
+  }
+  const { booking, studio } = view;
+  const amountCents = session.amount_total;
+  const receipt = await receiptAfter(db, {
+    view,
+    client,
+    amounts: { ...booking, paidCents: booking.paidCents + amountCents },
+    kind: booking.status === "confirmed" ? "payment_received" : "booking_confirmed",
+    publicUrl: ctx.publicUrl,
+    now,
+  });
+  const facts = appointmentFacts(studio, view.session, view.spot, client);
+  const currency = (session.currency ?? "").toUpperCase();
+  const alertStudio = (refunding: SQL) =>
+    studio.email
+      ? [
+          queueEmailWhen(
+            db,
+            {
+              ...refundNeeded(facts, {
+                amountCents,
+                currency,
+                reference: session.id,
+                clientEmail: client.email,
+              }),
+              studioId: studio.id,
+              bookingId: booking.id,
+              kind: "refund_needed",
+              recipient: studio.email,
+            },
+            refunding,
+            now,
+          ),
+        ]
+      : [];
+  const statements = [
+    ...applyPaidCheckout(
+      db,
+      {
+        reference: session.id,
+        studioId: studio.id,
+        bookingId: booking.id,
+        spotId: booking.spotId,
+        amountCents,
+        currency,
+        now,
+      },
+      receipt.statements,
+      alertStudio,
+    ),
+    recordStripeEvent(db, event, now),
+  ];
+  try {
+    await db.batch(statements as unknown as Parameters<Db["batch"]>[0]);
+  } catch (err) {
+    // The batch checks in SQL that the spot is free; should the unique index on live bookings refuse
+    // it all the same, nothing was written, and the 409 has Stripe deliver the event again.
+    if (!isUniqueViolation(err)) throw err;
+    throw new DomainError("spot_taken", "The spot is taken; deliver the event again to record the refund.");
+  }
+}
+
+/** What a verified event does; anything not about our Checkouts is only recorded. */
+async function applyEvent(ctx: ActionContext, event: Stripe.Event): Promise<void> {
+  const { db, now } = ctx;
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+      // A bank debit completes unpaid; its money arrives with async_payment_succeeded.
+      if (event.data.object.payment_status === "paid") return applyPayment(ctx, event, event.data.object);
+      break;
+    case "checkout.session.expired":
+    case "checkout.session.async_payment_failed":
+      // Only a pending payment lapses: a late or replayed event never undoes a payment.
+      await db.batch([
+        abandonPayment(db, paymentByRef(event.data.object.id)),
+        recordStripeEvent(db, event, now),
+      ]);
+      return;
+  }
+  await recordStripeEvent(db, event, now);
+}
+
+/**
+ * Stripe's webhook: the exact body as sent and its signature header. Each event id is handled
+ * once, so a replay changes nothing.
+ */
+export async function receiveStripeEvent(
+  ctx: ActionContext,
+  delivery: { body: string; signature: string; secret: string | undefined },
+): Promise<void> {
+  if (!delivery.secret) {
+    throw new DomainError("payments_unavailable", "This deployment has no STRIPE_WEBHOOK_SECRET.", {
+      status: 503,
+    });
+  }
+  let event: Stripe.Event;
+  try {
+    event = await verifiedEvent(delivery.body, delivery.signature, delivery.secret);
+  } catch (err) {
+    if (isSignatureError(err)) {
+      throw new DomainError("invalid_signature", "The Stripe-Signature header does not match this body.");
+    }
+    throw err;
+  }
+  if (!(await stripeEventSeen(ctx.db, event.id))) await applyEvent(ctx, event);
+}

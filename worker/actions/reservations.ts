@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import { bookings, sessions, spots } from "../../db/schema.ts";
+import { DomainError, notFound } from "../domain/errors.ts";
+import { appointmentLinks } from "../domain/links.ts";
+import { appointmentFacts, spotReserved } from "../domain/messages.ts";
+import { packageAmounts } from "../domain/money.ts";
+import { offeredPackage } from "../domain/packages.ts";
+import { endBookings } from "../queries/bookings.ts";
+import { newClientLink } from "../queries/client-links.ts";
+import { isUniqueViolation } from "../queries/constraints.ts";
+import { getSessionType } from "../queries/session-types.ts";
+import type { ClientChoice } from "../schemas/sessions.ts";
+import { queueEmail } from "../services/outbox.ts";
+import { chosenClient } from "./clients.ts";
+import type { StudioContext } from "./context.ts";
+
+/**
+ * Reserve this Spot: the photographer gives a Multi session's spot to a client, who is emailed to
+ * confirm and pay. The client (if new), the booking, its link and the email are one batch.
+ */
+export async function reserveSpot(ctx: StudioContext, spotId: string, choice: ClientChoice) {
+  const { db, studio, now } = ctx;
+  const [row] = await db
+    .select({ spot: spots, session: sessions })
+    .from(spots)
+    .innerJoin(sessions, eq(sessions.id, spots.sessionId))
+    .where(and(eq(spots.studioId, studio.id), eq(spots.id, spotId)));
+  if (!row) throw notFound("spot");
+  if (row.session.classification !== "multi") {
+    throw new DomainError("wrong_classification", "A Single session's client is set with Assign to Client.");
+  }
+  const { client, writes } = await chosenClient(ctx, choice);
+  const type = await getSessionType(db, studio.id, row.session.sessionTypeId);
+  const pkg = offeredPackage(type?.packages ?? [], row.session.packageId);
+  const { amountCents, depositCents } = packageAmounts(pkg);
+  const bookingId = crypto.randomUUID();
+  const link = await newClientLink(db, studio.id, bookingId);
+  const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
+  try {
+    await db.batch([
+      endBookings(db, eq(bookings.spotId, row.spot.id), "expire", now),
+      ...writes,
+      db.insert(bookings).values({
+        id: bookingId,
+        studioId: studio.id,
+        sessionId: row.session.id,
+        spotId: row.spot.id,
+        clientId: client.id,
+        packageId: pkg?.id ?? null,
+        status: "awaiting_confirmation",
+        amountCents,
+        depositCents,
+        currency: studio.currency,
+      }),
+      link.insert,
+      queueEmail(db, {
+        ...spotReserved(appointmentFacts(studio, row.session, row.spot, client), links),
+        studioId: studio.id,
+        bookingId,
+        kind: "spot_reserved",
+        recipient: client.email,
+      }),
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new DomainError("spot_taken", "Someone already has this spot.");
+    throw err;
+  }
+  return {
+    booking: { id: bookingId, status: "awaiting_confirmation" as const },
+    confirmationUrl: links.page,
+  };
+}

@@ -1,0 +1,136 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { packages, sessionTypes } from "../../db/schema.ts";
+import { DomainError, notFound, refusal } from "../domain/errors.ts";
+import { writeAll } from "../queries/batch.ts";
+import {
+  getSessionType,
+  listSessionTypes,
+  packagesInUse,
+  type SessionTypeWithPackages,
+  sessionTypeInUse,
+} from "../queries/session-types.ts";
+import type { CreateSessionType, PackageInput, UpdateSessionType } from "../schemas/session-types.ts";
+import type { StudioContext } from "./context.ts";
+
+export const sessionTypesOf = (ctx: StudioContext): Promise<SessionTypeWithPackages[]> =>
+  listSessionTypes(ctx.db, ctx.studio.id);
+
+export async function sessionTypeOf(ctx: StudioContext, id: string): Promise<SessionTypeWithPackages> {
+  const type = await getSessionType(ctx.db, ctx.studio.id, id);
+  if (!type) throw notFound("session type");
+  return type;
+}
+
+const packageValues = (p: PackageInput, position: number) => ({
+  name: p.name,
+  description: p.description ?? "",
+  priceCents: p.priceCents,
+  depositCents: p.depositCents ?? 0,
+  position,
+});
+
+/** A session type and its packages, in one batch. */
+export async function createSessionType(ctx: StudioContext, input: CreateSessionType) {
+  const { db, studio } = ctx;
+  const id = crypto.randomUUID();
+  const { packages: pkgs, ...type } = input;
+  await db.batch([
+    db.insert(sessionTypes).values({ ...type, id, studioId: studio.id }),
+    db.insert(packages).values(
+      pkgs.map((p, position) => ({
+        ...packageValues(p, position),
+        studioId: studio.id,
+        sessionTypeId: id,
+      })),
+    ),
+  ]);
+  return sessionTypeOf(ctx, id);
+}
+
+/** Edits packages in place by id, adds those without one, removes the rest if nothing uses them. */
+async function packageWrites(
+  ctx: StudioContext,
+  current: SessionTypeWithPackages,
+  wanted: PackageInput[],
+): Promise<BatchItem<"sqlite">[]> {
+  const { db } = ctx;
+  const known = new Set(current.packages.map((p) => p.id));
+  const unknown = wanted.findIndex((p) => p.id !== undefined && !known.has(p.id));
+  if (unknown >= 0) {
+    throw refusal(
+      "validation_failed",
+      "That package does not belong to this session type.",
+      `packages.${unknown}.id`,
+      "Unknown package.",
+    );
+  }
+  const kept = new Set(wanted.map((p) => p.id));
+  const removed = current.packages.filter((p) => !kept.has(p.id)).map((p) => p.id);
+  if ((await packagesInUse(db, current.studioId, removed)).size > 0) {
+    throw refusal(
+      "package_in_use",
+      "A session or booking uses a package you removed; keep it instead.",
+      "packages",
+      "A package in use cannot be removed.",
+    );
+  }
+  const writes: BatchItem<"sqlite">[] = [];
+  if (removed.length > 0) writes.push(db.delete(packages).where(inArray(packages.id, removed)));
+  wanted.forEach((p, position) => {
+    const values = packageValues(p, position);
+    writes.push(
+      p.id
+        ? db.update(packages).set(values).where(eq(packages.id, p.id))
+        : db.insert(packages).values({ ...values, studioId: current.studioId, sessionTypeId: current.id }),
+    );
+  });
+  return writes;
+}
+
+/** Changes a session type; `packages` replaces the list. A type in use keeps its classification. */
+export async function updateSessionType(ctx: StudioContext, id: string, input: UpdateSessionType) {
+  const { db, studio } = ctx;
+  const { packages: pkgs, ...changes } = input;
+  const current = await sessionTypeOf(ctx, id);
+  if (
+    changes.classification &&
+    changes.classification !== current.classification &&
+    (await sessionTypeInUse(db, studio.id, id))
+  ) {
+    throw refusal(
+      "session_type_in_use",
+      "Sessions use this type, so its classification cannot change.",
+      "classification",
+      "Sessions use this type.",
+    );
+  }
+  const writes: BatchItem<"sqlite">[] = [];
+  if (Object.keys(changes).length > 0) {
+    writes.push(
+      db
+        .update(sessionTypes)
+        .set(changes)
+        .where(and(eq(sessionTypes.studioId, studio.id), eq(sessionTypes.id, id))),
+    );
+  }
+  if (pkgs) writes.push(...(await packageWrites(ctx, current, pkgs)));
+  await writeAll(db, writes);
+  return sessionTypeOf(ctx, id);
+}
+
+/** Deletes a session type that no session uses; one in use is marked inactive instead. */
+export async function deleteSessionType(ctx: StudioContext, id: string): Promise<void> {
+  const { db, studio } = ctx;
+  await sessionTypeOf(ctx, id);
+  if (await sessionTypeInUse(db, studio.id, id)) {
+    throw new DomainError(
+      "session_type_in_use",
+      "Sessions use this session type. Mark it inactive instead, so it is not offered for new sessions.",
+    );
+  }
+  await db.batch([
+    db.delete(packages).where(and(eq(packages.studioId, studio.id), eq(packages.sessionTypeId, id))),
+    db.delete(sessionTypes).where(and(eq(sessionTypes.studioId, studio.id), eq(sessionTypes.id, id))),
+  ]);
+}

@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import { adminTokens, studios } from "../../db/schema.ts";
+import { DomainError, refusal } from "../domain/errors.ts";
+import { slugify, withRandomTail } from "../domain/slugs.ts";
+import { randomToken, sha256 } from "../domain/tokens.ts";
+import type { Db, Studio } from "../env.ts";
+import { isUniqueViolation } from "../queries/constraints.ts";
+import { studioByAdminToken } from "../queries/studios.ts";
+import type { CreateStudio, UpdateStudio } from "../schemas/studios.ts";
+import type { StudioContext } from "./context.ts";
+
+/** The deployment's operator creates a studio; its admin token is answered this once. */
+export async function createStudio(
+  db: Db,
+  input: CreateStudio,
+): Promise<{ studio: Studio; adminToken: string }> {
+  const slug = input.slug ?? withRandomTail(slugify(input.name, "studio"));
+  const adminToken = randomToken("sbk_admin");
+  const studioId = crypto.randomUUID();
+  try {
+    const [[studio]] = await db.batch([
+      db
+        .insert(studios)
+        .values({
+          id: studioId,
+          slug,
+          name: input.name,
+          email: input.email ?? null,
+          timeZone: input.timeZone,
+          currency: input.currency,
+          locale: input.locale ?? "en-US",
+          allowedOrigins: input.allowedOrigins,
+          bookingPageUrl: input.bookingPageUrl ?? null,
+          holdMinutes: input.holdMinutes ?? 15,
+        })
+        .returning(),
+      db.insert(adminTokens).values({ studioId, tokenHash: await sha256(adminToken) }),
+    ]);
+    if (!studio) throw new Error("studio insert returned nothing");
+    return { studio, adminToken };
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw refusal(
+        "already_exists",
+        `A studio with the slug "${slug}" already exists.`,
+        "slug",
+        "This slug is taken.",
+      );
+    }
+    throw err;
+  }
+}
+
+/** The studio an admin token names; every admin request acts for it alone. */
+export async function studioForAdminToken(db: Db, token: string | undefined): Promise<Studio> {
+  const studio = token ? await studioByAdminToken(db, token) : null;
+  if (!studio) {
+    throw new DomainError("unauthorized", "Send a valid admin token as 'Authorization: Bearer <token>'.");
+  }
+  return studio;
+}
+
+/** The photographer changes their studio's settings. */
+export async function updateStudio(ctx: StudioContext, changes: UpdateStudio): Promise<Studio> {
+  if (Object.keys(changes).length === 0) return ctx.studio;
+  const [studio] = await ctx.db.update(studios).set(changes).where(eq(studios.id, ctx.studio.id)).returning();
+  return studio ?? ctx.studio;
+}

@@ -1,0 +1,74 @@
+/**
+ * Every refusal Spotbook answers, as a closed list of stable machine words: integrators switch on
+ * `code`, so each refusal has its own, with the HTTP status it is answered with and its title.
+ * Actions throw `DomainError`; the JSON API and the pages each turn it into their answer once.
+ */
+export const errorCodes = {
+  validation_failed: [422, "Some fields need attention"],
+  malformed_request: [400, "The request body is not valid JSON"],
+  unsupported_media_type: [415, "Send the body as application/json"],
+  payload_too_large: [413, "Request too large"],
+  unauthorized: [401, "Sign-in required"],
+  forbidden: [403, "Not allowed"],
+  not_found: [404, "Not found"],
+  rate_limited: [429, "Too many requests"],
+  already_exists: [409, "Already exists"],
+  email_taken: [409, "This email is taken"],
+  spot_taken: [409, "That spot was just taken"],
+  spot_started: [409, "That spot has already started"],
+  spots_overlap: [409, "The spots would overlap"],
+  hold_expired: [410, "The hold on this spot has expired"],
+  too_many_holds: [409, "Too many holds"],
+  already_confirmed: [409, "Already confirmed"],
+  not_reserved: [409, "Not waiting for confirmation"],
+  not_confirmed: [409, "Not confirmed yet"],
+  booking_cancelled: [409, "The booking was cancelled"],
+  booking_expired: [409, "The booking expired"],
+  booking_in_progress: [409, "The booking is still being made"],
+  booking_changed: [409, "The booking changed meanwhile"],
+  client_required: [409, "Assign a client first"],
+  session_type_in_use: [409, "Session type in use"],
+  package_in_use: [409, "Package in use"],
+  wrong_classification: [422, "Wrong classification"],
+  package_required: [422, "Choose a package"],
+  no_balance_due: [409, "No balance due"],
+  already_paid: [409, "Already paid"],
+  payment_in_progress: [409, "A payment is being set up"],
+  payments_unavailable: [409, "Online payment is not available"],
+  invalid_signature: [400, "The signature does not match"],
+  internal_error: [500, "Something went wrong"],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof errorCodes;
+export const errorCodeList = Object.keys(errorCodes) as ErrorCode[];
+
+export type FieldError = { path: string; message: string };
+
+export const titleOf = (code: ErrorCode): string => errorCodes[code][1];
+
+/** A refusal on purpose: thrown by any layer, answered as a problem (or a form's message) once. */
+export class DomainError extends Error {
+  readonly status: number;
+  readonly errors: FieldError[] | undefined;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    options: { errors?: FieldError[]; status?: number } = {},
+  ) {
+    super(detail);
+    this.name = "DomainError";
+    this.errors = options.errors;
+    // A code keeps one status, but for payments_unavailable: 409 when the studio takes payment at
+    // the session, 503 when the payment provider cannot be reached right now.
+    this.status = options.status ?? errorCodes[code][0];
+  }
+}
+
+export const notFound = (what: string) => new DomainError("not_found", `No ${what} with that id here.`);
+
+export const invalid = (path: string, message: string) =>
+  new DomainError("validation_failed", message, { errors: [{ path, message }] });
+
+/** A refusal that names the field it is about, for forms and integrators alike. */
+export const refusal = (code: ErrorCode, detail: string, path: string, message = detail) =>
+  new DomainError(code, detail, { errors: [{ path, message }] });

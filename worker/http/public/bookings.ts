@@ -1,0 +1,128 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { clientBooking, confirmBooking } from "../../actions/bookings.ts";
+import { bookingCalendar } from "../../actions/calendar.ts";
+import { payBalance } from "../../actions/payments.ts";
+import { toIso } from "../../domain/time.ts";
+import { visitorContext } from "../../middleware/context.ts";
+import { Id } from "../../schemas/fields.ts";
+import {
+  ClientBookingSchema,
+  PublicSessionSchema,
+  PublicSessionTypeSchema,
+  PublicSpotSchema,
+  publicPackages,
+  publicSessionParts,
+  toClientBooking,
+} from "../../schemas/public-views.ts";
+import { createRouter } from "../app.ts";
+import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
+
+/** /v1/bookings/:token: what a client does from the link in their email. */
+const router = createRouter();
+
+const ClientView = z
+  .object({
+    booking: ClientBookingSchema,
+    session: PublicSessionSchema,
+    sessionType: PublicSessionTypeSchema,
+    packages: publicPackages,
+    spot: PublicSpotSchema.omit({ available: true }),
+  })
+  .openapi("ClientView");
+
+router.openapi(
+  createRoute({
+    method: "get",
+    path: "/{token}",
+    tags: ["Public"],
+    summary: "What the client sees of their booking: session, spot, package, amounts, status",
+    request: { params: TokenParam },
+    responses: { 200: { description: "OK", ...json(ClientView) }, ...problems(403, 404, 422) },
+  }),
+  async (c) => {
+    const v = await clientBooking(visitorContext(c), c.req.valid("param").token);
+    c.header("cache-control", "no-store");
+    return c.json(
+      {
+        booking: toClientBooking(v.booking, v.client),
+        ...publicSessionParts(v.session, v.sessionType, v.studio, v.packages),
+        spot: { id: v.spot.id, startsAt: toIso(v.spot.startsAt), endsAt: toIso(v.spot.endsAt) },
+      },
+      200,
+    );
+  },
+);
+
+router.openapi(
+  createRoute({
+    method: "post",
+    path: "/{token}/confirm",
+    tags: ["Public"],
+    summary: "The client confirms a Single session or a reserved spot (choosing a package if none was set)",
+    request: {
+      params: TokenParam,
+      ...jsonBody(z.object({ packageId: Id.optional() }).openapi("ConfirmBooking")),
+    },
+    responses: {
+      200: {
+        description: "Confirmed",
+        ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() })),
+      },
+      ...problems(403, 404, 409, 415, 422, 503),
+    },
+  }),
+  async (c) => {
+    const confirmed = await confirmBooking(
+      visitorContext(c),
+      c.req.valid("param").token,
+      c.req.valid("json"),
+    );
+    return c.json(
+      {
+        booking: toClientBooking(confirmed.booking, confirmed.client),
+        ...(confirmed.checkoutUrl && { checkoutUrl: confirmed.checkoutUrl }),
+      },
+      200,
+    );
+  },
+);
+
+router.openapi(
+  createRoute({
+    method: "post",
+    path: "/{token}/payments",
+    tags: ["Public"],
+    summary: "Pay the balance due online: answers a Stripe Checkout to send the client to",
+    request: { params: TokenParam },
+    responses: {
+      200: {
+        description: "Checkout opened",
+        ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout")),
+      },
+      ...problems(403, 404, 409, 422, 503),
+    },
+  }),
+  async (c) => c.json(await payBalance(visitorContext(c), c.req.valid("param").token), 200),
+);
+
+router.openapi(
+  createRoute({
+    method: "get",
+    path: "/{token}/calendar.ics",
+    tags: ["Public"],
+    summary: "The appointment as an iCalendar file (RFC 5545), for Add to calendar",
+    request: { params: TokenParam },
+    responses: {
+      200: { description: "The event", content: { "text/calendar": { schema: z.string() } } },
+      ...problems(403, 404, 422),
+    },
+  }),
+  async (c) =>
+    c.body(await bookingCalendar(visitorContext(c), c.req.valid("param").token), 200, {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": 'attachment; filename="booking.ics"',
+      "cache-control": "no-store",
+    }),
+);
+
+export default router;

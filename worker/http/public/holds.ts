@@ -1,0 +1,119 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bookHold } from "../../actions/bookings.ts";
+import { extendHold, type HoldProof, holdSpot, releaseHold } from "../../actions/holds.ts";
+import { toIso } from "../../domain/time.ts";
+import type { HonoEnv } from "../../env.ts";
+import { visitorContext } from "../../middleware/context.ts";
+import { ClientInput, Id, Instant } from "../../schemas/fields.ts";
+import { createRouter } from "../app.ts";
+import { bearerToken } from "../auth.ts";
+import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
+
+const HoldSchema = z.object({ id: z.string(), token: z.string(), expiresAt: Instant }).openapi("Hold");
+
+/** POST /v1/sessions/:slug/holds: a visitor holds a spot. */
+export const sessionHolds = createRouter();
+
+sessionHolds.openapi(
+  createRoute({
+    method: "post",
+    path: "/{slug}/holds",
+    tags: ["Public"],
+    summary: "Hold a free spot for the studio's hold minutes",
+    request: { params: SlugParam, ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold")) },
+    responses: {
+      201: { description: "Held", ...json(z.object({ hold: HoldSchema })) },
+      ...problems(403, 404, 409, 415, 422, 429),
+    },
+  }),
+  async (c) => {
+    const hold = await holdSpot(visitorContext(c), {
+      slug: c.req.valid("param").slug,
+      spotId: c.req.valid("json").spotId,
+      visitor: c.req.header("cf-connecting-ip") ?? "unknown",
+    });
+    return c.json({ hold: { id: hold.id, token: hold.token, expiresAt: toIso(hold.expiresAt) } }, 201);
+  },
+);
+
+const proofOf = (c: Context<HonoEnv>, id: string): HoldProof => ({
+  id,
+  token: bearerToken(c.req.header("authorization")),
+});
+
+/** /v1/holds/:id: what the visitor holding a spot does with it. */
+export const holds = createRouter();
+
+holds.openapi(
+  createRoute({
+    method: "post",
+    path: "/{id}/extend",
+    tags: ["Public"],
+    summary: "Give the visitor another hold period (up to a limit)",
+    security: holdSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: {
+        description: "Extended",
+        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) })),
+      },
+      ...problems(401, 403, 404, 410, 422),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { expiresAt } = await extendHold(visitorContext(c), proofOf(c, id));
+    return c.json({ hold: { id, expiresAt: toIso(expiresAt) } }, 200);
+  },
+);
+
+holds.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags: ["Public"],
+    summary: "Release a hold: the spot is free again",
+    security: holdSecurity,
+    request: { params: IdParam },
+    responses: { 204: { description: "Released" }, ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    await releaseHold(visitorContext(c), proofOf(c, c.req.valid("param").id));
+    return c.body(null, 204);
+  },
+);
+
+const BookingWithLink = z
+  .object({
+    booking: z.object({ id: z.string(), status: z.string(), token: z.string() }),
+    checkoutUrl: z.string().optional(),
+  })
+  .openapi("BookingCreated");
+
+holds.openapi(
+  createRoute({
+    method: "post",
+    path: "/{id}/booking",
+    tags: ["Public"],
+    summary: "Turn a hold into a booking with the visitor's details",
+    // The hold token, or nothing: the hold id itself is unguessable.
+    security: [...holdSecurity, {}],
+    request: {
+      params: IdParam,
+      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
+    },
+    responses: {
+      201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
+      ...problems(401, 403, 404, 409, 410, 415, 422, 503),
+    },
+  }),
+  async (c) => {
+    const booked = await bookHold(
+      visitorContext(c),
+      proofOf(c, c.req.valid("param").id),
+      c.req.valid("json"),
+    );
+    return c.json(booked, 201);
+  },
+);

@@ -1,0 +1,58 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { openSession } from "../../actions/public-sessions.ts";
+import { toIso } from "../../domain/time.ts";
+import { visitorContext } from "../../middleware/context.ts";
+import {
+  PublicSessionSchema,
+  PublicSessionTypeSchema,
+  PublicSpotSchema,
+  publicPackages,
+  publicSessionParts,
+} from "../../schemas/public-views.ts";
+import { createRouter } from "../app.ts";
+import { json, problems, SlugParam } from "../openapi.ts";
+
+const router = createRouter();
+
+router.openapi(
+  createRoute({
+    method: "get",
+    path: "/{slug}",
+    tags: ["Public"],
+    summary: "Everything the widget shows of a session, in one response; no personal data",
+    request: { params: SlugParam },
+    responses: {
+      200: {
+        description: "OK",
+        ...json(
+          z.object({
+            session: PublicSessionSchema,
+            sessionType: PublicSessionTypeSchema,
+            packages: publicPackages,
+            spots: z.array(PublicSpotSchema),
+          }),
+        ),
+      },
+      ...problems(403, 404, 422),
+    },
+  }),
+  async (c) => {
+    const found = await openSession(visitorContext(c), c.req.valid("param").slug);
+    // A few seconds of caching absorbs a rush; the widget asks again with no-cache after a conflict.
+    c.header("cache-control", "public, max-age=5");
+    return c.json(
+      {
+        ...publicSessionParts(found.session, found.sessionType, found.studio, found.packages),
+        spots: found.spots.map((s) => ({
+          id: s.id,
+          startsAt: toIso(s.startsAt),
+          endsAt: toIso(s.endsAt),
+          available: s.available,
+        })),
+      },
+      200,
+    );
+  },
+);
+
+export default router;

@@ -1,0 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createStudio } from "../../actions/studios.ts";
+import { StudioSchema, toStudio } from "../../schemas/catalog-views.ts";
+import { CreateStudio } from "../../schemas/studios.ts";
+import { createRouter } from "../app.ts";
+import { operatorAuth } from "../auth.ts";
+import { json, jsonBody, problems } from "../openapi.ts";
+
+const router = createRouter();
+
+router.use("/", operatorAuth);
+
+router.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["Studios"],
+    summary: "Create a studio (operator token); answers its admin token once",
+    security: [{ operatorToken: [] }],
+    request: jsonBody(CreateStudio),
+    responses: {
+      201: {
+        description: "Created",
+        ...json(z.object({ studio: StudioSchema, adminToken: z.string() })),
+      },
+      ...problems(400, 401, 409, 413, 415, 422),
+    },
+  }),
+  async (c) => {
+    const { studio, adminToken } = await createStudio(c.var.db, c.req.valid("json"));
+    return c.json({ studio: toStudio(studio), adminToken }, 201);
+  },
+);
+
+export default router;

@@ -1,0 +1,76 @@
+import type { FC } from "hono/jsx";
+import { formatMoney } from "../../../domain/money.ts";
+import type { SessionDetailsView, SpotView } from "../../../schemas/session-views.ts";
+import { bookingStatusLabels, formatDay, formatTime } from "../format.ts";
+import { paths } from "../paths.ts";
+
+type Zoned = { timeZone: string; locale: string };
+
+/** A spot's start and end in the session's time zone, machine-readable too. */
+export const SpotTime: FC<{ spot: SpotView; zoned: Zoned }> = ({ spot, zoned }) => (
+  <>
+    <time datetime={spot.startsAt}>{formatTime(Date.parse(spot.startsAt), zoned)}</time> –{" "}
+    <time datetime={spot.endsAt}>{formatTime(Date.parse(spot.endsAt), zoned)}</time>
+  </>
+);
+
+const SpotRow: FC<{ view: SessionDetailsView; spot: SpotView; zoned: Zoned }> = ({ view, spot, zoned }) => {
+  const { booking } = spot;
+  const at = `${formatTime(Date.parse(spot.startsAt), zoned)}, ${formatDay(Date.parse(spot.startsAt), zoned)}`;
+  return (
+    <tr>
+      <td>
+        <SpotTime spot={spot} zoned={zoned} />
+      </td>
+      <td>{booking ? bookingStatusLabels[booking.status] : "Available"}</td>
+      <td>{booking?.client ? `${booking.client.name} (${booking.client.email})` : "—"}</td>
+      <td>{booking ? formatMoney(booking.balanceCents, view.totals.currency, zoned.locale) : "—"}</td>
+      <td>
+        {booking ? (
+          <a href={paths.cancelBooking(view.id, booking.id)}>
+            Cancel Booking<span class="visually-hidden"> at {at}</span>
+          </a>
+        ) : (
+          view.classification === "multi" && (
+            <a href={paths.spot(view.id, spot.id)}>
+              Reserve this Spot<span class="visually-hidden"> at {at}</span>
+            </a>
+          )
+        )}
+      </td>
+    </tr>
+  );
+};
+
+/** The session's spots, a table per day, each with its state, client and what can be done. */
+export const Spots: FC<{ view: SessionDetailsView; locale: string }> = ({ view, locale }) => {
+  const zoned = { timeZone: view.timeZone, locale };
+  const days = Map.groupBy(view.spots, (spot) => formatDay(Date.parse(spot.startsAt), zoned));
+  return (
+    <section id="spots" aria-labelledby="spots-title">
+      <h2 id="spots-title">Spots</h2>
+      <p>Times are in {view.timeZone}.</p>
+      {[...days].map(([day, spots]) => (
+        <table>
+          <caption>{day}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">State</th>
+              <th scope="col">Client</th>
+              <th scope="col">Balance due</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {spots.map((spot) => (
+              <SpotRow view={view} spot={spot} zoned={zoned} />
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+};

@@ -1,0 +1,47 @@
+import type { Context } from "hono";
+import { html } from "hono/html";
+import { openSession } from "../actions/public-sessions.ts";
+import { formatWhen } from "../domain/messages.ts";
+import type { HonoEnv } from "../env.ts";
+import { actionContext } from "../middleware/context.ts";
+
+/**
+ * The hosted page of a session (the link a photographer shares): the widget on a plain page,
+ * with Open Graph tags so a shared link shows the session's name, studio and dates.
+ */
+export async function sessionPage(c: Context<HonoEnv>) {
+  const ctx = actionContext(c);
+  // Our own page: no other site is asking.
+  const found = await openSession({ ...ctx, origin: null }, c.req.param("slug") ?? "");
+  const base = ctx.publicUrl;
+  const first = found.spots[0];
+  const when = first ? formatWhen({ ...first, timeZone: found.session.timeZone, locale: "en-US" }) : "";
+  const description = [`Book with ${found.studio.name}.`, when && `From ${when}.`, found.session.location]
+    .filter(Boolean)
+    .join(" ");
+  return c.html(html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${found.session.name} · ${found.studio.name}</title>
+        <meta name="description" content="${description}" />
+        <meta property="og:type" content="website" />
+        <meta property="og:title" content="${found.session.name} · ${found.studio.name}" />
+        <meta property="og:description" content="${description}" />
+        <meta property="og:url" content="${base}/s/${found.session.slug}" />
+        <style>
+          body { margin: 0; font: 17px/1.5 system-ui, sans-serif; color: #1f2328; background: #fafaf9; }
+          main { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+        </style>
+      </head>
+      <body>
+        <main>
+          <h1>${found.session.name}</h1>
+          <p>${found.studio.name}</p>
+          <spotbook-session session="${found.session.slug}"></spotbook-session>
+        </main>
+        <script type="module" src="/widget.js"></script>
+      </body>
+    </html>`);
+}

@@ -1,0 +1,92 @@
+import { z } from "@hono/zod-openapi";
+import type { Studio } from "../env.ts";
+import type { ClientRow } from "../queries/clients.ts";
+import type { PackageRow, SessionTypeWithPackages } from "../queries/session-types.ts";
+import { Classification } from "./fields.ts";
+
+/** How studios, clients, session types and packages look in answers. */
+
+export const PackageSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    priceCents: z.number().int(),
+    depositCents: z.number().int(),
+  })
+  .openapi("Package");
+
+export const SessionTypeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    classification: Classification,
+    durationMinutes: z.number().int(),
+    breakMinutes: z.number().int(),
+    description: z.string(),
+    paymentReminder: z.boolean(),
+    paymentReminderDays: z.number().int(),
+    active: z.boolean(),
+    packages: z.array(PackageSchema),
+  })
+  .openapi("SessionType");
+
+export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  priceCents: p.priceCents,
+  depositCents: p.depositCents,
+});
+
+export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof SessionTypeSchema> => ({
+  id: t.id,
+  name: t.name,
+  classification: t.classification,
+  durationMinutes: t.durationMinutes,
+  breakMinutes: t.breakMinutes,
+  description: t.description,
+  paymentReminder: t.paymentReminder,
+  paymentReminderDays: t.paymentReminderDays,
+  active: t.active,
+  packages: t.packages.map(toPackage),
+});
+
+export const ClientSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string(), phone: z.string().nullable() })
+  .openapi("Client");
+
+export const toClient = (c: ClientRow): z.infer<typeof ClientSchema> => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+});
+
+export const StudioSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    timeZone: z.string(),
+    currency: z.string(),
+    locale: z.string(),
+    allowedOrigins: z.array(z.string()),
+    bookingPageUrl: z.string().nullable(),
+    holdMinutes: z.number().int(),
+  })
+  .openapi("Studio");
+
+export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
+  id: s.id,
+  slug: s.slug,
+  name: s.name,
+  email: s.email,
+  timeZone: s.timeZone,
+  currency: s.currency,
+  locale: s.locale,
+  allowedOrigins: s.allowedOrigins,
+  bookingPageUrl: s.bookingPageUrl,
+  holdMinutes: s.holdMinutes,
+});

@@ -1,0 +1,84 @@
+import { z } from "@hono/zod-openapi";
+import { classifications } from "../../db/schema.ts";
+import { isValidDate, isValidTime, isValidTimeZone } from "../domain/time.ts";
+
+/**
+ * Field schemas shared by every request body, so a date or a price is checked the same everywhere,
+ * whether it comes to the JSON API or through an admin form.
+ */
+
+export const Id = z.string().min(1).max(64).openapi({ example: "7f0c1e7a-3b8e-4c1e-9a55-0f1d2e3c4b5a" });
+
+export const Name = z.string().trim().min(1, "Enter a name.").max(200, "Keep it under 200 characters.");
+export const Text = z.string().max(5000, "Keep it under 5,000 characters.");
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .email("Enter an email address like name@example.com.")
+  .transform((e) => e.toLowerCase());
+export const Phone = z
+  .string()
+  .trim()
+  .max(40, "Keep the phone number under 40 characters.")
+  .regex(/^[+\d\s().-]*$/, "Use digits, spaces and + ( ) - only.");
+
+export const DateString = z
+  .string()
+  .refine(isValidDate, "Enter a real date as YYYY-MM-DD.")
+  .openapi({ example: "2026-10-17", format: "date" });
+export const TimeString = z
+  .string()
+  .refine(isValidTime, "Enter a time as HH:MM, from 00:00 to 23:59.")
+  .openapi({ example: "09:30" });
+export const TimeZone = z
+  .string()
+  .refine(isValidTimeZone, "Use an IANA time zone such as America/New_York.")
+  .openapi({ example: "America/New_York" });
+/** A BCP 47 language tag Intl accepts: every date and amount in mail is formatted with it. */
+export const Locale = z
+  .string()
+  .max(35)
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, "Use a language tag such as en-US or fr-CA.")
+  .openapi({ example: "en-US" });
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code such as USD.")
+  .openapi({ example: "USD" });
+export const Cents = z
+  .number()
+  .int("Use whole minor units (cents).")
+  .min(0, "Amounts cannot be negative.")
+  .max(100_000_000, "That amount is too large.");
+export const Classification = z.enum(classifications);
+export const Instant = z.string().openapi({ format: "date-time", example: "2026-10-17T13:30:00.000Z" });
+export const SpotCount = z
+  .number()
+  .int("Use a whole number of spots.")
+  .min(1, "Add at least one spot.")
+  .max(500, "At most 500 spots at once.");
+
+export const Origin = z
+  .string()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, "Use an origin such as https://www.example.com (scheme and host, no path).");
+
+export const ClientInput = z.object({
+  name: Name,
+  email: Email,
+  phone: Phone.optional(),
+});
+export type ClientInput = z.infer<typeof ClientInput>;

@@ -1,0 +1,54 @@
+import { z } from "@hono/zod-openapi";
+import { Cents, Classification, Id, Name, Text } from "./fields.ts";
+
+/** A session type is created with its packages in one request; `packages` on update replaces the list. */
+
+export const PackageInput = z
+  .object({
+    id: Id.optional(),
+    name: Name,
+    description: Text.optional(),
+    priceCents: Cents,
+    depositCents: Cents.optional(),
+  })
+  // A negative price already has its own error; say nothing more about its deposit.
+  .refine((p) => p.priceCents < 0 || (p.depositCents ?? 0) <= p.priceCents, {
+    message: "The deposit cannot be more than the price.",
+    path: ["depositCents"],
+  });
+
+const fields = {
+  name: Name,
+  classification: Classification,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5, "At least 5 minutes.")
+    .max(24 * 60, "At most 24 hours."),
+  breakMinutes: z
+    .number()
+    .int()
+    .min(0, "Cannot be negative.")
+    .max(24 * 60, "At most 24 hours."),
+  description: Text,
+  paymentReminder: z.boolean(),
+  paymentReminderDays: z.number().int().min(0).max(90),
+  active: z.boolean(),
+  packages: z.array(PackageInput).min(1, "Add at least one package.").max(20, "At most 20 packages."),
+};
+
+export const CreateSessionType = z
+  .object({
+    ...fields,
+    breakMinutes: fields.breakMinutes.default(0),
+    description: fields.description.default(""),
+    paymentReminder: fields.paymentReminder.default(false),
+    paymentReminderDays: fields.paymentReminderDays.default(3),
+    active: fields.active.default(true),
+  })
+  .openapi("CreateSessionType");
+
+export const UpdateSessionType = z.object(fields).partial().openapi("UpdateSessionType");
+export type UpdateSessionType = z.infer<typeof UpdateSessionType>;
+export type CreateSessionType = z.infer<typeof CreateSessionType>;
+export type PackageInput = z.infer<typeof PackageInput>;

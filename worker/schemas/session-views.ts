@@ -1,0 +1,166 @@
+import { z } from "@hono/zod-openapi";
+import { bookingStatuses } from "../../db/schema.ts";
+import { publicSessionUrl } from "../domain/links.ts";
+import { balanceDue } from "../domain/money.ts";
+import { toIso } from "../domain/time.ts";
+import type { SessionDetails, SessionSummary, SpotWithBooking } from "../queries/sessions.ts";
+import {
+  ClientSchema,
+  PackageSchema,
+  SessionTypeSchema,
+  toClient,
+  toPackage,
+  toSessionType,
+} from "./catalog-views.ts";
+import { Classification } from "./fields.ts";
+
+/** How sessions, spots and bookings look to the photographer: in the admin API and on its pages. */
+
+/**
+ * A named schema or null. `.nullable()` on a named schema documents `allOf [ref, object|null]`,
+ * which no value null can satisfy; a union documents `anyOf [ref, null]`, which validators accept.
+ */
+const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+export const AdminBookingSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(bookingStatuses),
+    client: orNull(ClientSchema),
+    packageId: z.string().nullable(),
+    amountCents: z.number().int(),
+    depositCents: z.number().int(),
+    paidCents: z.number().int(),
+    balanceCents: z.number().int(),
+    expiresAt: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
+  })
+  .openapi("AdminBooking");
+
+export const AdminSpotSchema = z
+  .object({
+    id: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    available: z.boolean(),
+    booking: orNull(AdminBookingSchema),
+  })
+  .openapi("AdminSpot");
+
+const sessionFields = {
+  id: z.string(),
+  slug: z.string(),
+  url: z.string(),
+  name: z.string(),
+  classification: Classification,
+  sessionTypeId: z.string(),
+  packageId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  timeZone: z.string(),
+  location: z.string(),
+  status: z.enum(["scheduled", "cancelled"]),
+};
+
+export const SessionDetailsSchema = z
+  .object({
+    ...sessionFields,
+    sessionType: SessionTypeSchema,
+    package: orNull(PackageSchema),
+    client: orNull(ClientSchema),
+    confirmed: z.boolean(),
+    spots: z.array(AdminSpotSchema),
+    totals: z.object({
+      currency: z.string(),
+      amountCents: z.number().int(),
+      paidCents: z.number().int(),
+      balanceCents: z.number().int(),
+    }),
+  })
+  .openapi("SessionDetails");
+
+export const SessionSummarySchema = z
+  .object({
+    ...sessionFields,
+    sessionTypeName: z.string(),
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+    spotCount: z.number().int(),
+    takenCount: z.number().int(),
+  })
+  .openapi("SessionSummary");
+
+function toAdminBooking(b: NonNullable<SpotWithBooking["booking"]>): z.infer<typeof AdminBookingSchema> {
+  return {
+    id: b.id,
+    status: b.status,
+    client: b.client ? toClient(b.client) : null,
+    packageId: b.packageId,
+    amountCents: b.amountCents,
+    depositCents: b.depositCents,
+    paidCents: b.paidCents,
+    balanceCents: balanceDue(b),
+    expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
+    confirmedAt: b.confirmedAt === null ? null : toIso(b.confirmedAt),
+  };
+}
+
+const baseFields = (s: SessionDetails["session"], publicUrl: string) => ({
+  id: s.id,
+  slug: s.slug,
+  url: publicSessionUrl(publicUrl, s.slug),
+  name: s.name,
+  classification: s.classification,
+  sessionTypeId: s.sessionTypeId,
+  packageId: s.packageId,
+  clientId: s.clientId,
+  timeZone: s.timeZone,
+  location: s.location,
+  status: s.status,
+});
+
+export function toSessionDetails(
+  d: SessionDetails,
+  currency: string,
+  publicUrl: string,
+): z.infer<typeof SessionDetailsSchema> {
+  const booked = d.spots.flatMap((s) => (s.booking ? [s.booking] : []));
+  const amountCents = booked.reduce((sum, b) => sum + b.amountCents, 0);
+  const paidCents = booked.reduce((sum, b) => sum + b.paidCents, 0);
+  const pkg = d.packages.find((p) => p.id === d.session.packageId);
+  return {
+    ...baseFields(d.session, publicUrl),
+    sessionType: toSessionType({ ...d.sessionType, packages: d.packages }),
+    package: pkg ? toPackage(pkg) : null,
+    client: d.client ? toClient(d.client) : null,
+    confirmed: d.session.classification === "single" && booked.some((b) => b.status === "confirmed"),
+    spots: d.spots.map((spot) => ({
+      id: spot.id,
+      startsAt: toIso(spot.startsAt),
+      endsAt: toIso(spot.endsAt),
+      available: spot.booking === null,
+      booking: spot.booking ? toAdminBooking(spot.booking) : null,
+    })),
+    totals: {
+      currency,
+      amountCents,
+      paidCents,
+      balanceCents: booked.reduce((sum, b) => sum + balanceDue(b), 0),
+    },
+  };
+}
+
+export const toSessionSummary = (
+  s: SessionSummary,
+  publicUrl: string,
+): z.infer<typeof SessionSummarySchema> => ({
+  ...baseFields(s.session, publicUrl),
+  sessionTypeName: s.sessionTypeName,
+  startsAt: s.firstStartsAt === null ? null : toIso(s.firstStartsAt),
+  endsAt: s.lastEndsAt === null ? null : toIso(s.lastEndsAt),
+  spotCount: s.spotCount,
+  takenCount: s.takenCount,
+});
+
+export type SessionDetailsView = z.infer<typeof SessionDetailsSchema>;
+export type SpotView = SessionDetailsView["spots"][number];
+export type AdminBookingView = NonNullable<SpotView["booking"]>;

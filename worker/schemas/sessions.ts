@@ -1,0 +1,57 @@
+import { z } from "@hono/zod-openapi";
+import { ClientInput, DateString, Id, Name, SpotCount, TimeString, TimeZone } from "./fields.ts";
+
+/** The request bodies of Booking Sessions, their spots and the clients put on them. */
+
+const Location = z.string().trim().max(500);
+
+const common = {
+  name: Name,
+  sessionTypeId: Id,
+  date: DateString,
+  time: TimeString,
+  timeZone: TimeZone.optional(),
+  location: Location.optional(),
+};
+
+const CreateSingle = z.object({
+  ...common,
+  classification: z.literal("single"),
+  packageId: Id.nullable().optional(),
+  clientId: Id.nullable().optional(),
+});
+
+const CreateMulti = z.object({
+  ...common,
+  classification: z.literal("multi"),
+  spots: SpotCount,
+  sameTime: z.boolean().optional(),
+});
+
+export const CreateSession = z
+  .discriminatedUnion("classification", [CreateSingle, CreateMulti])
+  .openapi("CreateSession");
+export type CreateSession = z.infer<typeof CreateSession>;
+
+export const UpdateSession = z
+  .object({
+    name: Name,
+    location: Location,
+    packageId: Id.nullable(),
+    date: DateString,
+    time: TimeString,
+  })
+  .partial()
+  .openapi("UpdateSession");
+export type UpdateSession = z.infer<typeof UpdateSession>;
+
+export const AddSpots = z
+  .object({ date: DateString, time: TimeString, spots: SpotCount, sameTime: z.boolean().optional() })
+  .openapi("AddSpots");
+export type AddSpots = z.infer<typeof AddSpots>;
+
+/** "Select or add" a client: an existing client's id, or a new client's details. */
+export const ClientChoice = z
+  .union([z.object({ clientId: Id }).strict(), z.object({ client: ClientInput }).strict()])
+  .openapi("ClientChoice");
+export type ClientChoice = z.infer<typeof ClientChoice>;
