@@ -63,30 +63,48 @@ function wallClockMs(instant: number, zone: string): number {
   );
 }
 
-/** The zone's offset from UTC at an instant, in ms (New York in winter: -5 h). */
-const offsetAt = (instant: number, zone: string): number =>
-  wallClockMs(Math.floor(instant / 1000) * 1000, zone) - Math.floor(instant / 1000) * 1000;
+/** The zone's offset from UTC at an instant in whole seconds, in ms (New York in winter: -5 h). */
+const offsetAt = (instant: number, zone: string): number => wallClockMs(instant, zone) - instant;
+
+const hour = 3600_000;
+/**
+ * How far either side of the wall time (read as UTC) the instants showing it can be: one offset
+ * away, and no zone has ever been 16 h from UTC (Manila's -15:56 before 1845 comes closest).
+ */
+const searchReach = 18 * hour;
+/**
+ * Sampling the offset this often finds each offset in force near the wall time, because none
+ * lasts nearly this short: the shortest stretch of one offset since 1900 is four days (Freetown,
+ * 1939, in the full tz database; a week in the data Intl ships).
+ */
+const sampleStep = 12 * hour;
 
 export class NonexistentLocalTime extends Error {}
 
 /**
- * The instant of a local date and time. A time the clocks skip (spring forward) does not exist
- * and throws; a time that happens twice (fall back) is the first of the two.
+ * The instant of a local date and time, in any zone:
+ * - a time the clocks skip (spring forward) does not exist there and throws NonexistentLocalTime;
+ * - a time that happens twice (fall back) is the earlier of its two instants.
+ * Every offset the zone uses near the wall time gives a candidate instant; the candidates whose
+ * wall clock reads that time are its instants.
  */
 export function localToUtc({ date, time }: LocalDateTime, zone: string): number {
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
   const [h, mi] = time.split(":").map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  // The offset a few hours either side brackets any transition; try the earlier one first.
-  const candidates = [offsetAt(wall - 12 * 3600_000, zone), offsetAt(wall + 12 * 3600_000, zone)]
-    .sort((a, b) => b - a)
-    .map((offset) => wall - offset)
-    .filter((instant) => wallClockMs(instant, zone) === wall);
-  const first = candidates.sort((a, b) => a - b)[0];
-  if (first === undefined) {
+  const offsets = new Set<number>();
+  for (let at = wall - searchReach; at <= wall + searchReach; at += sampleStep) {
+    offsets.add(offsetAt(at, zone));
+  }
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const offset of offsets) {
+    const instant = wall - offset;
+    if (instant < earliest && wallClockMs(instant, zone) === wall) earliest = instant;
+  }
+  if (earliest === Number.POSITIVE_INFINITY) {
     throw new NonexistentLocalTime(`${date} ${time} does not exist in ${zone}: the clocks skip it.`);
   }
-  return first;
+  return earliest;
 }
 
 /** The local date and time of an instant in a zone. */

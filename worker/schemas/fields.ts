@@ -30,7 +30,12 @@ export const DateString = z
 export const TimeString = z
   .string()
   .refine(isValidTime, "Enter a time as HH:MM, from 00:00 to 23:59.")
-  .openapi({ example: "09:30" });
+  .openapi({
+    example: "09:30",
+    description:
+      "A wall-clock time in the session's time zone. A time the clocks skip there (spring forward) is " +
+      "refused with 422 on `time`; a time that happens twice (fall back) means the earlier of the two.",
+  });
 export const TimeZone = z
   .string()
   .refine(isValidTimeZone, "Use an IANA time zone such as America/New_York.")
