@@ -114,3 +114,57 @@ describe("bad input gets a clear problem and writes nothing", () => {
     expect(unknownId.body.code).toBe("not_found");
   });
 });
+
+describe("input that once reached D1's limits or was stored as it came", () => {
+  it("searches clients with any query up to 200 characters, wildcards taken literally", async () => {
+    const { token } = await newStudio();
+    await call("POST", "/v1/admin/clients", {
+      token,
+      body: { name: "Émile 100%_Zola", email: "emile@example.com" },
+    });
+    for (const q of ["x".repeat(49), "%_".repeat(100), "a%".repeat(100), "\\".repeat(200)]) {
+      const res = await call("GET", `/v1/admin/clients?q=${encodeURIComponent(q)}`, { token });
+      expect(res.status).toBe(200);
+      expect(res.body.clients).toEqual([]);
+    }
+    for (const q of ["100%_", "Émile", "zola", "EMILE@EXAMPLE"]) {
+      const res = await call("GET", `/v1/admin/clients?q=${encodeURIComponent(q)}`, { token });
+      expect(res.body.clients.map((c: { email: string }) => c.email)).toEqual(["emile@example.com"]);
+    }
+  });
+
+  it("creates a session type with as many packages as the schema allows", async () => {
+    const { token } = await newStudio();
+    const packages = Array.from({ length: 20 }, (_, i) => ({
+      name: `Package ${i + 1}`,
+      description: "Ten edited images",
+      priceCents: 1000 * (i + 1),
+      depositCents: 500,
+    }));
+    const body = { name: "Many", classification: "multi", durationMinutes: 20, packages };
+    const res = await call("POST", "/v1/admin/session-types", { token, body });
+    expect(res.status).toBe(201);
+    expect(res.body.sessionType.packages.map((p: { name: string }) => p.name)).toEqual(
+      packages.map((p) => p.name),
+    );
+  });
+
+  const hostile: [string, string][] = [
+    ["a NUL character", "Ann\u0000Elliot"],
+    ["a lone surrogate", "Ann \ud83d Elliot"],
+    ["an escape sequence", "Ann \u001b[31m Elliot"],
+  ];
+  for (const [what, name] of hostile) {
+    it(`refuses a name with ${what} and stores nothing`, async () => {
+      const { token } = await newStudio();
+      const before = await rowCount("clients");
+      const res = await call("POST", "/v1/admin/clients", {
+        token,
+        body: { name, email: "ann@example.com" },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(["name"]);
+      expect(await rowCount("clients")).toBe(before);
+    });
+  }
+});

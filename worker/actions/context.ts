@@ -23,7 +23,12 @@ export type VisitorContext = ActionContext & { origin: string | null };
 export type StudioContext = ActionContext & { studio: Studio };
 
 /** The context for the deployment's bindings at `now`; links in mail start with `publicUrl`. */
-export const contextFor = (env: Bindings, now: number, publicUrl: string, db = openDb(env)): ActionContext => ({
+export const contextFor = (
+  env: Bindings,
+  now: number,
+  publicUrl: string,
+  db = openDb(env),
+): ActionContext => ({
   db,
   now,
   publicUrl: publicUrl.replace(/\/+$/, ""),

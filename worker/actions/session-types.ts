@@ -37,12 +37,9 @@ export async function createSessionType(ctx: StudioContext, input: CreateSession
   const { packages: pkgs, ...type } = input;
   await db.batch([
     db.insert(sessionTypes).values({ ...type, id, studioId: studio.id }),
-    db.insert(packages).values(
-      pkgs.map((p, position) => ({
-        ...packageValues(p, position),
-        studioId: studio.id,
-        sessionTypeId: id,
-      })),
+    // One insert a package: a multi-row insert of 20 would pass D1's 100 bound parameters.
+    ...pkgs.map((p, position) =>
+      db.insert(packages).values({ ...packageValues(p, position), studioId: studio.id, sessionTypeId: id }),
     ),
   ]);
   return sessionTypeOf(ctx, id);

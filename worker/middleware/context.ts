@@ -1,5 +1,10 @@
 import type { Context } from "hono";
-import { type ActionContext, contextFor, type StudioContext, type VisitorContext } from "../actions/context.ts";
+import {
+  type ActionContext,
+  contextFor,
+  type StudioContext,
+  type VisitorContext,
+} from "../actions/context.ts";
 import type { HonoEnv } from "../env.ts";
 
 /** The Worker's public address: PUBLIC_URL when configured, else the request's own origin. */

@@ -4,19 +4,22 @@ import type { Db } from "../env.ts";
 
 export type ClientRow = typeof clients.$inferSelect;
 
-/** Clients whose name or email contains `q` (case-insensitive), by name. */
+/**
+ * Clients whose name or email contains `q` (case-insensitive for ASCII, as SQLite's lower()), by
+ * name. instr() rather than LIKE: a long LIKE pattern is "too complex" for D1, and instr has no
+ * wildcards to escape.
+ */
 export async function searchClients(db: Db, studioId: string, q: string | undefined, limit = 100) {
-  const pattern = q ? `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
   return db
     .select()
     .from(clients)
     .where(
       and(
         eq(clients.studioId, studioId),
-        pattern
+        q
           ? or(
-              sql`${clients.name} LIKE ${pattern} ESCAPE '\\'`,
-              sql`${clients.email} LIKE ${pattern.toLowerCase()} ESCAPE '\\'`,
+              sql`instr(lower(${clients.name}), lower(${q})) > 0`,
+              sql`instr(${clients.email}, lower(${q})) > 0`,
             )
           : undefined,
       ),

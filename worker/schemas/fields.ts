@@ -9,8 +9,22 @@ import { isValidDate, isValidTime, isValidTimeZone } from "../domain/time.ts";
 
 export const Id = z.string().min(1).max(64).openapi({ example: "7f0c1e7a-3b8e-4c1e-9a55-0f1d2e3c4b5a" });
 
-export const Name = z.string().trim().min(1, "Enter a name.").max(200, "Keep it under 200 characters.");
-export const Text = z.string().max(5000, "Keep it under 5,000 characters.");
+/**
+ * Text a person typed: no NUL or other control characters but tab and newlines, and no lone
+ * surrogate (half of an emoji), which storage would silently rewrite.
+ */
+const typedText = (schema: z.ZodString) =>
+  schema
+    .refine(
+      (v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v),
+      "Remove the control characters.",
+    )
+    .refine((v) => v.isWellFormed(), "Remove the broken character (half of an emoji or symbol).");
+
+export const Name = typedText(
+  z.string().trim().min(1, "Enter a name.").max(200, "Keep it under 200 characters."),
+);
+export const Text = typedText(z.string().max(5000, "Keep it under 5,000 characters."));
 export const Email = z
   .string()
   .trim()

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
+import type { Mail, MailSummary } from "../../../queries/mail.ts";
 import { Heading } from "../components/heading.tsx";
 import { formatDateTime } from "../format.ts";
-import type { Mail, MailSummary } from "../../../queries/mail.ts";
 import { paths } from "../paths.ts";
 
 type Zoned = { timeZone: string; locale: string };
