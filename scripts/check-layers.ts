@@ -58,7 +58,9 @@ for (const file of files(worker)) {
   const text = readFileSync(file, "utf8");
   const where = (index: number) => `${relative(root, file)}:${text.slice(0, index).split("\n").length}`;
   if (layer === "http" && text.split("\n").length > maxHttpLines) {
-    problems.push(`${relative(root, file)}: ${text.split("\n").length} lines, over ${maxHttpLines} for a file in http/`);
+    problems.push(
+      `${relative(root, file)}: ${text.split("\n").length} lines, over ${maxHttpLines} for a file in http/`,
+    );
   }
   for (const match of text.matchAll(importShape)) {
     const typeOnly = match[2] !== undefined;
@@ -77,7 +79,9 @@ for (const file of files(worker)) {
       rule.from.includes(targetLayer) ||
       (typeOnly && (targetLayer === "env" || rule.typesFrom?.includes(targetLayer)));
     if (!allowed) {
-      problems.push(`${where(match.index)}: ${layer}/ may not import ${typeOnly ? "types from " : ""}${targetLayer}/ (${spec})`);
+      problems.push(
+        `${where(match.index)}: ${layer}/ may not import ${typeOnly ? "types from " : ""}${targetLayer}/ (${spec})`,
+      );
     }
     if (isRouteFile(file) && isRouteFile(target)) {
       problems.push(`${where(match.index)}: a route file imports another route file (${spec})`);

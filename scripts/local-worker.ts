@@ -32,8 +32,10 @@ export function run(command: string, args: string[], quiet = false): void {
   }
 }
 
-export function buildWidget(quiet = false): void {
-  run(bin("vite"), ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn"], quiet);
+/** Builds the widget into widget/dist, or into `outDir` for a server that must not share that folder. */
+export function buildWidget(quiet = false, outDir?: string): void {
+  const out = outDir ? ["--outDir", outDir] : [];
+  run(bin("vite"), ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out], quiet);
 }
 
 /** Applies the migrations and seeds the demo studio into a local D1 (in `persistTo` when given). */
@@ -72,16 +74,35 @@ export function freePort(): Promise<number> {
 
 export type RunningWorker = { origin: string; process: ChildProcess; stop: () => Promise<void> };
 
-/** `wrangler dev` on `port` (the project's Worker, or another `config`), resolved once it answers at `readyPath`. */
-export async function startWorker(opts: {
-  port: number;
+type WorkerOptions = {
   config?: string;
   readyPath?: string;
   persistTo?: string;
+  /** The static assets to serve instead of the config's folder (widget/dist). */
+  assets?: string;
   vars?: Record<string, string>;
   quiet?: boolean;
-}): Promise<RunningWorker> {
-  const origin = `http://localhost:${opts.port}`;
+};
+
+/** A ceiling on `wrangler dev`'s boot for a very busy machine; the wait ends when it says it is ready. */
+const bootCeilingMs = 300_000;
+
+/**
+ * `wrangler dev` (the project's Worker, or another `config`), resolved once it answers at
+ * `readyPath`. On `port`, or on a free one: a port is free only until someone binds it, so when
+ * another server takes it first, the Worker starts again on another.
+ */
+export async function startWorker(opts: WorkerOptions & { port?: number }): Promise<RunningWorker> {
+  for (let attempt = 1; ; attempt++) {
+    const port = opts.port ?? (await freePort());
+    const started = await bootWorker(port, opts);
+    if (started !== "port taken") return started;
+    if (opts.port !== undefined || attempt === 5) throw new Error(`Port ${port} is in use`);
+  }
+}
+
+async function bootWorker(port: number, opts: WorkerOptions): Promise<RunningWorker | "port taken"> {
+  const origin = `http://localhost:${port}`;
   const vars = Object.entries({ PUBLIC_URL: origin, ...opts.vars }).flatMap(([k, v]) => [
     "--var",
     `${k}:${v}`,
@@ -89,33 +110,60 @@ export async function startWorker(opts: {
   const args = [
     "dev",
     "--port",
-    String(opts.port),
+    String(port),
     "--inspector-port",
     "0",
     "--show-interactive-dev-session=false",
   ];
   if (opts.persistTo) args.push("--persist-to", opts.persistTo);
   if (opts.config) args.push("--config", opts.config);
+  if (opts.assets) args.push("--assets", opts.assets);
   const child = spawn(bin("wrangler"), [...args, ...vars], {
     cwd: root,
     env,
-    stdio: opts.quiet ? "ignore" : "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
-  for (let i = 0; i < 240 && child.exitCode === null; i++) {
-    try {
-      if ((await fetch(`${origin}${opts.readyPath ?? "/v1/openapi.json"}`)).ok)
-        return { origin, process: child, stop };
-    } catch {
-      // Not listening yet.
+  // Ready once wrangler says it listens on this port: an answer there could come from whoever took it.
+  let booting = true;
+  let boot = "";
+  const ready = await new Promise<boolean>((resolve) => {
+    const settle = (value: boolean) => {
+      booting = false;
+      clearTimeout(ceiling);
+      child.off("close", failed);
+      resolve(value);
+    };
+    const failed = () => settle(false);
+    const ceiling = setTimeout(failed, bootCeilingMs);
+    // "close", not "exit": only then has all it wrote been read.
+    child.once("close", failed);
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      // Read all along, or wrangler blocks once a pipe is full.
+      from.setEncoding("utf8").on("data", (chunk: string) => {
+        if (!opts.quiet) to.write(chunk);
+        if (!booting) return;
+        boot += chunk;
+        if (boot.includes(`Ready on ${origin}`)) settle(true);
+      });
     }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  });
+  const answers = () =>
+    fetch(`${origin}${opts.readyPath ?? "/v1/openapi.json"}`).then(
+      (res) => res.ok,
+      () => false,
+    );
+  if (ready && (await answers())) return { origin, process: child, stop };
   await stop();
-  throw new Error(`wrangler dev did not start on port ${opts.port}`);
+  if (boot.includes("Address already in use")) return "port taken";
+  if (opts.quiet) console.error(boot);
+  throw new Error(`wrangler dev did not start on port ${port}`);
 }

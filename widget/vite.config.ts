@@ -1,4 +1,56 @@
-import { defineConfig } from "vite";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { defineConfig, type Plugin } from "vite";
+
+/** The files under `dir`, as paths relative to it. */
+const filesIn = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+
+const partial = `.${process.pid}.partial`;
+const isPartial = (file: string) => /\.\d+\.partial$/.test(file);
+
+/**
+ * Writes the bundle and `public/` into the out folder without ever emptying it: each file lands
+ * whole by a rename, and only files no build makes any more are removed. Two builds at once (two
+ * `npm test`s in one checkout) cannot delete each other's files, nor a server reading the folder
+ * find one missing or half written.
+ */
+function replaceInPlace(): Plugin {
+  let outDir = "";
+  let publicDir = "";
+  return {
+    name: "spotbook:replace-in-place",
+    apply: "build",
+    enforce: "post",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      publicDir = config.publicDir;
+    },
+    // Last, so the files are the bundle as every other plugin left it.
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const files = new Map<string, string | Uint8Array>(
+          filesIn(publicDir).map((file) => [file, readFileSync(join(publicDir, file))]),
+        );
+        for (const out of Object.values(bundle)) {
+          files.set(out.fileName, out.type === "chunk" ? out.code : out.source);
+        }
+        for (const [file, content] of files) {
+          const target = join(outDir, file);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target + partial, content);
+          renameSync(target + partial, target);
+        }
+        for (const file of filesIn(outDir)) {
+          if (!files.has(file) && !isPartial(file)) rmSync(join(outDir, file), { force: true });
+        }
+      },
+    },
+  };
+}
 
 /**
  * One ES module, `widget/dist/widget.js`, with lit inside: a photographer's page loads it with a
@@ -10,12 +62,14 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "widget",
   publicDir: "public",
+  plugins: [replaceInPlace()],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },
   build: {
     outDir: "dist",
-    emptyOutDir: true,
+    // replaceInPlace writes the files.
+    write: false,
     target: "es2022",
     sourcemap: false,
     // Library mode keeps whitespace in ES output for other bundlers; this file goes straight

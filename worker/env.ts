@@ -20,6 +20,8 @@ export type Bindings = {
   RESEND_API_KEY?: string;
   MAIL_FROM?: string;
   SEND_EMAIL?: SendEmail;
+  /** End-to-end tests only: opens /v1/test (making time pass) to requests carrying it. Never set in production. */
+  TEST_HOOKS_TOKEN?: string;
 };
 
 export type Db = DrizzleD1Database<typeof schema>;

@@ -9,6 +9,7 @@ import { holds, sessionHolds } from "./http/public/holds.ts";
 import publicSessions from "./http/public/sessions.ts";
 import stripeWebhook from "./http/public/stripe-webhook.ts";
 import studios from "./http/public/studios.ts";
+import { testHooks } from "./http/test-hooks.ts";
 import { scheduled } from "./jobs/scheduled.ts";
 import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
@@ -29,6 +30,7 @@ app.route("/v1/stripe", stripeWebhook);
 
 app.route("/v1/studios", studios);
 app.route("/v1/admin", adminApi);
+app.route("/v1/test", testHooks);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
   type: "http",

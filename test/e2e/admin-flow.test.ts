@@ -236,7 +236,7 @@ describe("the photographer manages Booking Sessions in the admin", () => {
     it("shows on the Fall Minis session with the visitor's name, at the time they picked", async () => {
       const { context, page: site } = await visit(chromium());
       const free = site.getByRole("button", { name: /^\d{1,2}:\d{2}\s[AP]M$/ });
-      await expect.poll(() => free.count()).toBeGreaterThan(0);
+      await shown(free);
       const time = plain((await free.first().textContent()) ?? "");
       await free.first().click();
       await site.getByLabel("Name").fill(visitor.name);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
@@ -46,10 +46,15 @@ export function launchChromium(): Promise<Browser> {
 
 export const screenshotDir = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 
-/** Saves a full-page screenshot of a step, named after the flow and the step. */
+/**
+ * Saves a full-page screenshot of a step, named after the flow and the step. It lands whole, by a
+ * rename: another run in the same checkout may be saving the same step at the same moment.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const file = join(screenshotDir, `${name}.png`);
+  writeFileSync(`${file}.${process.pid}`, await page.screenshot({ fullPage: true }));
+  renameSync(`${file}.${process.pid}`, file);
 }
 
 /** One Chromium for a test file: launched before its tests, closed after. */

@@ -3,6 +3,9 @@
  * photographer's own website on another origin that embeds the widget with its own theme. A
  * second such pair has Stripe set up, its API answered by a local stand-in (the machine has no
  * network), for the paid booking; the first stays as `npm start` runs without keys: pay at the session.
+ *
+ * Nothing a run serves or writes is shared with another run in the same checkout: each has its
+ * own widget build, databases and ports, so two `npm test`s can run side by side.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,9 +15,9 @@ import type { TestProject } from "vitest/node";
 import {
   buildWidget,
   type DemoTokens,
-  freePort,
   newToken,
   prepareDatabase,
+  type RunningWorker,
   startWorker,
 } from "../../scripts/local-worker.ts";
 import { ensureChromium } from "./browser.ts";
@@ -26,7 +29,6 @@ type Deployment = {
   workerOrigin: string;
   siteOrigin: string;
   tokens: DemoTokens;
-  persistTo: string;
 };
 
 declare module "vitest" {
@@ -34,68 +36,79 @@ declare module "vitest" {
     workerOrigin: string;
     siteOrigin: string;
     tokens: DemoTokens;
-    /** The local D1's folder, for steps a browser cannot take (ageing a hold). */
-    persistTo: string;
+    /** Opens both Workers' test hooks (/v1/test), for steps a browser cannot take (ageing a hold). */
+    testHooksToken: string;
     /** The deployment with Stripe set up, and the origin of its stand-in for Stripe's API and pages. */
     paid: Deployment & { stripeOrigin: string };
   }
 }
 
-/** Seeds a fresh local D1 and starts `wrangler dev` over it on `port`, then the photographer's site. */
-async function deploy(port: number, vars: Record<string, string> = {}) {
-  const persistTo = mkdtempSync(join(tmpdir(), "spotbook-e2e-"));
-  const sitePort = await freePort();
+const scratch = (name: string) => mkdtempSync(join(tmpdir(), `spotbook-e2e-${name}-`));
+
+/** Seeds a fresh local D1 for the photographer's site, then starts `wrangler dev` over it with `assets`. */
+async function deploy(assets: string, vars: Record<string, string>) {
+  const persistTo = scratch("d1");
+  let worker: RunningWorker | undefined;
+  const site = await servePhotographerSite(() => worker?.origin ?? "");
   const tokens: DemoTokens = {
     OPERATOR_TOKEN: newToken("sbk_operator"),
     DEMO_ADMIN_TOKEN: newToken("sbk_admin"),
     DEMO_CLIENT_TOKEN: newToken("sbk_book"),
   };
-  const siteOrigin = `http://localhost:${sitePort}`;
-  prepareDatabase({ tokens, allowedOrigins: [siteOrigin], persistTo, quiet: true });
-  const worker = await startWorker({ port, persistTo, vars: { ...tokens, ...vars }, quiet: true });
-  const site = await servePhotographerSite(sitePort, worker.origin);
-  const deployment: Deployment = { workerOrigin: worker.origin, siteOrigin, tokens, persistTo };
   const stop = async () => {
-    await worker.stop();
-    site.closeAllConnections();
-    await new Promise((resolve) => site.close(resolve));
+    await worker?.stop();
+    await site.close();
     rmSync(persistTo, { recursive: true, force: true });
   };
+  try {
+    prepareDatabase({ tokens, allowedOrigins: [site.origin], persistTo, quiet: true });
+    worker = await startWorker({ persistTo, assets, vars: { ...tokens, ...vars }, quiet: true });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const deployment: Deployment = { workerOrigin: worker.origin, siteOrigin: site.origin, tokens };
   return { deployment, stop };
 }
 
 export default async function setup(project: TestProject) {
   ensureChromium();
-  buildWidget(true);
-  const [port, paidPort] = [await freePort(), await freePort()];
+  // widget/dist is rebuilt by every `npm test` (pretest): a Worker serving it would see its files
+  // change, and reload, under another run.
+  const assets = scratch("widget");
+  buildWidget(true, assets);
+  const testHooksToken = newToken("sbk_test");
   const stripeKeys = {
     STRIPE_SECRET_KEY: newToken("sk_test"),
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
   };
+  let paidOrigin = "";
   const stripe = await startStripeStandIn({
     secretKey: stripeKeys.STRIPE_SECRET_KEY,
     webhookSecret: stripeKeys.STRIPE_WEBHOOK_SECRET,
-    webhookUrl: `http://localhost:${paidPort}/v1/stripe/webhook`,
+    webhookUrl: () => `${paidOrigin}/v1/stripe/webhook`,
   });
   // Both Workers boot at once; one that started is stopped again should the other fail.
   const started = await Promise.allSettled([
-    deploy(port),
-    deploy(paidPort, { ...stripeKeys, STRIPE_API_BASE: stripe.origin }),
+    deploy(assets, { TEST_HOOKS_TOKEN: testHooksToken }),
+    deploy(assets, { TEST_HOOKS_TOKEN: testHooksToken, ...stripeKeys, STRIPE_API_BASE: stripe.origin }),
   ]);
   const stop = async () => {
     for (const s of started) if (s.status === "fulfilled") await s.value.stop();
     await stripe.close();
+    rmSync(assets, { recursive: true, force: true });
   };
   const [free, paid] = started;
   if (free?.status !== "fulfilled" || paid?.status !== "fulfilled") {
     await stop();
     throw started.find((s) => s.status === "rejected")?.reason;
   }
-  const { workerOrigin, siteOrigin, tokens, persistTo } = free.value.deployment;
+  paidOrigin = paid.value.deployment.workerOrigin;
+  const { workerOrigin, siteOrigin, tokens } = free.value.deployment;
   project.provide("workerOrigin", workerOrigin);
   project.provide("siteOrigin", siteOrigin);
   project.provide("tokens", tokens);
-  project.provide("persistTo", persistTo);
+  project.provide("testHooksToken", testHooksToken);
   project.provide("paid", { ...paid.value.deployment, stripeOrigin: stripe.origin });
   return stop;
 }

@@ -26,9 +26,7 @@ async function tabTo(page: Page, matches: (f: string) => boolean, limit = 40): P
 describe("booking with the keyboard only", () => {
   it("reaches a spot, the form and the booking without a mouse", async () => {
     const { context, page } = await visit(chromium());
-    await expect
-      .poll(() => page.locator("spotbook-session button.spot:not([disabled])").count())
-      .toBeGreaterThan(0);
+    await shown(page.locator("spotbook-session button.spot:not([disabled])"));
     await tabTo(page, (f) => /^button:\d{1,2}:\d{2}/.test(f));
     await snap(page, "keyboard-1-spot-focused");
     await page.keyboard.press("Enter");

@@ -51,7 +51,7 @@ describe("a visitor pays the deposit through Stripe Checkout", () => {
     const { siteOrigin, stripeOrigin } = paid();
     const { context, page } = await visit(chromium(), `${siteOrigin}/`);
     const spots = page.locator("spotbook-session button.spot:not([disabled])");
-    await expect.poll(() => spots.count()).toBeGreaterThan(0);
+    await shown(spots);
     await spots.first().click();
     await page.getByLabel("Name").fill("Catherine Morland");
     await page.getByLabel("Email").fill(email);

@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 
 /**
  * A photographer's own website on another origin, with a theme of its own (serif type, dark
@@ -39,10 +40,16 @@ export function photographerPage(workerOrigin: string, element: string): string 
 </html>`;
 }
 
-/** Serves the page at / (the Multi session) and /book (a confirmation link, read from ?spotbook=). */
-export function servePhotographerSite(port: number, workerOrigin: string): Promise<Server> {
+/**
+ * Serves the page at / (the Multi session) and /book (a confirmation link, read from ?spotbook=)
+ * on a port of its own choosing, bound at once; `workerOrigin` is read per request, as the Worker
+ * starts once the site's origin is among its studio's allowed ones.
+ */
+export function servePhotographerSite(
+  workerOrigin: () => string,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", `http://localhost:${port}`);
+    const url = new URL(req.url ?? "/", "http://localhost");
     const element =
       url.pathname === "/two"
         ? '<spotbook-session session="fall-minis"></spotbook-session><spotbook-session session="lighting-workshop"></spotbook-session>'
@@ -50,7 +57,17 @@ export function servePhotographerSite(port: number, workerOrigin: string): Promi
           ? "<spotbook-session></spotbook-session>"
           : `<spotbook-session session="${url.searchParams.get("session") ?? "fall-minis"}"></spotbook-session>`;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(photographerPage(workerOrigin, element));
+    res.end(photographerPage(workerOrigin(), element));
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ origin: `http://localhost:${port}`, close });
+    }),
+  );
 }

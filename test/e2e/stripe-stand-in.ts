@@ -123,12 +123,13 @@ function payPage(session: CheckoutSession, request: Fields): string {
 
 /**
  * Starts the stand-in on a free port of 127.0.0.1. It accepts only `secretKey`, and delivers
- * `checkout.session.completed` to `webhookUrl`, signed with `webhookSecret`.
+ * `checkout.session.completed` to `webhookUrl()`, signed with `webhookSecret`; read at delivery,
+ * as the Worker it calls starts after the stand-in, on a port found then.
  */
 export function startStripeStandIn(opts: {
   secretKey: string;
   webhookSecret: string;
-  webhookUrl: string;
+  webhookUrl: () => string;
 }): Promise<StripeStandIn> {
   const record: StandInRecord = { checkouts: [], deliveries: [] };
   const byIdempotencyKey = new Map<string, CheckoutSession>();
@@ -212,7 +213,7 @@ export function startStripeStandIn(opts: {
       payload,
       secret: opts.webhookSecret,
     });
-    const status = await fetch(opts.webhookUrl, {
+    const status = await fetch(opts.webhookUrl(), {
       method: "POST",
       headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signature },
       body: payload,

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
-import { bin, run } from "../../scripts/local-worker.ts";
 
 export const workerOrigin = () => inject("workerOrigin");
 export const siteOrigin = () => inject("siteOrigin");
@@ -30,13 +29,14 @@ export async function visit(
   return { context, page };
 }
 
-/** Runs SQL on the end-to-end database, for what no browser can do (make time pass). */
-export function sql(command: string): void {
-  run(
-    bin("wrangler"),
-    ["d1", "execute", "spotbook", "--local", "--persist-to", inject("persistTo"), "--command", command],
-    true,
-  );
+/** Makes every live hold on the Worker run out now, for what no browser can do (make time pass). */
+export async function lapseHolds(): Promise<number> {
+  const res = await fetch(`${workerOrigin()}/v1/test/holds/lapse`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${inject("testHooksToken")}` },
+  });
+  expect(res.status, "POST /v1/test/holds/lapse").toBe(200);
+  return ((await res.json()) as { lapsed: number }).lapsed;
 }
 
 /** Runs axe-core inside the page against the widget (axe walks open shadow roots). */
@@ -52,9 +52,15 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   });
 }
 
+/**
+ * How long a wait for something to show may take before the test fails: a ceiling for a busy
+ * machine, never a pause; every wait ends as soon as what it waits for is there.
+ */
+export const patience = 30_000;
+
 /** Waits until the locator is on screen (vitest has no Playwright matchers); works in hooks too. */
 export async function shown(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: "visible", timeout: 10_000 });
+  await locator.first().waitFor({ state: "visible", timeout: patience });
 }
 
 /** The password the admin tests sign in with (each file sets it up again for its studio). */
@@ -85,10 +91,6 @@ export async function setUpBrowser(
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Save and sign in" }).click();
-  // Playwright's own wait: expect.poll (in `shown`) is not allowed in beforeAll.
-  await page
-    .getByRole("status")
-    .filter({ hasText: "Your sign-in is set up. Welcome!" })
-    .waitFor({ timeout: 10_000 });
+  await shown(page.getByRole("status").filter({ hasText: "Your sign-in is set up. Welcome!" }));
   return { context, page };
 }

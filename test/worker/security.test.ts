@@ -97,3 +97,14 @@ describe("one studio can never read or change another's data", () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Private Person|private@example\.com/);
   });
 });
+
+describe("the end-to-end tests' hook that makes time pass", () => {
+  it("does not exist where TEST_HOOKS_TOKEN is not set, whatever token is sent", async () => {
+    const { token } = await newStudio();
+    for (const bearer of [undefined, token, "anything"]) {
+      const res = await call("POST", "/v1/test/holds/lapse", { ...(bearer && { token: bearer }) });
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe("not_found");
+    }
+  });
+});

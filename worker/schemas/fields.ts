@@ -16,6 +16,7 @@ export const Id = z.string().min(1).max(64).openapi({ example: "7f0c1e7a-3b8e-4c
 const typedText = (schema: z.ZodString) =>
   schema
     .refine(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
       (v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v),
       "Remove the control characters.",
     )
