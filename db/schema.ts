@@ -40,7 +40,8 @@ export const studios = sqliteTable("studios", {
   id: id(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
-  email: text("email"),
+  /** The sign-in email: unique across the deployment, since sign-in finds the studio by it. */
+  email: text("email").unique(),
   timeZone: text("time_zone").notNull(),
   currency: text("currency").notNull(),
   locale: text("locale").notNull().default("en-US"),
@@ -48,6 +49,8 @@ export const studios = sqliteTable("studios", {
   allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
   bookingPageUrl: text("booking_page_url"),
   holdMinutes: integer("hold_minutes").notNull().default(15),
+  /** Live holds one visitor may have in one session: 1, or 2 for a workshop's seats. */
+  maxHoldsPerVisitor: integer("max_holds_per_visitor").notNull().default(1),
   sessionReminderHours: integer("session_reminder_hours").notNull().default(24),
   passwordHash: text("password_hash"),
   failedLogins: integer("failed_logins").notNull().default(0),
@@ -196,6 +199,8 @@ export const bookings = sqliteTable(
     currency: text("currency").notNull(),
     /** SHA-256 of the hold's bearer token (visitor side, short-lived). */
     holdTokenHash: text("hold_token_hash").unique(),
+    /** Who placed a hold (a hash of their network address), to cap the holds one visitor keeps. */
+    visitorKey: text("visitor_key"),
     expiresAt: integer("expires_at"),
     confirmedAt: integer("confirmed_at"),
     cancelledAt: integer("cancelled_at"),
@@ -210,6 +215,7 @@ export const bookings = sqliteTable(
     index("bookings_session").on(t.sessionId),
     index("bookings_client").on(t.clientId),
     index("bookings_status_expires").on(t.status, t.expiresAt),
+    index("bookings_session_visitor").on(t.sessionId, t.visitorKey),
   ],
 );
 

@@ -32,6 +32,7 @@ export async function createStudio(
           allowedOrigins: input.allowedOrigins,
           bookingPageUrl: input.bookingPageUrl ?? null,
           holdMinutes: input.holdMinutes ?? 15,
+          maxHoldsPerVisitor: input.maxHoldsPerVisitor ?? 1,
         })
         .returning(),
       db.insert(adminTokens).values({ studioId, tokenHash: await sha256(adminToken) }),

@@ -75,6 +75,7 @@ export const StudioSchema = z
     allowedOrigins: z.array(z.string()),
     bookingPageUrl: z.string().nullable(),
     holdMinutes: z.number().int(),
+    maxHoldsPerVisitor: z.number().int(),
   })
   .openapi("Studio");
 
@@ -89,4 +90,5 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   allowedOrigins: s.allowedOrigins,
   bookingPageUrl: s.bookingPageUrl,
   holdMinutes: s.holdMinutes,
+  maxHoldsPerVisitor: s.maxHoldsPerVisitor,
 });

@@ -12,6 +12,14 @@ const settings = {
   allowedOrigins: z.array(Origin).max(20),
   bookingPageUrl: z.url().max(500),
   holdMinutes: z.number().int().min(5).max(120),
+  maxHoldsPerVisitor: z
+    .number()
+    .int()
+    .min(1)
+    .max(2, "A visitor holds at most two spots of a session at once.")
+    .openapi({
+      description: "Live holds one visitor may keep in one session: 1, or 2 for a workshop's seats.",
+    }),
 };
 
 export const CreateStudio = z
@@ -25,6 +33,7 @@ export const CreateStudio = z
     locale: settings.locale.optional(),
     bookingPageUrl: settings.bookingPageUrl.optional(),
     holdMinutes: settings.holdMinutes.optional(),
+    maxHoldsPerVisitor: settings.maxHoldsPerVisitor.optional(),
   })
   .openapi("CreateStudio");
 export type CreateStudio = z.infer<typeof CreateStudio>;
