@@ -201,6 +201,11 @@ export const bookings = sqliteTable(
     holdTokenHash: text("hold_token_hash").unique(),
     /** Who placed a hold (a hash of their network address), to cap the holds one visitor keeps. */
     visitorKey: text("visitor_key"),
+    /**
+     * The name a visitor typed when booking. Their email may name a client the studio knows: the
+     * booking joins that client, but shows back only what the visitor typed.
+     */
+    visitorName: text("visitor_name"),
     expiresAt: integer("expires_at"),
     confirmedAt: integer("confirmed_at"),
     cancelledAt: integer("cancelled_at"),

@@ -1,7 +1,7 @@
 /** The events `<spotbook-session>` dispatches; each bubbles and crosses shadow roots. */
 export interface SpotbookEventMap {
   /** A spot is held for the visitor while they fill in the form. */
-  "spotbook-hold": CustomEvent<{ session: string; spotId: string; holdId: string; expiresAt: string }>;
+  "spotbook-hold": CustomEvent<{ session: string; spotId: string; expiresAt: string }>;
   /** A booking was made; `checkoutUrl` is set when the page is about to go to payment. */
   "spotbook-booked": CustomEvent<{
     session: string;

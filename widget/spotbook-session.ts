@@ -17,7 +17,7 @@ import { styles } from "./styles.ts";
  *
  * @summary Book a spot in a photography session, or confirm a booking.
  *
- * @fires spotbook-hold - A spot is held for the visitor. detail: `{session, spotId, holdId, expiresAt}`.
+ * @fires spotbook-hold - A spot is held for the visitor. detail: `{session, spotId, expiresAt}` (nothing that could book: the hold's token stays inside).
  * @fires spotbook-booked - A booking was made. detail: `{session, spotId, bookingId, status, checkoutUrl?}`.
  * @fires spotbook-confirmed - A client confirmed their booking. detail: `{bookingId, status, checkoutUrl?}`.
  * @fires spotbook-error - The visitor was shown an error. detail: `{status, code, message}`.

@@ -60,7 +60,7 @@ describe("the booking form", () => {
     expect(text(find(element, "[part=countdown] [role=status]"))).toBe("15 minutes left to finish booking.");
     expect(summary(element).When).toBe("Saturday, October 17, 2026, 9:30 – 9:50 AM EDT");
     expect(holds.map((e) => e.detail)).toEqual([
-      { session: "fall-minis", spotId: "spot-1", holdId: "hold-1", expiresAt: expect.any(String) },
+      { session: "fall-minis", spotId: "spot-1", expiresAt: expect.any(String) },
     ]);
     expect(holds[0]?.bubbles && holds[0].composed).toBe(true);
   });

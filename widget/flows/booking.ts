@@ -128,7 +128,6 @@ export class BookingFlow extends Flow<Step, SessionData> {
       this.emit("spotbook-hold", {
         session: data.session.slug,
         spotId: spot.id,
-        holdId: hold.id,
         expiresAt: hold.expiresAt,
       });
       this.focus(`#${stepHeading}`);

@@ -35,6 +35,8 @@ type Booking = {
   clientId: SQL | string;
   packageId: string;
   amounts: Amounts;
+  /** A visitor's booking: the name they typed. */
+  visitorName?: string;
   /** The booking's states this write may start from; anything else means someone got there first. */
   from: SQL;
   publicUrl: string;
@@ -62,6 +64,7 @@ async function writeBooking(
         packageId: b.packageId,
         amountCents: b.amounts.amountCents,
         depositCents: b.amounts.depositCents,
+        ...(b.visitorName !== undefined && { visitorName: b.visitorName }),
         ...state,
       })
       .where(and(eq(bookings.id, b.view.booking.id), b.from)),
@@ -98,7 +101,7 @@ export async function bookHold(
   input: { client: ClientInput; packageId?: string },
 ): Promise<BookedHold> {
   const { db, now } = ctx;
-  const { hold } = await provenHold(ctx, proof, true);
+  const { hold } = await provenHold(ctx, proof);
   const expired = () =>
     new DomainError("hold_expired", "Your hold on this time ran out. Please pick a time again.");
   if (!isHoldAlive(hold, now)) throw expired();
@@ -116,12 +119,14 @@ export async function bookHold(
     clientId: sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`,
     packageId: pkg.id,
     amounts: packageAmounts(pkg),
+    visitorName: name,
     from: and(statusAllows("book"), gt(bookings.expiresAt, now)) as SQL,
     publicUrl: ctx.publicUrl,
     now,
   };
-  // A visitor who books becomes the studio's client (an email the studio knows keeps its
-  // record), but only while the hold is still theirs: a lost race adds nobody.
+  // A visitor who books becomes the studio's client, but only while the hold is still theirs: a
+  // lost race adds nobody. An email the studio knows keeps its record as it is, and the booking
+  // keeps the name typed here: a visitor is never shown, nor changes, someone else's details.
   const addClient = [
     insertSelect(
       db,

@@ -1,20 +1,25 @@
 import { and, eq, gt } from "drizzle-orm";
 import { bookings, studios } from "../../db/schema.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
+import { networkOf } from "../domain/network.ts";
 import { requireAllowedSite } from "../domain/origins.ts";
 import { randomToken, sha256 } from "../domain/tokens.ts";
 import { endBookings, lapsed } from "../queries/bookings.ts";
 import { isUniqueViolation } from "../queries/constraints.ts";
 import { type HoldRequest, placeHold, whyNoHold } from "../queries/holds.ts";
 import { abandonStaleCheckouts } from "../queries/payments.ts";
+import { forgetClosedWindows } from "../queries/rate-limits.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
 import type { ActionContext, VisitorContext } from "./context.ts";
 
 /** How many holds one visitor (IP) may place per window; a real visitor needs a handful. */
 const holdsPerWindow = 30;
 const holdWindowMs = 10 * 60_000;
-/** However often a visitor extends, a hold ends this many hold lengths after it began. */
-const maxExtensions = 3;
+/**
+ * However often a visitor extends, a hold ends this many hold lengths after it began: enough to
+ * finish a form, too short to sit on a spot.
+ */
+const maxExtensions = 1;
 
 export type NewHold = { id: string; token: string; expiresAt: number };
 
@@ -24,7 +29,8 @@ export type NewHold = { id: string; token: string; expiresAt: number };
  */
 export async function holdSpot(
   ctx: VisitorContext,
-  input: { slug: string; spotId: string; visitor: string },
+  /** `visitor`: the caller's network address (Cloudflare's CF-Connecting-IP). */
+  input: { slug: string; spotId: string; visitor: string | undefined },
 ): Promise<NewHold> {
   const token = randomToken("sbk_hold");
   const request: HoldRequest = {
@@ -33,7 +39,8 @@ export async function holdSpot(
     holdId: crypto.randomUUID(),
     tokenHash: await sha256(token),
     origin: ctx.origin,
-    rateKey: `hold:${input.visitor}`,
+    rateKey: `hold:${networkOf(input.visitor)}`,
+    visitorKey: await sha256(networkOf(input.visitor)),
     rateLimit: holdsPerWindow,
     rateWindowMs: holdWindowMs,
     now: ctx.now,
@@ -66,12 +73,11 @@ export async function holdSpot(
 export type HoldProof = { id: string; token: string | undefined };
 
 /**
- * The hold a bearer token proves, whatever its state; 404 for a wrong token, as for no hold.
- * Booking a hold may also go by its id alone (`tokenOptional`): the id is as random as the token
- * and is only ever shown to the visitor who holds the spot and to the studio.
+ * The hold a bearer token proves, whatever its state; 404 for a wrong token, as for no hold. The
+ * id alone proves nothing: it travels in events and links that scripts on the page can read.
  */
-export async function provenHold(ctx: VisitorContext, proof: HoldProof, tokenOptional = false) {
-  if (!proof.token && !tokenOptional) {
+export async function provenHold(ctx: VisitorContext, proof: HoldProof) {
+  if (!proof.token) {
     throw new DomainError("unauthorized", "Send the hold's token as 'Authorization: Bearer <token>'.");
   }
   const [row] = await ctx.db
@@ -81,12 +87,7 @@ export async function provenHold(ctx: VisitorContext, proof: HoldProof, tokenOpt
     })
     .from(bookings)
     .innerJoin(studios, eq(studios.id, bookings.studioId))
-    .where(
-      and(
-        eq(bookings.id, proof.id),
-        proof.token ? eq(bookings.holdTokenHash, await sha256(proof.token)) : undefined,
-      ),
-    );
+    .where(and(eq(bookings.id, proof.id), eq(bookings.holdTokenHash, await sha256(proof.token))));
   if (!row?.hold.holdTokenHash) throw notFound("hold");
   requireAllowedSite(row.studio.allowedOrigins, ctx.origin);
   return row;
@@ -114,12 +115,13 @@ export async function releaseHold(ctx: VisitorContext, proof: HoldProof): Promis
 
 /**
  * The cron's sweep: lapsed holds and pending payments are marked expired (reads already treat them
- * as free; this keeps the table honest), and Checkouts past their lifetime abandoned, in case
- * Stripe's event never came.
+ * as free; this keeps the table honest), Checkouts past their lifetime abandoned, in case
+ * Stripe's event never came, and rate-limit counters whose window has closed forgotten.
  */
 export async function expireLapsed(ctx: ActionContext): Promise<void> {
   await ctx.db.batch([
     endBookings(ctx.db, lapsed(ctx.now), "expire", ctx.now),
     abandonStaleCheckouts(ctx.db, ctx.now - checkoutLifetimeMs),
+    forgetClosedWindows(ctx.db, ctx.now),
   ]);
 }

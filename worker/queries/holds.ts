@@ -14,15 +14,19 @@ export type HoldRequest = {
   origin: string | null;
   rateKey: string;
   rateLimit: number;
+  /** Who asks (a hash of their network), for the studio's cap on the holds one visitor keeps. */
+  visitorKey: string;
   rateWindowMs: number;
   now: number;
 };
 
 /**
  * Takes a spot in one atomic D1 batch: count the visitor's use, expire lapsed holds on the spot,
- * then insert the hold only if the spot is open to visitors and the caller may hold it. The
- * partial unique index on live bookings refuses a second hold, whatever the timing; the batch
- * then rolls back whole.
+ * then insert the hold only if the spot is open to visitors and the caller may hold it, and let
+ * go of the visitor's earlier holds in the session beyond the studio's cap (the newest kept): one
+ * visitor cannot hold a whole session, and picking another time frees the last one. The partial
+ * unique index on live bookings refuses a second hold, whatever the timing; the batch then rolls
+ * back whole.
  */
 export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: number } | null> {
   const originAllowed = r.origin
@@ -42,6 +46,7 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
         status: "held",
         currency: sql`${studios.currency}`,
         holdTokenHash: r.tokenHash,
+        visitorKey: r.visitorKey,
         expiresAt: sql`${r.now} + ${studios.holdMinutes} * 60000`,
         createdAt: r.now,
       },
@@ -56,6 +61,7 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
           and ${originAllowed}
           and (select ${rateLimits.count} from ${rateLimits} where ${rateLimits.key} = ${r.rateKey}) <= ${r.rateLimit}`,
     ).returning({ expiresAt: bookings.expiresAt }),
+    endBookings(db, beyondVisitorCap(r), "release", r.now),
   ]);
   const row = inserted[0];
   return row?.expiresAt ? { expiresAt: row.expiresAt } : null;
@@ -86,3 +92,17 @@ export async function whyNoHold(db: Db, r: HoldRequest) {
     rateLimited: (use?.count ?? 0) > r.rateLimit,
   };
 }
+
+/** The visitor's live holds in the session past the studio's cap, if the hold before was placed. */
+const beyondVisitorCap = (r: HoldRequest) => sql`changes() = 1 and ${bookings.id} in (
+  select ${bookings.id} from ${bookings}
+  where ${bookings.sessionId} = (select ${sessions.id} from ${sessions} where ${sessions.slug} = ${r.slug})
+    and ${bookings.visitorKey} = ${r.visitorKey}
+    and ${bookings.status} = 'held' and ${bookings.expiresAt} > ${r.now}
+  order by ${bookings.id} = ${r.holdId} desc, ${bookings.createdAt} desc, ${bookings.id} desc
+  limit -1 offset (
+    select ${studios.maxHoldsPerVisitor} from ${studios}
+    join ${sessions} on ${sessions.studioId} = ${studios.id}
+    where ${sessions.slug} = ${r.slug}
+  )
+)`;

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { lte, sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 
@@ -20,3 +20,7 @@ export function countUse(db: Db, key: string, windowMs: number, now: number) {
     })
     .returning({ count: rateLimits.count });
 }
+
+/** Counters whose window closed by `now` count nothing any more: the cron deletes them. */
+export const forgetClosedWindows = (db: Db, now: number) =>
+  db.delete(rateLimits).where(lte(rateLimits.resetAt, now));

@@ -93,5 +93,6 @@ export const toClientBooking = (
   currency: b.currency,
   packageId: b.packageId,
   expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
-  client: client ? { name: client.name, email: client.email } : null,
+  // A visitor's booking shows the name they typed, never a stored one their email happens to match.
+  client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,
 });

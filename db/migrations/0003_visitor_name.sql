@@ -1,0 +1,1 @@
+ALTER TABLE `bookings` ADD `visitor_name` text;
