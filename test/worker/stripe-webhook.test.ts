@@ -510,6 +510,41 @@ describe("POST /v1/stripe/webhook: other events and bad requests", () => {
     }
   });
 
+  it("answers 400 to a signature timestamped more than 5 minutes ahead, as to one 5 minutes old", async () => {
+    for (const [offset, status] of [
+      [10 * 60_000, 400],
+      [5 * 60_000 + 5_000, 400],
+      [60_000, 200],
+      [0, 200],
+      [-60_000, 200],
+      [-10 * 60_000, 400],
+    ] as const) {
+      const event = checkoutEvent("customer.created", { id: "cus_1", object: "customer" });
+      const payload = JSON.stringify(event);
+      const res = await postWebhook(payload, await signatureFor(payload, undefined, Date.now() + offset));
+      expect(res.status, `signed ${offset / 1000} s from now`).toBe(status);
+      if (status === 400) expect(await res.json()).toMatchObject({ code: "invalid_signature" });
+      expect(await eventCount(event.id)).toBe(status === 200 ? 1 : 0);
+    }
+  });
+
+  it("answers 400 to a `t=` that is no number, even with a valid HMAC over what the SDK reads of it", async () => {
+    // The SDK reads `t=soon` as NaN, signs over "NaN.<payload>" and finds NaN in no tolerance zone.
+    const payload = JSON.stringify(checkoutEvent("customer.created", { id: "cus_1", object: "customer" }));
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(stripeEnv.STRIPE_WEBHOOK_SECRET),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`NaN.${payload}`));
+    const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const res = await postWebhook(payload, `t=soon,v1=${hex}`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: "invalid_signature" });
+  });
+
   it("answers 400 when the body was changed after signing", async () => {
     const event = checkoutEvent("checkout.session.completed", { id: "cs_1", amount_total: 5000 });
     const signature = await signatureFor(JSON.stringify(event));

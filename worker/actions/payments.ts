@@ -220,7 +220,7 @@ export async function receiveStripeEvent(
   }
   let event: Stripe.Event;
   try {
-    event = await verifiedEvent(delivery.body, delivery.signature, delivery.secret);
+    event = await verifiedEvent(delivery.body, delivery.signature, delivery.secret, ctx.now);
   } catch (err) {
     if (isSignatureError(err)) {
       throw new DomainError("invalid_signature", "The Stripe-Signature header does not match this body.");
