@@ -143,13 +143,14 @@ export const checkoutEvent = (type: string, session: object, id = `evt_test_${++
   data: { object: { ...session } },
 });
 
-/** The Stripe-Signature header for a payload, made by the SDK's own test helper. */
-export const signatureFor = (payload: string, secret = stripeEnv.STRIPE_WEBHOOK_SECRET) =>
+/** The Stripe-Signature header for a payload, made by the SDK's own test helper (`at`: its `t=`, in ms). */
+export const signatureFor = (payload: string, secret = stripeEnv.STRIPE_WEBHOOK_SECRET, at?: number) =>
   // The sync generateTestHeaderString needs Node's crypto; in workerd the SDK signs with Web Crypto.
   Stripe.webhooks.generateTestHeaderStringAsync({
     payload,
     secret,
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
+    ...(at !== undefined && { timestamp: Math.floor(at / 1000) }),
   });
 
 export const postWebhook = (payload: string, signature?: string, bindings: Cloudflare.Env = stripeEnv) =>

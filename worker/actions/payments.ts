@@ -3,8 +3,8 @@ import type Stripe from "stripe";
 import { can, refusalFor } from "../domain/bookings.ts";
 import { DomainError, invalid, notFound } from "../domain/errors.ts";
 import { clientLinkUrl } from "../domain/links.ts";
-import { appointmentFacts, refundNeeded } from "../domain/messages.ts";
-import { balanceDue, formatMoney } from "../domain/money.ts";
+import { appointmentFacts, type RefundReason, refundNeeded } from "../domain/messages.ts";
+import { balanceDue, formatMoney, paysAsAsked } from "../domain/money.ts";
 import type { Db } from "../env.ts";
 import { bookingOf, getBookingView } from "../queries/bookings.ts";
 import { isUniqueViolation } from "../queries/constraints.ts";
@@ -15,6 +15,7 @@ import {
   checkoutBooking,
   type PaymentRow,
   paymentByRef,
+  paymentOfCheckout,
   recordCheckout,
   recordStripeEvent,
   stripeEventSeen,
@@ -102,44 +103,51 @@ export async function recordManualPayment(ctx: StudioContext, bookingId: string,
 type CheckoutSession = Stripe.Checkout.Session;
 
 /**
- * A paid Checkout: the booking it names is confirmed and credited, with the client's receipt, or
- * the payment is recorded for refund and the studio told; all in one batch with the event id.
+ * A paid Checkout: the booking it names is confirmed and credited, with the client's receipt, if
+ * the payment is exactly what we asked for through that Checkout; otherwise (not as asked, or the
+ * booking cannot take it) the payment is recorded for refund and the studio told. All in one
+ * batch with the event id, the batch deciding (see applyPaidCheckout).
  */
 async function applyPayment(ctx: ActionContext, event: Stripe.Event, session: CheckoutSession) {
   const { db, now } = ctx;
   const found = await checkoutBooking(db, session.metadata);
   const view = found && (await getBookingView(db, found));
   const client = view?.client;
-  if (!view || !client || session.amount_total === null) {
+  if (!view || !client) {
     // Not one of ours (another app on the same Stripe account) or a booking that is gone.
     console.warn("paid Checkout for no known booking", session.id);
     await recordStripeEvent(db, event, now);
     return;
   }
   const { booking, studio } = view;
-  const amountCents = session.amount_total;
+  const paid = { amountCents: session.amount_total, currency: (session.currency ?? "").toUpperCase() };
+  const asked = await paymentOfCheckout(db, session.id);
+  // Only the alert's words hang on this read; whether the booking takes the money is the batch's.
+  const opened =
+    asked?.provider === "stripe" && asked.studioId === studio.id && asked.bookingId === booking.id;
+  const reason: RefundReason =
+    opened && paysAsAsked(asked, paid)
+      ? { kind: "booking_unavailable" }
+      : {
+          kind: "not_as_asked",
+          asked: opened ? { amountCents: asked.amountCents, currency: asked.currency } : null,
+        };
   const receipt = await receiptAfter(db, {
     view,
     client,
-    amounts: { ...booking, paidCents: booking.paidCents + amountCents },
+    amounts: { ...booking, paidCents: booking.paidCents + (paid.amountCents ?? 0) },
     kind: booking.status === "confirmed" ? "payment_received" : "booking_confirmed",
     publicUrl: ctx.publicUrl,
     now,
   });
   const facts = appointmentFacts(studio, view.session, view.spot, client);
-  const currency = (session.currency ?? "").toUpperCase();
   const alertStudio = (refunding: SQL) =>
     studio.email
       ? [
           queueEmailWhen(
             db,
             {
-              ...refundNeeded(facts, {
-                amountCents,
-                currency,
-                reference: session.id,
-                clientEmail: client.email,
-              }),
+              ...refundNeeded(facts, { ...paid, reference: session.id, clientEmail: client.email }, reason),
               studioId: studio.id,
               bookingId: booking.id,
               kind: "refund_needed",
@@ -158,8 +166,7 @@ async function applyPayment(ctx: ActionContext, event: Stripe.Event, session: Ch
         studioId: studio.id,
         bookingId: booking.id,
         spotId: booking.spotId,
-        amountCents,
-        currency,
+        ...paid,
         now,
       },
       receipt.statements,
@@ -213,7 +220,7 @@ export async function receiveStripeEvent(
   }
   let event: Stripe.Event;
   try {
-    event = await verifiedEvent(delivery.body, delivery.signature, delivery.secret);
+    event = await verifiedEvent(delivery.body, delivery.signature, delivery.secret, ctx.now);
   } catch (err) {
     if (isSignatureError(err)) {
       throw new DomainError("invalid_signature", "The Stripe-Signature header does not match this body.");

@@ -129,19 +129,42 @@ export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): M
     action: "View booking",
   });
 
+/** What a paid Checkout brought in, as Stripe's event states it: it may state no amount. */
+export type PaidAmount = { amountCents: number | null; currency: string };
+
 /**
- * To the studio: money arrived that no booking can take (the booking was cancelled, its spot went
- * to someone else, or it was already paid), so it must be refunded by hand.
+ * Why money must go back: the booking could not take it (it was cancelled, its spot went to
+ * someone else, or it was already paid), or the payment was not what Spotbook asked for (less or
+ * more, another currency, or a Checkout Spotbook never opened for this booking: `asked` null).
  */
+export type RefundReason =
+  | { kind: "booking_unavailable" }
+  | { kind: "not_as_asked"; asked: { amountCents: number; currency: string } | null };
+
+/** An amount as the studio reads it; one Stripe stated oddly is still shown, never dropped. */
+function paidAmount(p: PaidAmount, locale: string): string {
+  if (p.amountCents === null) return "an amount Stripe did not state";
+  if (/^[A-Z]{3}$/.test(p.currency)) return formatMoney(p.amountCents, p.currency, locale);
+  return `${p.amountCents} (smallest units of currency "${p.currency}")`;
+}
+
+/** To the studio: money arrived that no booking takes, so it must be refunded by hand. */
 export function refundNeeded(
   f: AppointmentFacts,
-  payment: { amountCents: number; currency: string; reference: string; clientEmail: string },
+  payment: PaidAmount & { reference: string; clientEmail: string },
+  reason: RefundReason = { kind: "booking_unavailable" },
 ): Message {
-  const amount = formatMoney(payment.amountCents, payment.currency, f.locale);
-  return compose(`Refund needed: ${amount} for ${f.sessionName}`, [
-    {
-      text: `${f.clientName} (${payment.clientEmail}) paid ${amount} online, but their booking could not take it: it was cancelled, its spot was booked by someone else meanwhile, or it was already paid.`,
-    },
+  const amount = paidAmount(payment, f.locale);
+  const paid = `${f.clientName} (${payment.clientEmail}) paid ${amount} online`;
+  const why =
+    reason.kind === "booking_unavailable"
+      ? `${paid}, but their booking could not take it: it was cancelled, its spot was booked by someone else meanwhile, or it was already paid.`
+      : reason.asked
+        ? `${paid}, but that does not match what was asked: the Checkout asked for ${formatMoney(reason.asked.amountCents, reason.asked.currency, f.locale)}. The booking was not confirmed and nothing was credited to it.`
+        : `${paid}, but that does not match what was asked: Spotbook opened no such Checkout for this booking. The booking was not confirmed and nothing was credited to it.`;
+  const subject = `Refund needed: ${payment.amountCents === null ? "a payment" : amount} for ${f.sessionName}`;
+  return compose(subject, [
+    { text: why },
     { text: details(f) },
     { text: `Please refund the payment in your Stripe dashboard (Checkout session ${payment.reference}).` },
   ]);

@@ -12,6 +12,17 @@ export function dueAtBooking(a: Amounts): number {
   return Math.max(0, upFront - a.paidCents);
 }
 
+/** An amount of money in a currency: what a Checkout asked for. */
+export type Charge = { amountCents: number; currency: string };
+
+/**
+ * A paid Checkout counts only as exactly what it asked for, in that currency: less leaves the
+ * booking unpaid, more is money nobody asked for, and an amount Stripe does not state is neither.
+ * (The payment's batch decides the same in SQL; see queries/payments.ts applyPaidCheckout.)
+ */
+export const paysAsAsked = (asked: Charge, paid: { amountCents: number | null; currency: string }): boolean =>
+  paid.amountCents !== null && paid.amountCents === asked.amountCents && paid.currency === asked.currency;
+
 /** Minor units per major unit for a currency (JPY 1, USD 100, KWD 1000). */
 export function minorUnitsPerMajor(currency: string): number {
   const digits =

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lte, ne, notExists, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, exists, gt, inArray, lte, ne, notExists, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, liveStatuses, payments, stripeEvents } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
@@ -7,8 +7,12 @@ import { insertSelect } from "./insert-select.ts";
 
 export type PaymentRow = typeof payments.$inferSelect;
 
-/** A payment whose money is accounted for; a Checkout event about it changes nothing any more. */
-const settled = ["succeeded", "refund_needed", "refunded"] as const;
+/**
+ * A Checkout's payment whose money is not accounted for yet: open, or lapsed on our side (Stripe
+ * may still take a payment begun just before). Once `succeeded`, `refund_needed` or `refunded`
+ * it is settled, and a Checkout event about it changes nothing any more.
+ */
+const unsettled = ["pending", "expired"] as const;
 
 export type CheckoutClaim = {
   id: string;
@@ -94,20 +98,31 @@ export type PaidCheckout = {
   studioId: string;
   bookingId: string;
   spotId: string;
-  amountCents: number;
+  /** What Stripe's event says was paid, in minor units; null when it states no amount. */
+  amountCents: number | null;
   currency: string;
   now: number;
 };
+
+/** The payment recorded for a Checkout id, whatever its status: what that Checkout asked for. */
+export async function paymentOfCheckout(db: Db, reference: string): Promise<PaymentRow | null> {
+  const [row] = await db.select().from(payments).where(paymentByRef(reference));
+  return row ?? null;
+}
 
 /**
  * Applies a paid Checkout in one batch, deciding in SQL so that no read-then-write race can
  * double-book or double-count:
  * 1. lapsed holds on the spot are expired, so a late payment may take a spot nobody holds now;
- * 2. the booking is confirmed and credited, unless it was cancelled, its spot is someone else's,
- *    it would be overpaid (or paid in another currency), or this Checkout was already applied;
+ * 2. the booking is confirmed and credited only if the payment is exactly what we asked for: a
+ *    Checkout we opened for this booking (its payment still pending, or lapsed on our side
+ *    meanwhile), paid the very amount it asked, in its currency, which is the booking's; and
+ *    unless the booking was cancelled, its spot is someone else's, or it would be overpaid. A
+ *    Checkout already applied is settled, no longer pending: its replay credits nothing;
  * 3. `onBooked` (the client's link and receipt) follows only if 2 happened;
- * 4. the payment is recorded `succeeded` if 2 happened, else `refund_needed`, unless it was
- *    already settled (a replay, or the other of `completed` and `async_payment_succeeded`);
+ * 4. the payment is recorded `succeeded` if 2 happened, else `refund_needed` with what was paid
+ *    (a Checkout we never opened gets its row then), unless it was already settled (a replay, or
+ *    the other of `completed` and `async_payment_succeeded`);
  * 5. `onRefund` (the studio's alert) follows only if 4 recorded a refund.
  * The partial unique index on live bookings stays the last word: a double booking fails the batch.
  */
@@ -127,28 +142,46 @@ export function applyPaidCheckout(
         inArray(bookings.status, liveStatuses),
       ),
     );
-  const alreadyApplied = db
-    .select({ one: sql`1` })
-    .from(payments)
-    .where(and(paymentByRef(p.reference), inArray(payments.status, settled)));
+  // The SQL twin of domain/money.ts paysAsAsked, against the payment recorded when we opened it.
+  const askedFor =
+    p.amountCents === null
+      ? sql`0`
+      : exists(
+          db
+            .select({ one: sql`1` })
+            .from(payments)
+            .where(
+              and(
+                paymentByRef(p.reference),
+                eq(payments.provider, "stripe"),
+                eq(payments.studioId, p.studioId),
+                eq(payments.bookingId, p.bookingId),
+                inArray(payments.status, unsettled),
+                eq(payments.amountCents, p.amountCents),
+                eq(payments.currency, p.currency),
+              ),
+            ),
+        );
+  const paid = p.amountCents ?? 0;
   return [
     endBookings(db, eq(bookings.spotId, p.spotId), "expire", p.now),
     db
       .update(bookings)
       .set({
         status: "confirmed",
-        paidCents: sql`${bookings.paidCents} + ${p.amountCents}`,
+        paidCents: sql`${bookings.paidCents} + ${paid}`,
         confirmedAt: sql`coalesce(${bookings.confirmedAt}, ${p.now})`,
         expiresAt: null,
       })
       .where(
         and(
           eq(bookings.id, p.bookingId),
+          eq(bookings.studioId, p.studioId),
           statusAllows("payOnline"),
           eq(bookings.currency, p.currency),
-          sql`${bookings.paidCents} + ${p.amountCents} <= ${bookings.amountCents}`,
+          sql`${bookings.paidCents} + ${paid} <= ${bookings.amountCents}`,
           notExists(others),
-          notExists(alreadyApplied),
+          askedFor,
         ),
       ),
     ...onBooked,
@@ -160,7 +193,7 @@ export function applyPaidCheckout(
         bookingId: p.bookingId,
         provider: "stripe",
         providerRef: p.reference,
-        amountCents: p.amountCents,
+        amountCents: paid,
         currency: p.currency,
         status: sql`case when changes() = 1 then 'succeeded' else 'refund_needed' end`,
         createdAt: p.now,
@@ -169,8 +202,13 @@ export function applyPaidCheckout(
       sql`where true`,
     ).onConflictDoUpdate({
       target: payments.providerRef,
-      set: { status: sql`excluded.status`, amountCents: sql`excluded.amount_cents` },
-      setWhere: inArray(payments.status, ["pending", "expired"]),
+      // A refund records what was paid, not what was asked.
+      set: {
+        status: sql`excluded.status`,
+        amountCents: sql`excluded.amount_cents`,
+        currency: sql`excluded.currency`,
+      },
+      setWhere: inArray(payments.status, unsettled),
     }),
     ...onRefund(
       sql`changes() = 1 and exists (select 1 from ${payments} where ${paymentByRef(p.reference)} and ${payments.status} = 'refund_needed')`,

@@ -100,15 +100,49 @@ export async function closeCheckout(stripe: Stripe, id: string): Promise<void> {
   }
 }
 
-/** The event Stripe signed, or a StripeSignatureVerificationError. */
-export function verifiedEvent(body: string, signature: string, secret: string): Promise<Stripe.Event> {
-  return Stripe.webhooks.constructEventAsync(
+/** How far, in seconds, a signature's timestamp may be from now, either way (the SDK's default). */
+export const signatureToleranceSeconds = 300;
+
+/**
+ * The `t=` of a Stripe-Signature header, read as the SDK reads it (the last one, `parseInt`), so
+ * that the timestamp checked here is the one its HMAC covers; null if there is none.
+ */
+function signedAt(header: string): number | null {
+  let t: number | null = null;
+  for (const item of header.split(",")) {
+    const [key, value] = item.split("=");
+    if (key === "t") t = Number.parseInt(value ?? "", 10);
+  }
+  return t;
+}
+
+const signatureError = (header: string, body: string, message: string) =>
+  new Stripe.errors.StripeSignatureVerificationError(header, body, { message });
+
+/**
+ * The event Stripe signed, or a StripeSignatureVerificationError. The SDK checks the HMAC and
+ * refuses a timestamp older than the tolerance; one further ahead of `now` than the tolerance
+ * (which would keep a captured delivery replayable long after) is refused here too.
+ */
+export async function verifiedEvent(
+  body: string,
+  signature: string,
+  secret: string,
+  now = Date.now(),
+): Promise<Stripe.Event> {
+  const event = await Stripe.webhooks.constructEventAsync(
     body,
     signature,
     secret,
-    undefined,
+    signatureToleranceSeconds,
     Stripe.createSubtleCryptoProvider(),
+    now,
   );
+  const t = signedAt(signature);
+  if (t === null || !Number.isFinite(t) || t - Math.floor(now / 1000) > signatureToleranceSeconds) {
+    throw signatureError(signature, body, "Timestamp outside the tolerance zone");
+  }
+  return event;
 }
 
 export const isSignatureError = (err: unknown): boolean =>
