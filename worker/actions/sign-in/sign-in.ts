@@ -1,7 +1,9 @@
 import { DomainError, refusal } from "../../domain/errors.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../domain/passwords.ts";
 import type { Db } from "../../env.ts";
+import { isUniqueViolation } from "../../queries/constraints.ts";
 import { studioByAdminToken } from "../../queries/studios.ts";
+import { emailTaken } from "../studios.ts";
 import { clearFailures, findAccount, isLocked, lockMinutes, maxFailures, recordFailure } from "./lockout.ts";
 import { endAllLogins, newLogin } from "./logins.ts";
 import { emailTakenByAnother, setCredentials } from "./setup.ts";
@@ -49,19 +51,18 @@ export async function setUpSignIn(
       "This is not a studio's admin token.",
     );
   }
-  if (await emailTakenByAnother(db, studio.id, input.email)) {
-    throw refusal(
-      "email_taken",
-      "Another studio signs in with this email; choose another.",
-      "email",
-      "Another studio signs in with this email; choose another.",
-    );
-  }
+  if (await emailTakenByAnother(db, studio.id, input.email)) throw emailTaken();
   const login = await newLogin(db, studio.id, now);
-  await db.batch([
-    setCredentials(db, studio.id, input.email, await hashPassword(input.password)),
-    endAllLogins(db, studio.id),
-    ...login.writes,
-  ]);
+  try {
+    await db.batch([
+      setCredentials(db, studio.id, input.email, await hashPassword(input.password)),
+      endAllLogins(db, studio.id),
+      ...login.writes,
+    ]);
+  } catch (err) {
+    // Another studio took the email between the check and the write.
+    if (isUniqueViolation(err, "studios.email")) throw emailTaken();
+    throw err;
+  }
   return login.token;
 }
