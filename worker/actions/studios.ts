@@ -9,6 +9,15 @@ import { studioByAdminToken } from "../queries/studios.ts";
 import type { CreateStudio, UpdateStudio } from "../schemas/studios.ts";
 import type { StudioContext } from "./context.ts";
 
+/** Sign-in finds a studio by its email, so no two studios may have the same one (a unique index). */
+export const emailTaken = () =>
+  refusal(
+    "email_taken",
+    "Another studio signs in with this email; choose another.",
+    "email",
+    "Another studio signs in with this email; choose another.",
+  );
+
 /** The deployment's operator creates a studio; its admin token is answered this once. */
 export async function createStudio(
   db: Db,
@@ -40,6 +49,7 @@ export async function createStudio(
     if (!studio) throw new Error("studio insert returned nothing");
     return { studio, adminToken };
   } catch (err) {
+    if (isUniqueViolation(err, "studios.email")) throw emailTaken();
     if (isUniqueViolation(err)) {
       throw refusal(
         "already_exists",
@@ -61,9 +71,21 @@ export async function studioForAdminToken(db: Db, token: string | undefined): Pr
   return studio;
 }
 
-/** The photographer changes their studio's settings. */
+/**
+ * The photographer changes their studio's settings. Its email is also its sign-in email, so one
+ * another studio has is refused (the database's unique index settles any race).
+ */
 export async function updateStudio(ctx: StudioContext, changes: UpdateStudio): Promise<Studio> {
   if (Object.keys(changes).length === 0) return ctx.studio;
-  const [studio] = await ctx.db.update(studios).set(changes).where(eq(studios.id, ctx.studio.id)).returning();
-  return studio ?? ctx.studio;
+  try {
+    const [studio] = await ctx.db
+      .update(studios)
+      .set(changes)
+      .where(eq(studios.id, ctx.studio.id))
+      .returning();
+    return studio ?? ctx.studio;
+  } catch (err) {
+    if (isUniqueViolation(err, "studios.email")) throw emailTaken();
+    throw err;
+  }
 }

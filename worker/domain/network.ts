@@ -1,18 +1,22 @@
 /**
- * The network a visitor's address stands for, as a rate-limit and hold-cap key: an IPv4 address
- * itself, an IPv6 address by its /64 (one household or phone is given a whole /64, so each of its
- * addresses must not be a fresh bucket). Anything unreadable is "unknown", one shared bucket.
+ * The network a client's address belongs to, as a key for counting what one client does: an IPv4
+ * address is its own network ("v4:203.0.113.7"); an IPv6 address counts by its /64 prefix
+ * ("v6:2001:db8:0:0"), since one subscriber is usually handed a whole /64 and can pick any address
+ * in it. An IPv4-mapped IPv6 address (::ffff:1.2.3.4) is the IPv4 address it maps. A missing or
+ * malformed address is "unknown" (one network for all of them). Never throws.
  */
 export function networkOf(ip: string | undefined): string {
-  const address = ip?.trim().toLowerCase() ?? "";
-  const v4 = ipv4(address);
-  if (v4) return `v4:${v4}`;
-  const groups = ipv6Groups(address);
+  const text = ip?.trim() ?? "";
+  if (text.length === 0 || text.length > 45) return "unknown";
+  if (!text.includes(":")) {
+    const v4 = ipv4Octets(text);
+    return v4 ? `v4:${v4.join(".")}` : "unknown";
+  }
+  const groups = ipv6Groups(text);
   if (!groups) return "unknown";
-  // An IPv4 address written as IPv6 (::ffff:1.2.3.4) is that IPv4 address.
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     const [hi = 0, lo = 0] = groups.slice(6);
-    return `v4:${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+    return `v4:${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
   }
   return `v6:${groups
     .slice(0, 4)
@@ -20,31 +24,56 @@ export function networkOf(ip: string | undefined): string {
     .join(":")}`;
 }
 
-function ipv4(address: string): string | null {
-  const parts = address.split(".");
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
-  return parts.map(Number).join(".");
+/** Four decimal octets 0-255, without leading zeros (which some parsers read as octal). */
+function ipv4Octets(text: string): number[] | null {
+  const parts = text.split(".");
+  if (parts.length !== 4) return null;
+  const octets: number[] = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return null;
+    const octet = Number(part);
+    if (octet > 255) return null;
+    octets.push(octet);
+  }
+  return octets;
 }
 
-/** The eight 16-bit groups of an IPv6 address (with `::` and a trailing IPv4 part), or null. */
-function ipv6Groups(address: string): number[] | null {
-  if (!address.includes(":") || address.length > 45) return null;
-  let text = address.replace(/%.*$/, "");
-  const tail = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
-  if (tail?.[1]) {
-    const v4 = ipv4(tail[1]);
-    if (!v4) return null;
-    const [a = 0, b = 0, c = 0, d = 0] = v4.split(".").map(Number);
-    text = `${text.slice(0, -tail[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
+/**
+ * The eight 16-bit groups of an IPv6 address in RFC 4291 text form: one to four hex digits a
+ * group, at most one "::" for a run of zero groups, optionally ending in dotted IPv4 (two groups).
+ * No zone ("%eth0") and no brackets: a client address header never has them.
+ */
+function ipv6Groups(text: string): number[] | null {
   const halves = text.split("::");
   if (halves.length > 2) return null;
-  const read = (half: string | undefined) => (half ? half.split(":") : []);
-  const head = read(halves[0]);
-  const rest = read(halves[1]);
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...rest];
-  if (!all.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
-  return all.map((g) => Number.parseInt(g, 16));
+  const parse = (half: string, last: boolean): number[] | null => {
+    if (half === "") return [];
+    const parts = half.split(":");
+    const groups: number[] = [];
+    for (const [i, part] of parts.entries()) {
+      if (last && i === parts.length - 1 && part.includes(".")) {
+        const v4 = ipv4Octets(part);
+        if (!v4) return null;
+        const [a = 0, b = 0, c = 0, d = 0] = v4;
+        groups.push((a << 8) | b, (c << 8) | d);
+      } else if (/^[0-9a-f]{1,4}$/i.test(part)) {
+        groups.push(Number.parseInt(part, 16));
+      } else {
+        return null;
+      }
+    }
+    return groups;
+  };
+  const [head = "", tail] = halves;
+  if (tail === undefined) {
+    const groups = parse(head, true);
+    return groups?.length === 8 ? groups : null;
+  }
+  const before = parse(head, false);
+  const after = parse(tail, true);
+  if (!before || !after) return null;
+  const zeros = 8 - before.length - after.length;
+  // "::" stands for at least one zero group.
+  if (zeros < 1) return null;
+  return [...before, ...Array<number>(zeros).fill(0), ...after];
 }

@@ -6,7 +6,7 @@ import { sameSecret } from "./tokens.ts";
  */
 
 // Cloudflare's runtime caps PBKDF2 at 100,000 iterations (workerd issue 1346), below OWASP's
-// advice for SHA-256: one reason sign-in also locks out after a few failures.
+// advice for SHA-256: one reason sign-in is also throttled after a few failures.
 const iterations = 100_000;
 const scheme = "pbkdf2-sha256";
 

@@ -13,7 +13,4 @@ export async function emailTakenByAnother(db: Db, studioId: string, email: strin
 }
 
 export const setCredentials = (db: Db, studioId: string, email: string, passwordHash: string) =>
-  db
-    .update(studios)
-    .set({ email, passwordHash, failedLogins: 0, lockedUntil: null })
-    .where(eq(studios.id, studioId));
+  db.update(studios).set({ email, passwordHash }).where(eq(studios.id, studioId));

@@ -30,7 +30,11 @@ router.openapi(
     summary: "Change settings, e.g. the sites allowed to embed the widget",
     security: adminSecurity,
     request: jsonBody(UpdateStudio),
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 415, 422) },
+    responses: {
+      200: { description: "OK", ...Wrapped },
+      // 409 email_taken: another studio signs in with that email.
+      ...problems(401, 409, 415, 422),
+    },
   }),
   async (c) => c.json({ studio: toStudio(await updateStudio(studioContext(c), c.req.valid("json"))) }, 200),
 );

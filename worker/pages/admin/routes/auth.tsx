@@ -35,7 +35,9 @@ signInPages.post("/sign-in", async (c) => {
     return showSignIn(c, form, 422);
   }
   try {
-    setLoginCookie(c, await signIn(c.var.db, { email, password }, Date.now()));
+    // The edge's client address: throttling is per (email, client network).
+    const client = c.req.header("cf-connecting-ip");
+    setLoginCookie(c, await signIn(c.var.db, { email, password, client }, Date.now()));
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     return showSignIn(c, { ...form, message: err.detail }, err.status === 429 ? 429 : 401);
