@@ -2,8 +2,9 @@ import type { Bindings } from "./env.ts";
 import { adminApi } from "./http/admin/index.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
-import { publicCors } from "./http/cors.ts";
+import { publicApiPaths, publicCors } from "./http/cors.ts";
 import { docsPage } from "./http/docs.ts";
+import { documentShapeProblems } from "./http/openapi.ts";
 import clientBookings from "./http/public/bookings.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
 import publicSessions from "./http/public/sessions.ts";
@@ -18,7 +19,7 @@ import { sessionPage } from "./pages/session-page.ts";
 
 const app = createApp();
 
-for (const path of ["/v1/sessions/*", "/v1/holds/*", "/v1/bookings/*"]) app.use(path, publicCors);
+for (const path of publicApiPaths) app.use(`${path}/*`, publicCors);
 app.use("/v1/*", limitBody, jsonBodyOnly, database);
 app.use("/v1/admin/*", adminAuth);
 
@@ -32,6 +33,8 @@ app.route("/v1/studios", studios);
 app.route("/v1/admin", adminApi);
 app.route("/v1/test", testHooks);
 
+// Every route is mounted: each operation's entry now gets the problems its shape can answer.
+documentShapeProblems(app.openAPIRegistry, publicApiPaths);
 app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
   type: "http",
   scheme: "bearer",
