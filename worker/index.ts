@@ -14,10 +14,13 @@ import { testHooks } from "./http/test-hooks.ts";
 import { scheduled } from "./jobs/scheduled.ts";
 import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
+import { noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { sessionPage } from "./pages/session-page.ts";
 
 const app = createApp();
+
+app.use("*", noSniff);
 
 for (const path of publicApiPaths) app.use(`${path}/*`, publicCors);
 app.use("/v1/*", limitBody, jsonBodyOnly, database);
@@ -61,9 +64,10 @@ const openApi = {
 app.doc31("/v1/openapi.json", openApi);
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
-app.get("/s/:slug", database, sessionPage);
+app.get("/s/:slug", pageHeaders, database, sessionPage);
 app.get(
   "/docs",
+  pageHeaders,
   docsPage(() => app.getOpenAPI31Document(openApi)),
 );
 

@@ -123,6 +123,7 @@ async function probe(
   const what = `${op.method} ${request.url.slice(0, 120)} answered ${res.status}: ${JSON.stringify(res.body)?.slice(0, 300)}`;
   expect(op.documented, what).toContain(res.status);
   if (expected !== undefined) expect(res.status, what).toBe(expected);
+  expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
   if (res.status >= 400) {
     expect(res.headers.get("content-type"), what).toBe("application/problem+json");
     expect(res.body, what).toMatchObject({
