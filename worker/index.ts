@@ -2,8 +2,9 @@ import type { Bindings } from "./env.ts";
 import { adminApi } from "./http/admin/index.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
-import { publicCors } from "./http/cors.ts";
+import { publicApiPaths, publicCors } from "./http/cors.ts";
 import { docsPage } from "./http/docs.ts";
+import { documentShapeProblems } from "./http/openapi.ts";
 import clientBookings from "./http/public/bookings.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
 import publicSessions from "./http/public/sessions.ts";
@@ -13,12 +14,15 @@ import { testHooks } from "./http/test-hooks.ts";
 import { scheduled } from "./jobs/scheduled.ts";
 import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
+import { noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { sessionPage } from "./pages/session-page.ts";
 
 const app = createApp();
 
-for (const path of ["/v1/sessions/*", "/v1/holds/*", "/v1/bookings/*"]) app.use(path, publicCors);
+app.use("*", noSniff);
+
+for (const path of publicApiPaths) app.use(`${path}/*`, publicCors);
 app.use("/v1/*", limitBody, jsonBodyOnly, database);
 app.use("/v1/admin/*", adminAuth);
 
@@ -32,6 +36,8 @@ app.route("/v1/studios", studios);
 app.route("/v1/admin", adminApi);
 app.route("/v1/test", testHooks);
 
+// Every route is mounted: each operation's entry now gets the problems its shape can answer.
+documentShapeProblems(app.openAPIRegistry, publicApiPaths);
 app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
   type: "http",
   scheme: "bearer",
@@ -58,9 +64,10 @@ const openApi = {
 app.doc31("/v1/openapi.json", openApi);
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
-app.get("/s/:slug", database, sessionPage);
+app.get("/s/:slug", pageHeaders, database, sessionPage);
 app.get(
   "/docs",
+  pageHeaders,
   docsPage(() => app.getOpenAPI31Document(openApi)),
 );
 

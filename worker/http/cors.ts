@@ -2,6 +2,9 @@ import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../env.ts";
 import { crossSiteOrigin } from "../middleware/context.ts";
 
+/** The public booking API: what a photographer's site calls, with CORS and the studio's site check. */
+export const publicApiPaths = ["/v1/sessions", "/v1/holds", "/v1/bookings"] as const;
+
 const allowHeaders = "content-type, authorization";
 const allowMethods = "GET, POST, DELETE, OPTIONS";
 

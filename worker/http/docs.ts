@@ -8,7 +8,8 @@ type Row = { path: string; method: string; op: Operation };
 
 /**
  * A readable page of the API from the served OpenAPI document, self-contained (no CDN script),
- * so it works offline and behind a strict CSP. Tools read /v1/openapi.json itself.
+ * so it works offline and behind a strict CSP (its one <style> goes by the nonce `pageHeaders`
+ * sets). Tools read /v1/openapi.json itself.
  */
 export const docsPage = (document: () => OpenApiDocument) =>
   function docs(c: Context<HonoEnv>) {
@@ -24,7 +25,7 @@ export const docsPage = (document: () => OpenApiDocument) =>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${doc.info.title}</title>
-        <style>
+        <style nonce="${c.get("secureHeadersNonce") ?? ""}">
           body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
           code { font: 14px ui-monospace, monospace; }
           .m { display: inline-block; min-width: 4.5rem; font-weight: 600; }

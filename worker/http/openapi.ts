@@ -1,4 +1,4 @@
-import { z } from "@hono/zod-openapi";
+import { type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import { errorCodeList, errorCodes } from "../domain/errors.ts";
 import { Id } from "../schemas/fields.ts";
 
@@ -37,24 +37,72 @@ export const ProblemSchema = z
 
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
-/** The problem answers a route may give, for its OpenAPI entry. */
+const descriptions: Record<number, string> = {
+  400: "Malformed request: the body is not valid JSON",
+  401: "Missing or wrong token",
+  403: "This site is not allowed to use this studio's booking",
+  404: "Not found (or another studio's)",
+  409: "Conflict with the current state",
+  410: "Gone",
+  413: "Body over 128 KB",
+  415: "Body is not JSON",
+  422: "Validation failed",
+  429: "Too many requests",
+  500: "Unexpected error",
+  503: "A service Spotbook needs is unavailable",
+};
+
+/**
+ * The problem answers a route may give for its own reasons (404, 409, 410, 429, 503, a
+ * signature's 400), for its OpenAPI entry. Those that follow from the operation's shape are added
+ * to every operation by `documentShapeProblems`.
+ */
 export function problems(...statuses: number[]) {
-  const descriptions: Record<number, string> = {
-    400: "Malformed request",
-    401: "Missing or wrong token",
-    403: "This site is not allowed to use this studio's booking",
-    404: "Not found (or another studio's)",
-    409: "Conflict with the current state",
-    410: "Gone",
-    413: "Body too large",
-    415: "Body is not JSON",
-    422: "Validation failed",
-    429: "Too many requests",
-    503: "A service Spotbook needs is unavailable",
-  };
   return Object.fromEntries(
     statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]),
   );
+}
+
+/**
+ * The statuses an operation can answer whatever its handler does, from its shape and the
+ * middleware in front of every /v1 route (worker/index.ts): a body over 128 KB on any method that
+ * carries one (413), a body that is not JSON on POST, PATCH and PUT (415), broken JSON (400) and
+ * invalid fields (422) where a JSON body is read, too-long or invalid path parameters and query
+ * strings (422), a missing or wrong token where a security scheme applies (401), another site than
+ * the studio allows on the public booking paths (403), and the unexpected (500).
+ */
+export function shapeStatuses(route: RouteConfig, publicPaths: readonly string[]): number[] {
+  const statuses = new Set([500]);
+  const method = route.method.toUpperCase();
+  if (method !== "GET" && method !== "HEAD") statuses.add(413);
+  if (method === "POST" || method === "PATCH" || method === "PUT") statuses.add(415);
+  if (route.request?.body?.content["application/json"]) {
+    statuses.add(400);
+    statuses.add(422);
+  }
+  if (route.request?.params || route.request?.query) statuses.add(422);
+  if (route.security?.some((requirement) => Object.keys(requirement).length > 0)) statuses.add(401);
+  if (publicPaths.some((prefix) => route.path === prefix || route.path.startsWith(`${prefix}/`))) {
+    statuses.add(403);
+  }
+  return [...statuses];
+}
+
+/**
+ * Adds to every registered operation the problem answers that follow from its shape, after all
+ * routes are mounted: one rule for all, so no operation can forget one. A status the route lists
+ * itself keeps its own description.
+ */
+export function documentShapeProblems(
+  registry: OpenAPIHono["openAPIRegistry"],
+  publicPaths: readonly string[],
+): void {
+  for (const definition of registry.definitions) {
+    if (definition.type !== "route") continue;
+    const route = definition.route;
+    // Integer keys keep ascending order in an object, so the document lists statuses in order.
+    route.responses = { ...problems(...shapeStatuses(route, publicPaths)), ...route.responses };
+  }
 }
 
 export const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });

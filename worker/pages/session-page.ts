@@ -30,7 +30,7 @@ export async function sessionPage(c: Context<HonoEnv>) {
         <meta property="og:title" content="${found.session.name} · ${found.studio.name}" />
         <meta property="og:description" content="${description}" />
         <meta property="og:url" content="${base}/s/${found.session.slug}" />
-        <style>
+        <style nonce="${c.get("secureHeadersNonce") ?? ""}">
           body { margin: 0; font: 17px/1.5 system-ui, sans-serif; color: #1f2328; background: #fafaf9; }
           main { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
         </style>

@@ -84,17 +84,52 @@ export const SpotCount = z
   .min(1, "Add at least one spot.")
   .max(500, "At most 500 spots at once.");
 
+/** The hosts a studio may name over plain http: its own machine, while it tries Spotbook out. */
+const localHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+const parsedUrl = (value: string): URL | null => {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+};
+
+/** https, or http to the machine itself; never javascript:, data:, ftp: or another site over http. */
+const isWebAddress = (url: URL | null) =>
+  url !== null && (url.protocol === "https:" || (url.protocol === "http:" && localHosts.has(url.hostname)));
+
+const webOnly = "Use an https:// address (http:// only for localhost, 127.0.0.1 or [::1]).";
+const webDescription =
+  "https only; http only for localhost, 127.0.0.1 and [::1]. Any other scheme (javascript:, data:, ftp:) " +
+  "or plain http to another host is refused with 422 on the field.";
+
+/** A web page's address, e.g. the studio's own booking page that confirmation links open. */
+export const WebUrl = z
+  .string()
+  .trim()
+  .max(500, "Keep the address under 500 characters.")
+  .refine((value) => parsedUrl(value) !== null, {
+    message: "Enter a full address such as https://www.example.com/book.",
+    abort: true,
+  })
+  .refine((value) => isWebAddress(parsedUrl(value)), { message: webOnly, abort: true })
+  .refine((value) => {
+    const url = parsedUrl(value);
+    return url !== null && url.username === "" && url.password === "";
+  }, "Leave the user name and password out of the address.")
+  .openapi({ format: "uri", example: "https://www.example.com/book", description: webDescription });
+
+/** A site's origin: scheme, host and port, as a browser sends it in the Origin header. */
 export const Origin = z
   .string()
-  .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, "Use an origin such as https://www.example.com (scheme and host, no path).");
+  .max(200, "Keep the origin under 200 characters.")
+  .refine((value) => parsedUrl(value)?.origin === value, {
+    message: "Use an origin such as https://www.example.com (scheme and host, no path).",
+    abort: true,
+  })
+  .refine((value) => isWebAddress(parsedUrl(value)), webOnly)
+  .openapi({ format: "uri", example: "https://www.example.com", description: webDescription });
 
 export const ClientInput = z.object({
   name: Name,

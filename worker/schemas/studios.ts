@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isSlug } from "../domain/slugs.ts";
-import { Currency, Email, Locale, Name, Origin, TimeZone } from "./fields.ts";
+import { Currency, Email, Locale, Name, Origin, TimeZone, WebUrl } from "./fields.ts";
 
 /** A studio's settings: created by the operator, changed by the studio's own admin. */
 
@@ -10,7 +10,7 @@ const settings = {
   currency: Currency,
   locale: Locale,
   allowedOrigins: z.array(Origin).max(20),
-  bookingPageUrl: z.url().max(500),
+  bookingPageUrl: WebUrl,
   holdMinutes: z.number().int().min(5).max(120),
   maxHoldsPerVisitor: z
     .number()

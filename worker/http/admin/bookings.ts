@@ -20,7 +20,7 @@ router.openapi(
     summary: "Cancel a booking, freeing its spot",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Cancelled" }, ...problems(401, 404, 409, 422) },
+    responses: { 204: { description: "Cancelled" }, ...problems(404, 409) },
   }),
   async (c) => {
     await cancelBooking(studioContext(c), c.req.valid("param").id);
@@ -61,7 +61,7 @@ router.openapi(
     request: { params: IdParam },
     responses: {
       200: { description: "OK", ...json(z.object({ payments: z.array(PaymentSchema) })) },
-      ...problems(401, 404, 422),
+      ...problems(404),
     },
   }),
   async (c) => {
@@ -97,7 +97,7 @@ router.openapi(
           }),
         ),
       },
-      ...problems(401, 404, 409, 415, 422),
+      ...problems(404, 409),
     },
   }),
   async (c) => {

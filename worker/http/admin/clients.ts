@@ -20,7 +20,6 @@ router.openapi(
     request: { query: z.object({ q: z.string().trim().max(200).optional() }) },
     responses: {
       200: { description: "OK", ...json(z.object({ clients: z.array(ClientSchema) })) },
-      ...problems(401, 422),
     },
   }),
   async (c) => {
@@ -37,7 +36,7 @@ router.openapi(
     summary: "Add a client (email unique per studio)",
     security: adminSecurity,
     request: jsonBody(ClientInput.openapi("ClientInput")),
-    responses: { 201: { description: "Created", ...Wrapped }, ...problems(401, 409, 415, 422) },
+    responses: { 201: { description: "Created", ...Wrapped }, ...problems(409) },
   }),
   async (c) => c.json({ client: toClient(await addClient(studioContext(c), c.req.valid("json"))) }, 201),
 );
@@ -50,7 +49,7 @@ router.openapi(
     summary: "A client",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
   }),
   async (c) => c.json({ client: toClient(await clientOf(studioContext(c), c.req.valid("param").id)) }, 200),
 );
@@ -63,7 +62,7 @@ router.openapi(
     summary: "Edit a client",
     security: adminSecurity,
     request: { params: IdParam, ...jsonBody(ClientInput.partial().openapi("UpdateClient")) },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 409, 415, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
     const client = await updateClient(studioContext(c), c.req.valid("param").id, c.req.valid("json"));

@@ -25,7 +25,6 @@ router.openapi(
     security: adminSecurity,
     responses: {
       200: { description: "OK", ...json(z.object({ sessionTypes: z.array(SessionTypeSchema) })) },
-      ...problems(401),
     },
   }),
   async (c) => c.json({ sessionTypes: (await sessionTypesOf(studioContext(c))).map(toSessionType) }, 200),
@@ -39,7 +38,7 @@ router.openapi(
     summary: "Create a session type with its packages",
     security: adminSecurity,
     request: jsonBody(CreateSessionType),
-    responses: { 201: { description: "Created", ...Wrapped }, ...problems(401, 415, 422) },
+    responses: { 201: { description: "Created", ...Wrapped } },
   }),
   async (c) => {
     const created = await createSessionType(studioContext(c), c.req.valid("json"));
@@ -55,7 +54,7 @@ router.openapi(
     summary: "A session type with its packages",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
   }),
   async (c) => {
     const type = await sessionTypeOf(studioContext(c), c.req.valid("param").id);
@@ -71,7 +70,7 @@ router.openapi(
     summary: "Change a session type; `packages` replaces the list (keep ids to edit in place)",
     security: adminSecurity,
     request: { params: IdParam, ...jsonBody(UpdateSessionType) },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 409, 415, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
     const updated = await updateSessionType(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -87,7 +86,7 @@ router.openapi(
     summary: "Delete a session type that no session uses",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Deleted" }, ...problems(401, 404, 409, 422) },
+    responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
   }),
   async (c) => {
     await deleteSessionType(studioContext(c), c.req.valid("param").id);

@@ -28,7 +28,6 @@ router.openapi(
     security: adminSecurity,
     responses: {
       200: { description: "OK", ...json(z.object({ sessions: z.array(SessionSummarySchema) })) },
-      ...problems(401),
     },
   }),
   async (c) => {
@@ -46,7 +45,7 @@ router.openapi(
     summary: "Schedule a New Session (Single: one spot for one client; Multi: generated spots)",
     security: adminSecurity,
     request: jsonBody(CreateSession),
-    responses: { 201: { description: "Created", ...Wrapped }, ...problems(401, 415, 422) },
+    responses: { 201: { description: "Created", ...Wrapped } },
   }),
   async (c) => c.json({ session: await scheduleSession(studioContext(c), c.req.valid("json")) }, 201),
 );
@@ -59,7 +58,7 @@ router.openapi(
     summary: "Session details: spots with bookings, clients and balances",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
   }),
   async (c) => c.json({ session: await sessionDetails(studioContext(c), c.req.valid("param").id) }, 200),
 );
@@ -72,7 +71,7 @@ router.openapi(
     summary: "Edit a session; a Single's date, time and package until the client confirms",
     security: adminSecurity,
     request: { params: IdParam, ...jsonBody(UpdateSession) },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 409, 415, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
     const session = await updateSession(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -88,7 +87,7 @@ router.openapi(
     summary: "Assign to Client: a Single's client, by id or added in the same call",
     security: adminSecurity,
     request: { params: IdParam, ...jsonBody(ClientChoice) },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401, 404, 409, 415, 422) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
     const session = await assignClient(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -109,7 +108,7 @@ router.openapi(
         description: "Queued",
         ...json(z.object({ session: SessionDetailsSchema, confirmationUrl: z.string() })),
       },
-      ...problems(401, 404, 409, 422),
+      ...problems(404, 409),
     },
   }),
   async (c) => c.json(await requestConfirmation(studioContext(c), c.req.valid("param").id), 200),
@@ -123,7 +122,7 @@ router.openapi(
     summary: "Add Additional Spots to a Multi session, on the same or another day",
     security: adminSecurity,
     request: { params: IdParam, ...jsonBody(AddSpots) },
-    responses: { 201: { description: "Added", ...Wrapped }, ...problems(401, 404, 409, 415, 422) },
+    responses: { 201: { description: "Added", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
     const session = await addSpots(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -141,7 +140,7 @@ router.openapi(
     request: { params: IdParam },
     responses: {
       200: { description: "Queued", ...json(z.object({ sent: z.number().int() })) },
-      ...problems(401, 404, 409, 422),
+      ...problems(404, 409),
     },
   }),
   async (c) => c.json(await remindBalancesDue(studioContext(c), c.req.valid("param").id), 200),

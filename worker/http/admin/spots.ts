@@ -26,7 +26,7 @@ router.openapi(
           }),
         ),
       },
-      ...problems(401, 404, 409, 415, 422),
+      ...problems(404, 409),
     },
   }),
   async (c) => c.json(await reserveSpot(studioContext(c), c.req.valid("param").id, c.req.valid("json")), 201),

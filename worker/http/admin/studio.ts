@@ -17,7 +17,7 @@ router.openapi(
     tags: ["Studio"],
     summary: "The caller's studio and its settings",
     security: adminSecurity,
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(401) },
+    responses: { 200: { description: "OK", ...Wrapped } },
   }),
   (c) => c.json({ studio: toStudio(c.var.studio) }, 200),
 );
@@ -33,7 +33,7 @@ router.openapi(
     responses: {
       200: { description: "OK", ...Wrapped },
       // 409 email_taken: another studio signs in with that email.
-      ...problems(401, 409, 415, 422),
+      ...problems(409),
     },
   }),
   async (c) => c.json({ studio: toStudio(await updateStudio(studioContext(c), c.req.valid("json"))) }, 200),

@@ -37,7 +37,7 @@ router.openapi(
     tags: ["Public"],
     summary: "What the client sees of their booking: session, spot, package, amounts, status",
     request: { params: TokenParam },
-    responses: { 200: { description: "OK", ...json(ClientView) }, ...problems(403, 404, 422) },
+    responses: { 200: { description: "OK", ...json(ClientView) }, ...problems(404) },
   }),
   async (c) => {
     const v = await clientBooking(visitorContext(c), c.req.valid("param").token);
@@ -68,7 +68,7 @@ router.openapi(
         description: "Confirmed",
         ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() })),
       },
-      ...problems(403, 404, 409, 415, 422, 503),
+      ...problems(404, 409, 503),
     },
   }),
   async (c) => {
@@ -99,7 +99,7 @@ router.openapi(
         description: "Checkout opened",
         ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout")),
       },
-      ...problems(403, 404, 409, 422, 503),
+      ...problems(404, 409, 503),
     },
   }),
   async (c) => c.json(await payBalance(visitorContext(c), c.req.valid("param").token), 200),
@@ -114,7 +114,7 @@ router.openapi(
     request: { params: TokenParam },
     responses: {
       200: { description: "The event", content: { "text/calendar": { schema: z.string() } } },
-      ...problems(403, 404, 422),
+      ...problems(404),
     },
   }),
   async (c) =>

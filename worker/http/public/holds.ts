@@ -24,7 +24,7 @@ sessionHolds.openapi(
     request: { params: SlugParam, ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold")) },
     responses: {
       201: { description: "Held", ...json(z.object({ hold: HoldSchema })) },
-      ...problems(403, 404, 409, 415, 422, 429),
+      ...problems(404, 409, 429),
     },
   }),
   async (c) => {
@@ -60,7 +60,7 @@ holds.openapi(
         description: "Extended",
         ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) })),
       },
-      ...problems(401, 403, 404, 410, 422),
+      ...problems(404, 410),
     },
   }),
   async (c) => {
@@ -78,7 +78,7 @@ holds.openapi(
     summary: "Release a hold: the spot is free again",
     security: holdSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Released" }, ...problems(401, 403, 404, 422) },
+    responses: { 204: { description: "Released" }, ...problems(404) },
   }),
   async (c) => {
     await releaseHold(visitorContext(c), proofOf(c, c.req.valid("param").id));
@@ -106,7 +106,7 @@ holds.openapi(
     },
     responses: {
       201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
-      ...problems(401, 403, 404, 409, 410, 415, 422, 503),
+      ...problems(404, 409, 410, 503),
     },
   }),
   async (c) => {

@@ -33,7 +33,7 @@ router.openapi(
           }),
         ),
       },
-      ...problems(403, 404, 422),
+      ...problems(404),
     },
   }),
   async (c) => {

@@ -18,7 +18,7 @@ router.openapi(
     request: { headers: z.object({ "stripe-signature": z.string().optional() }) },
     responses: {
       200: { description: "Received", ...json(z.object({ received: z.boolean() })) },
-      ...problems(400, 409, 413, 503),
+      ...problems(400, 409, 503),
     },
   }),
   async (c) => {

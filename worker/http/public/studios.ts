@@ -23,7 +23,7 @@ router.openapi(
         description: "Created",
         ...json(z.object({ studio: StudioSchema, adminToken: z.string() })),
       },
-      ...problems(400, 401, 409, 413, 415, 422),
+      ...problems(409),
     },
   }),
   async (c) => {
