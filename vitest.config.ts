@@ -42,7 +42,9 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["./test/e2e/global-setup.ts"],
-          testTimeout: 60_000,
+          // A ceiling for a machine running two suites at once; every wait inside ends on what it
+          // waits for, so a passing test never comes near it.
+          testTimeout: 180_000,
           // Set-up may install Chromium on a fresh machine before it starts two Workers.
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
+import { devNull } from "node:os";
 import { join } from "node:path";
 import { seedSql } from "../db/seed.ts";
 
@@ -81,6 +82,8 @@ type WorkerOptions = {
   /** The static assets to serve instead of the config's folder (widget/dist). */
   assets?: string;
   vars?: Record<string, string>;
+  /** Only `vars` and the config's: the checkout's .dev.vars and .env (`npm start`'s secrets) stay unread. */
+  hermetic?: boolean;
   quiet?: boolean;
 };
 
@@ -118,6 +121,7 @@ async function bootWorker(port: number, opts: WorkerOptions): Promise<RunningWor
   if (opts.persistTo) args.push("--persist-to", opts.persistTo);
   if (opts.config) args.push("--config", opts.config);
   if (opts.assets) args.push("--assets", opts.assets);
+  if (opts.hermetic) args.push("--env-file", devNull);
   const child = spawn(bin("wrangler"), [...args, ...vars], {
     cwd: root,
     env,

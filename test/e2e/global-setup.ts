@@ -62,7 +62,13 @@ async function deploy(assets: string, vars: Record<string, string>) {
   };
   try {
     prepareDatabase({ tokens, allowedOrigins: [site.origin], persistTo, quiet: true });
-    worker = await startWorker({ persistTo, assets, vars: { ...tokens, ...vars }, quiet: true });
+    worker = await startWorker({
+      persistTo,
+      assets,
+      vars: { ...tokens, ...vars },
+      hermetic: true,
+      quiet: true,
+    });
   } catch (error) {
     await stop();
     throw error;

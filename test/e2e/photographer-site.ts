@@ -42,8 +42,8 @@ export function photographerPage(workerOrigin: string, element: string): string 
 
 /**
  * Serves the page at / (the Multi session) and /book (a confirmation link, read from ?spotbook=)
- * on a port of its own choosing, bound at once; `workerOrigin` is read per request, as the Worker
- * starts once the site's origin is among its studio's allowed ones.
+ * on a port picked as it binds: one picked first and bound later can be taken meanwhile.
+ * `workerOrigin` is read per request, as the Worker starts only once the site's origin is seeded.
  */
 export function servePhotographerSite(
   workerOrigin: () => string,

@@ -196,7 +196,10 @@ describe.each(operations)("$method $template", (op) => {
 
   if (op.scheme) {
     it(`answers no token with a documented ${op.tokenRequired ? "401" : "status"}`, async () => {
-      await probe(op, { url: urlOf(op, short) }, op.tokenRequired ? 401 : undefined);
+      // A valid body where the operation takes one, so that only the missing token is wrong.
+      const known = world.bodies[`${op.method} ${op.template}` as keyof typeof world.bodies];
+      const body = op.jsonBody && known ? JSON.stringify(known) : undefined;
+      await probe(op, { url: urlOf(op, short), body }, op.tokenRequired ? 401 : undefined);
     });
 
     it("answers a wrong token with a documented status", async () => {
