@@ -38,7 +38,7 @@ export const ProblemSchema = z
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
 const descriptions: Record<number, string> = {
-  400: "Malformed request: the body is not valid JSON",
+  400: "Malformed request",
   401: "Missing or wrong token",
   403: "This site is not allowed to use this studio's booking",
   404: "Not found (or another studio's)",
