@@ -31,9 +31,15 @@ export async function openStudio(origin: string, operatorToken: string): Promise
   return { origin, token, sessionTypeId: type.body.sessionType.id };
 }
 
-/** A Multi session of `spots` five-minute spots from tomorrow morning, all of them free. */
+/** The most spots one request may generate (worker/schemas/fields.ts). */
+const spotsPerRequest = 100;
+
+/**
+ * A Multi session of `spots` five-minute spots from tomorrow morning, all of them free: up to 100
+ * a day, each further hundred added the next day (one request generates at most 100).
+ */
 export async function scheduleMulti(studio: BenchStudio, name: string, spots: number): Promise<BenchSession> {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
   const created = await expectStatus(
     201,
     send(studio.origin, "POST", "/v1/admin/sessions", {
@@ -42,13 +48,24 @@ export async function scheduleMulti(studio: BenchStudio, name: string, spots: nu
         classification: "multi",
         name,
         sessionTypeId: studio.sessionTypeId,
-        date: tomorrow,
+        date: day(1),
         time: "08:00",
-        spots,
+        spots: Math.min(spots, spotsPerRequest),
       },
     }),
     `scheduling "${name}"`,
   );
-  const session = created.body.session;
+  let session = created.body.session;
+  for (let added = spotsPerRequest, n = 2; added < spots; added += spotsPerRequest, n++) {
+    const more = await expectStatus(
+      201,
+      send(studio.origin, "POST", `/v1/admin/sessions/${session.id}/spots`, {
+        token: studio.token,
+        body: { date: day(n), time: "08:00", spots: Math.min(spots - added, spotsPerRequest) },
+      }),
+      `adding spots to "${name}"`,
+    );
+    session = more.body.session;
+  }
   return { id: session.id, slug: session.slug, spotIds: session.spots.map((s: { id: string }) => s.id) };
 }

@@ -285,7 +285,11 @@ describe("Booking Sessions", () => {
   it("splits upcoming and past sessions by when they end", async () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token);
-    await schedule(browser, multiFields(type.id, { name: "Spring 2020", date: "2020-04-04", spots: "1" }));
+    // A past session cannot be scheduled any more: this one was, and has since taken place.
+    const spring = await schedule(browser, multiFields(type.id, { name: "Spring 2020", spots: "1" }));
+    await env.DB.prepare("UPDATE spots SET starts_at = ?, ends_at = ? WHERE session_id = ?")
+      .bind(Date.parse("2020-04-04T13:00:00Z"), Date.parse("2020-04-04T13:20:00Z"), spring)
+      .run();
     await schedule(browser, multiFields(type.id, { name: "Fall 2030", date: "2030-10-05", spots: "1" }));
     const list = await browser.get("/admin/sessions");
     expect(await texts(list.html, "#upcoming table tbody td:first-child")).toEqual(["Fall 2030"]);

@@ -21,20 +21,20 @@ describe("Multi sessions", () => {
       classification: "multi",
       name: "Fall Minis",
       sessionTypeId: type.id,
-      date: "2026-10-17",
+      date: "2027-10-16",
       time: "09:00",
       spots: 6,
     });
     expect(session.spots.map((s: { startsAt: string }) => s.startsAt)).toEqual([
-      "2026-10-17T13:00:00.000Z",
-      "2026-10-17T13:30:00.000Z",
-      "2026-10-17T14:00:00.000Z",
-      "2026-10-17T14:30:00.000Z",
-      "2026-10-17T15:00:00.000Z",
-      "2026-10-17T15:30:00.000Z",
+      "2027-10-16T13:00:00.000Z",
+      "2027-10-16T13:30:00.000Z",
+      "2027-10-16T14:00:00.000Z",
+      "2027-10-16T14:30:00.000Z",
+      "2027-10-16T15:00:00.000Z",
+      "2027-10-16T15:30:00.000Z",
     ]);
     expect(session.spots[0]).toMatchObject({
-      endsAt: "2026-10-17T13:20:00.000Z",
+      endsAt: "2027-10-16T13:20:00.000Z",
       available: true,
       booking: null,
     });
@@ -53,13 +53,13 @@ describe("Multi sessions", () => {
       classification: "multi",
       name: "Lighting workshop",
       sessionTypeId: type.id,
-      date: "2026-11-02",
+      date: "2027-11-08",
       time: "18:30",
       spots: 12,
       sameTime: true,
     });
     expect(new Set(session.spots.map((s: { startsAt: string }) => s.startsAt))).toEqual(
-      new Set(["2026-11-02T23:30:00.000Z"]),
+      new Set(["2027-11-08T23:30:00.000Z"]),
     );
     expect(session.spots).toHaveLength(12);
   });
@@ -71,20 +71,20 @@ describe("Multi sessions", () => {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: "2026-10-17",
+      date: "2027-10-16",
       time: "09:00",
       spots: 2,
     });
     const added = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
       token,
-      body: { date: "2026-10-18", time: "10:00", spots: 3 },
+      body: { date: "2027-10-17", time: "10:00", spots: 3 },
     });
     expect(added.status).toBe(201);
     expect(added.body.session.spots).toHaveLength(5);
-    expect(added.body.session.spots.at(-1).startsAt).toBe("2026-10-18T15:00:00.000Z");
+    expect(added.body.session.spots.at(-1).startsAt).toBe("2027-10-17T15:00:00.000Z");
     const overlapping = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
       token,
-      body: { date: "2026-10-17", time: "09:10", spots: 1 },
+      body: { date: "2027-10-16", time: "09:10", spots: 1 },
     });
     expect(overlapping.status).toBe(409);
     expect(
@@ -92,19 +92,30 @@ describe("Multi sessions", () => {
     ).toHaveLength(5);
   });
 
-  it("creates 500 spots in one request", async () => {
+  it("creates 100 spots in one request, the most one request may, and refuses 101", async () => {
     const { token } = await newStudio();
     const type = await newSessionType(token, { durationMinutes: 5, breakMinutes: 0 });
-    const session = await newSession(token, {
+    const marathon = {
       classification: "multi",
       name: "Marathon",
       sessionTypeId: type.id,
-      date: "2026-10-17",
-      time: "00:00",
-      spots: 500,
-      sameTime: false,
+      date: "2027-10-16",
+    };
+    const session = await newSession(token, { ...marathon, time: "00:00", spots: 100, sameTime: false });
+    expect(session.spots).toHaveLength(100);
+    const more = await call("POST", "/v1/admin/sessions", {
+      token,
+      body: { ...marathon, time: "12:00", spots: 101 },
     });
-    expect(session.spots).toHaveLength(500);
+    expect(more.status).toBe(422);
+    expect(more.body.errors).toEqual([
+      { path: "spots", message: expect.stringContaining("At most 100 spots") },
+    ]);
+    const added = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
+      token,
+      body: { date: "2027-10-17", time: "00:00", spots: 101 },
+    });
+    expect(added.status).toBe(422);
   });
 
   it("lists sessions with their span and spots taken", async () => {
@@ -114,7 +125,7 @@ describe("Multi sessions", () => {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: "2026-10-17",
+      date: "2027-10-16",
       time: "09:00",
       spots: 3,
     });
@@ -129,8 +140,8 @@ describe("Multi sessions", () => {
         id: session.id,
         spotCount: 3,
         takenCount: 1,
-        startsAt: "2026-10-17T13:00:00.000Z",
-        endsAt: "2026-10-17T14:20:00.000Z",
+        startsAt: "2027-10-16T13:00:00.000Z",
+        endsAt: "2027-10-16T14:20:00.000Z",
         sessionTypeName: "Fall Mini",
       }),
     ]);

@@ -55,7 +55,7 @@ const urlFields = [
   ...new Map(
     requestFields
       .filter((f) => f.schema.format === "uri" && f.path.length > 0)
-      .map((f) => [`${f.operation} ${f.path.join(".")}`, f]),
+      .map((f) => [`${f.operation} ${f.path.join(".")}`, { ...f, field: f.path.join(".") }]),
   ).values(),
 ];
 
@@ -166,7 +166,7 @@ describe("the URL fields of the request schemas", () => {
   });
 });
 
-describe.each(urlFields)("$operation $path", ({ operation, path, schema }) => {
+describe.each(urlFields)("$operation $field", ({ operation, path, schema }) => {
   const label = (url: string) =>
     JSON.stringify(url.length > 60 ? `${url.slice(0, 40)}… (${url.length} characters)` : url);
   it.each(hostile.map((url) => [label(url), url]))(

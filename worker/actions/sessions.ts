@@ -9,7 +9,13 @@ import { balanceDue, packageAmounts } from "../domain/money.ts";
 import { offeredPackage } from "../domain/packages.ts";
 import { slugify, withRandomTail } from "../domain/slugs.ts";
 import { overlapsAny, type PlannedSpot, planSpots } from "../domain/spots.ts";
-import { localToUtc, NonexistentLocalTime, utcToLocal } from "../domain/time.ts";
+import {
+  type LocalDateTime,
+  localToUtc,
+  NonexistentLocalTime,
+  pastStartField,
+  utcToLocal,
+} from "../domain/time.ts";
 import type { Db } from "../env.ts";
 import { writeAll } from "../queries/batch.ts";
 import { newClientLink } from "../queries/client-links.ts";
@@ -35,6 +41,16 @@ function refusingSkippedTimes<T>(plan: () => T): T {
     if (err instanceof NonexistentLocalTime) throw invalid("time", err.message);
     throw err;
   }
+}
+
+/**
+ * Sessions and spots are scheduled ahead: a first start at or before now is refused on the date
+ * when that day is over in the session's zone, else on the time.
+ */
+function refusingPastStart(ctx: StudioContext, startsAt: number, local: LocalDateTime, timeZone: string) {
+  const field = pastStartField(startsAt, local.date, timeZone, ctx.now);
+  if (field === "date") throw invalid("date", "That date has passed; choose today or a later day.");
+  if (field === "time") throw invalid("time", "That time has passed today; choose a later time.");
 }
 
 /** The session type for a new session: this studio's, active, and of the session's classification. */
@@ -125,6 +141,7 @@ export async function scheduleSession(ctx: StudioContext, input: CreateSession):
     const client = input.clientId ? await getClient(db, studio.id, input.clientId) : null;
     if (input.clientId && !client) throw invalid("clientId", "No client with that id.");
     const startsAt = refusingSkippedTimes(() => localToUtc({ date: input.date, time: input.time }, timeZone));
+    refusingPastStart(ctx, startsAt, input, timeZone);
     const spotId = crypto.randomUUID();
     writes.push(
       db.insert(sessions).values({
@@ -154,6 +171,7 @@ export async function scheduleSession(ctx: StudioContext, input: CreateSession):
         sameTime: input.sameTime,
       }),
     );
+    refusingPastStart(ctx, planned[0]?.startsAt ?? ctx.now, input, timeZone);
     writes.push(
       db.insert(sessions).values({ ...base, classification: "multi" }),
       ...insertSpots(db, studio.id, id, planned),
@@ -205,10 +223,10 @@ export async function updateSession(
     );
   }
   if (movesTime && spot) {
-    const local = utcToLocal(spot.startsAt, session.timeZone);
-    const startsAt = refusingSkippedTimes(() =>
-      localToUtc({ date: input.date ?? local.date, time: input.time ?? local.time }, session.timeZone),
-    );
+    const was = utcToLocal(spot.startsAt, session.timeZone);
+    const moved = { date: input.date ?? was.date, time: input.time ?? was.time };
+    const startsAt = refusingSkippedTimes(() => localToUtc(moved, session.timeZone));
+    refusingPastStart(ctx, startsAt, moved, session.timeZone);
     writes.push(
       db
         .update(spots)
@@ -322,6 +340,7 @@ export async function addSpots(ctx: StudioContext, id: string, input: AddSpots):
       breakMinutes: current.sessionType.breakMinutes,
     }),
   );
+  refusingPastStart(ctx, planned[0]?.startsAt ?? ctx.now, input, current.session.timeZone);
   if (!input.sameTime && overlapsAny(planned, current.spots)) {
     throw refusal(
       "spots_overlap",

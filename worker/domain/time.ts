@@ -114,3 +114,17 @@ export function utcToLocal(instant: number, zone: string): LocalDateTime {
 }
 
 export const toIso = (instant: number): string => new Date(instant).toISOString();
+
+/**
+ * Which field a start that is not in the future is refused on: its date when that day is over
+ * where the session is, else (today there) its time; null for a start still to come.
+ */
+export function pastStartField(
+  startsAt: number,
+  date: string,
+  zone: string,
+  now: number,
+): "date" | "time" | null {
+  if (startsAt > now) return null;
+  return date < utcToLocal(now, zone).date ? "date" : "time";
+}

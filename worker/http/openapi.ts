@@ -38,7 +38,7 @@ export const ProblemSchema = z
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
 const descriptions: Record<number, string> = {
-  400: "Malformed request: the body is not valid JSON",
+  400: "Malformed request",
   401: "Missing or wrong token",
   403: "This site is not allowed to use this studio's booking",
   404: "Not found (or another studio's)",
@@ -68,7 +68,7 @@ export function problems(...statuses: number[]) {
  * middleware in front of every /v1 route (worker/index.ts): a body over 128 KB on any method that
  * carries one (413), a body that is not JSON on POST, PATCH and PUT (415), broken JSON (400) and
  * invalid fields (422) where a JSON body is read, too-long or invalid path parameters and query
- * strings (422), a missing or wrong token where a security scheme applies (401), another site than
+ * strings (422), a missing or wrong token where a security scheme is required (401), another site than
  * the studio allows on the public booking paths (403), and the unexpected (500).
  */
 export function shapeStatuses(route: RouteConfig, publicPaths: readonly string[]): number[] {
@@ -81,7 +81,11 @@ export function shapeStatuses(route: RouteConfig, publicPaths: readonly string[]
     statuses.add(422);
   }
   if (route.request?.params || route.request?.query) statuses.add(422);
-  if (route.security?.some((requirement) => Object.keys(requirement).length > 0)) statuses.add(401);
+  // A token that may be left out (an empty alternative, as booking a hold by its id) is never 401.
+  const security = route.security ?? [];
+  if (security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0)) {
+    statuses.add(401);
+  }
   if (publicPaths.some((prefix) => route.path === prefix || route.path.startsWith(`${prefix}/`))) {
     statuses.add(403);
   }

@@ -41,7 +41,13 @@ export const Phone = z
 export const DateString = z
   .string()
   .refine(isValidDate, "Enter a real date as YYYY-MM-DD.")
-  .openapi({ example: "2026-10-17", format: "date" });
+  .openapi({
+    example: "2027-10-16",
+    format: "date",
+    description:
+      "A date in the session's time zone. A first start that has passed is refused with 422: on `date` " +
+      "when the day is over there, on `time` when it is today.",
+  });
 export const TimeString = z
   .string()
   .refine(isValidTime, "Enter a time as HH:MM, from 00:00 to 23:59.")
@@ -78,11 +84,19 @@ export const Cents = z
   .max(100_000_000, "That amount is too large.");
 export const Classification = z.enum(classifications);
 export const Instant = z.string().openapi({ format: "date-time", example: "2026-10-17T13:30:00.000Z" });
+/** The most spots one request generates: more than a studio offers in a day. */
+export const maxSpotsPerRequest = 100;
 export const SpotCount = z
   .number()
   .int("Use a whole number of spots.")
   .min(1, "Add at least one spot.")
-  .max(500, "At most 500 spots at once.");
+  .max(maxSpotsPerRequest, `At most ${maxSpotsPerRequest} spots at once; add more with Add Additional Spots.`)
+  .openapi({
+    description:
+      `Spots to generate, 1 to ${maxSpotsPerRequest} per request (a long day of five-minute spots is under ` +
+      `${maxSpotsPerRequest}); more are refused with 422 on \`spots\`. Add more to a session with ` +
+      "POST /v1/admin/sessions/{id}/spots.",
+  });
 
 /** The hosts a studio may name over plain http: its own machine, while it tries Spotbook out. */
 const localHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);

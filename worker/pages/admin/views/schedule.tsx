@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { ClientRow } from "../../../queries/clients.ts";
 import type { SessionTypeWithPackages } from "../../../queries/session-types.ts";
+import { maxSpotsPerRequest } from "../../../schemas/fields.ts";
 import { clientChoices } from "../components/client-choice.tsx";
 import { DateTimeFields } from "../components/date-time.tsx";
 import { Checkbox, ErrorSummary, Field, PostForm, SelectField } from "../components/fields.tsx";
@@ -103,7 +104,7 @@ export const SchedulePage: FC<{
             label="Session Spots"
             type="number"
             min="1"
-            max="500"
+            max={String(maxSpotsPerRequest)}
             hint="How many spots to create one after another, from the date and time above."
           />
           <Checkbox form={form} name="sameTime" label="Schedule all sessions at the same time" />

@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { ClientRow } from "../../../queries/clients.ts";
+import { maxSpotsPerRequest } from "../../../schemas/fields.ts";
 import type { AdminBookingView, SessionDetailsView, SpotView } from "../../../schemas/session-views.ts";
 import { ClientChoiceForms } from "../components/client-choice.tsx";
 import { DateTimeFields } from "../components/date-time.tsx";
@@ -91,7 +92,15 @@ export const AddSpotsPage: FC<{ view: SessionDetailsView; form: FormState }> = (
     <ErrorSummary form={form} />
     <PostForm action={paths.sessionAction(view.id, "spots")}>
       <DateTimeFields form={form} timeZone={view.timeZone} />
-      <Field form={form} name="spots" label="Session Spots" type="number" min="1" max="500" required />
+      <Field
+        form={form}
+        name="spots"
+        label="Session Spots"
+        type="number"
+        min="1"
+        max={String(maxSpotsPerRequest)}
+        required
+      />
       <Checkbox form={form} name="sameTime" label="Schedule all sessions at the same time" />
       <button type="submit">Add Spots</button>
     </PostForm>
