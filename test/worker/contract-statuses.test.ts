@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCodeList } from "../../worker/domain/errors.ts";
-import { call, hold, newClient, newSession, newSessionType, newStudio, operatorToken } from "./support.ts";
+import { call, newStudio, operatorToken, studioWithOneOfEverything } from "./support.ts";
 
 /*
  * Every status an operation answers is one its OpenAPI entry lists, so a client generated from the
@@ -58,26 +58,11 @@ const readsJsonMethod = (op: Operation) => ["POST", "PATCH", "PUT"].includes(op.
 /** A studio with one of everything, for the probes that need real rows to reach the site check. */
 async function fixture() {
   const { token } = await newStudio();
-  const type = await newSessionType(token);
-  const client = await newClient(token);
-  const session = await newSession(token, {
-    classification: "multi",
-    name: "Minis",
-    sessionTypeId: type.id,
-    date: "2027-05-01",
-    time: "10:00",
-    spots: 3,
-  });
-  const held = await hold(session.slug, session.spots[0].id);
-  const reserved = await call("POST", `/v1/admin/spots/${session.spots[1].id}/reservation`, {
-    token,
-    body: { clientId: client.id },
-  });
-  const link = new URL(reserved.body.confirmationUrl).searchParams.get("spotbook") as string;
+  const { session, hold: held, link } = await studioWithOneOfEverything(token);
   return {
-    tokens: { adminToken: token, holdToken: held.body.hold.token as string, operatorToken: operatorToken() },
+    tokens: { adminToken: token, holdToken: held.token as string, operatorToken: operatorToken() },
     /** Real values of the path parameters of the public operations, by the path's first segment. */
-    params: { sessions: session.slug as string, holds: held.body.hold.id as string, bookings: link },
+    params: { sessions: session.slug as string, holds: held.id as string, bookings: link },
     /** Bodies that pass validation, so the request reaches the studio's site check. */
     bodies: {
       "POST /v1/sessions/{slug}/holds": { spotId: session.spots[2].id },

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/index.ts";
 import { signedInStudio } from "./admin-browser.ts";
-import { call, hold, newClient, newSession, newSessionType } from "./support.ts";
+import { call, studioWithOneOfEverything } from "./support.ts";
 
 /*
  * Every page carries a Content-Security-Policy that forbids framing, nosniff and a Referrer-Policy;
@@ -16,36 +16,21 @@ const staticPages = ["/book/", "/demo/"];
 
 async function world() {
   const { browser, token } = await signedInStudio();
-  const type = await newSessionType(token);
-  const client = await newClient(token);
-  const session = await newSession(token, {
-    classification: "multi",
-    name: "Minis",
-    sessionTypeId: type.id,
-    date: "2027-05-01",
-    time: "10:00",
-    spots: 3,
-  });
-  const held = await hold(session.slug, session.spots[0].id);
-  const reserved = await call("POST", `/v1/admin/spots/${session.spots[1].id}/reservation`, {
-    token,
-    body: { clientId: client.id },
-  });
-  const link = new URL(reserved.body.confirmationUrl).searchParams.get("spotbook") as string;
+  const { type, client, session, hold: held, reservation, link } = await studioWithOneOfEverything(token);
   const email = await env.DB.prepare("SELECT id FROM emails WHERE booking_id = ?")
-    .bind(reserved.body.booking.id)
+    .bind(reservation.id)
     .first<{ id: string }>();
   /** Real values for the path parameters, by the route's first two segments and the name. */
   const values: [RegExp, Record<string, string>][] = [
     [/^\/(s|v1\/sessions)\//, { slug: session.slug, id: session.id }],
-    [/^\/v1\/holds\//, { id: held.body.hold.id }],
+    [/^\/v1\/holds\//, { id: held.id }],
     [/^\/v1\/bookings\//, { token: link }],
     [/^\/(v1\/)?admin\/session-types\//, { id: type.id }],
     [/^\/(v1\/)?admin\/clients\//, { id: client.id }],
     [/^\/(v1\/)?admin\/sessions\//, { id: session.id, spotId: session.spots[1].id }],
     [/^\/v1\/admin\/spots\//, { id: session.spots[1].id }],
-    [/^\/(v1\/)?admin\/bookings\//, { id: reserved.body.booking.id }],
-    [/^\/admin\/sessions\/[^/]+\/bookings\//, { bookingId: reserved.body.booking.id }],
+    [/^\/(v1\/)?admin\/bookings\//, { id: reservation.id }],
+    [/^\/admin\/sessions\/[^/]+\/bookings\//, { bookingId: reservation.id }],
     [/^\/admin\/mail\//, { id: email?.id ?? "" }],
   ];
   const fill = (path: string) =>
@@ -53,7 +38,7 @@ async function world() {
       const found = values.filter(([prefix, v]) => prefix.test(path) && v[name]).at(-1);
       return encodeURIComponent(found?.[1][name] ?? "unknown");
     });
-  return { cookie: browser.cookie ?? "", token, holdToken: held.body.hold.token as string, fill };
+  return { cookie: browser.cookie ?? "", token, holdToken: held.token as string, fill };
 }
 
 let w: Awaited<ReturnType<typeof world>>;

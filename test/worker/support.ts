@@ -108,3 +108,28 @@ export const visitorHeaders = () => ({ "cf-connecting-ip": `203.0.113.${++visito
 export async function hold(slug: string, spotId: string, headers: Record<string, string> = visitorHeaders()) {
   return call("POST", `/v1/sessions/${slug}/holds`, { body: { spotId }, headers });
 }
+
+/**
+ * A studio's rows of every kind a route can name, for suites that call every route: a session
+ * type, a client, a Multi session of three spots (the first held by a visitor, the second
+ * reserved for the client, the third free) and the client's confirmation link.
+ */
+export async function studioWithOneOfEverything(token: string) {
+  const type = await newSessionType(token);
+  const client = await newClient(token);
+  const session = await newSession(token, {
+    classification: "multi",
+    name: "Minis",
+    sessionTypeId: type.id,
+    date: "2027-05-01",
+    time: "10:00",
+    spots: 3,
+  });
+  const held = await hold(session.slug, session.spots[0].id);
+  const reserved = await call("POST", `/v1/admin/spots/${session.spots[1].id}/reservation`, {
+    token,
+    body: { clientId: client.id },
+  });
+  const link = new URL(reserved.body.confirmationUrl).searchParams.get("spotbook") as string;
+  return { type, client, session, hold: held.body.hold, reservation: reserved.body.booking, link };
+}
