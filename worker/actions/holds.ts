@@ -33,14 +33,15 @@ export async function holdSpot(
   input: { slug: string; spotId: string; visitor: string | undefined },
 ): Promise<NewHold> {
   const token = randomToken("sbk_hold");
+  const network = networkOf(input.visitor);
   const request: HoldRequest = {
     slug: input.slug,
     spotId: input.spotId,
     holdId: crypto.randomUUID(),
     tokenHash: await sha256(token),
     origin: ctx.origin,
-    rateKey: `hold:${networkOf(input.visitor)}`,
-    visitorKey: await sha256(networkOf(input.visitor)),
+    rateKey: `hold:${network}`,
+    visitorKey: await sha256(network),
     rateLimit: holdsPerWindow,
     rateWindowMs: holdWindowMs,
     now: ctx.now,

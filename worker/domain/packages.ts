@@ -1,7 +1,7 @@
 import { DomainError, invalid } from "./errors.ts";
 
 /** Which package a booking uses: the one asked for, else the session's, else the type's only one. */
-export function choosePackage<P extends { id: string }>(
+function choosePackage<P extends { id: string }>(
   available: readonly P[],
   ...preferences: (string | null | undefined)[]
 ): P | "unknown" | null {
