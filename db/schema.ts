@@ -56,6 +56,8 @@ export const studios = sqliteTable("studios", {
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
   createdAt: createdAt(),
+  /** Seats one visitor may take in one booking at a time shared by several spots (a workshop). */
+  maxSeatsPerBooking: integer("max_seats_per_booking").notNull().default(1),
 });
 
 /** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */
@@ -210,6 +212,14 @@ export const bookings = sqliteTable(
     confirmedAt: integer("confirmed_at"),
     cancelledAt: integer("cancelled_at"),
     createdAt: createdAt(),
+    /**
+     * Seats this booking takes at its time (a workshop's spots that share a start). It sits on one
+     * of that time's spots; the others stay without a row, and the free seats of a time are its
+     * spots less the seats its live bookings take.
+     */
+    seats: integer("seats").notNull().default(1),
+    /** The visitor's language when they booked (BCP 47), for messages in that language later. */
+    locale: text("locale"),
   },
   (t) => [
     // Whatever the code does, the database refuses a second live booking of one spot.

@@ -1,6 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
 import { bookings, studios } from "../../db/schema.ts";
-import { DomainError, notFound } from "../domain/errors.ts";
+import { DomainError, notFound, refusal } from "../domain/errors.ts";
 import { networkOf } from "../domain/network.ts";
 import { requireAllowedSite } from "../domain/origins.ts";
 import { randomToken, sha256 } from "../domain/tokens.ts";
@@ -21,7 +21,7 @@ const holdWindowMs = 10 * 60_000;
  */
 const maxExtensions = 1;
 
-export type NewHold = { id: string; token: string; expiresAt: number };
+export type NewHold = { id: string; token: string; expiresAt: number; seats: number };
 
 /**
  * A visitor holds a free spot of a Multi session for the studio's hold minutes. The database
@@ -30,13 +30,14 @@ export type NewHold = { id: string; token: string; expiresAt: number };
 export async function holdSpot(
   ctx: VisitorContext,
   /** `visitor`: the caller's network address (Cloudflare's CF-Connecting-IP). */
-  input: { slug: string; spotId: string; visitor: string | undefined },
+  input: { slug: string; spotId: string; seats?: number | undefined; visitor: string | undefined },
 ): Promise<NewHold> {
   const token = randomToken("sbk_hold");
   const network = networkOf(input.visitor);
   const request: HoldRequest = {
     slug: input.slug,
     spotId: input.spotId,
+    seats: input.seats ?? 1,
     holdId: crypto.randomUUID(),
     tokenHash: await sha256(token),
     origin: ctx.origin,
@@ -54,7 +55,7 @@ export async function holdSpot(
       throw new DomainError("spot_taken", "Someone just took this spot. Please pick another.");
     throw err;
   }
-  if (placed) return { id: request.holdId, token, expiresAt: placed.expiresAt };
+  if (placed) return { id: request.holdId, token, expiresAt: placed.expiresAt, seats: request.seats };
   const why = await whyNoHold(ctx.db, request);
   if (why.session?.status !== "scheduled") throw notFound("session");
   requireAllowedSite(why.session.allowedOrigins, ctx.origin);
@@ -68,7 +69,20 @@ export async function holdSpot(
   if (why.rateLimited) {
     throw new DomainError("rate_limited", "Too many holds from this connection. Please wait a few minutes.");
   }
-  throw new DomainError("spot_started", "This spot has already started; pick a later one.");
+  if (why.spot.startsAt <= ctx.now) {
+    throw new DomainError("spot_started", "This spot has already started; pick a later one.");
+  }
+  if (request.seats > why.session.maxSeatsPerBooking) {
+    throw refusal(
+      "too_many_seats",
+      `One booking takes at most ${why.session.maxSeatsPerBooking} seats here.`,
+      "seats",
+    );
+  }
+  if (why.spot.seatsLeft > 0) {
+    throw refusal("not_enough_seats", `Only ${why.spot.seatsLeft} seats are left at this time.`, "seats");
+  }
+  throw new DomainError("spot_taken", "Someone just took this spot. Please pick another.");
 }
 
 export type HoldProof = { id: string; token: string | undefined };

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { bookings, sessions, spots } from "../../db/schema.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { appointmentLinks } from "../domain/links.ts";
@@ -7,7 +7,9 @@ import { packageAmounts } from "../domain/money.ts";
 import { offeredPackage } from "../domain/packages.ts";
 import { endBookings } from "../queries/bookings.ts";
 import { newClientLink } from "../queries/client-links.ts";
-import { isUniqueViolation } from "../queries/constraints.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../queries/constraints.ts";
+import { insertSelect } from "../queries/insert-select.ts";
+import { seatsLeftAt, spotsAtTimeOf } from "../queries/seats.ts";
 import { getSessionType } from "../queries/session-types.ts";
 import type { ClientChoice } from "../schemas/sessions.ts";
 import { queueEmail } from "../services/outbox.ts";
@@ -38,20 +40,29 @@ export async function reserveSpot(ctx: StudioContext, spotId: string, choice: Cl
   const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
   try {
     await db.batch([
-      endBookings(db, eq(bookings.spotId, row.spot.id), "expire", now),
+      endBookings(db, sql`${bookings.spotId} in ${spotsAtTimeOf(row.spot.id)}`, "expire", now),
       ...writes,
-      db.insert(bookings).values({
-        id: bookingId,
-        studioId: studio.id,
-        sessionId: row.session.id,
-        spotId: row.spot.id,
-        clientId: client.id,
-        packageId: pkg?.id ?? null,
-        status: "awaiting_confirmation",
-        amountCents,
-        depositCents,
-        currency: studio.currency,
-      }),
+      // Only while the spot's time has a seat free (a workshop's time may be taken whole by one
+      // booking of several seats); else nothing is inserted and the link's foreign key fails the
+      // batch, which then writes nothing at all.
+      insertSelect(
+        db,
+        bookings,
+        {
+          id: bookingId,
+          studioId: studio.id,
+          sessionId: row.session.id,
+          spotId: row.spot.id,
+          clientId: client.id,
+          packageId: pkg?.id ?? null,
+          status: "awaiting_confirmation",
+          amountCents,
+          depositCents,
+          currency: studio.currency,
+          createdAt: now,
+        },
+        sql`where ${seatsLeftAt(row.spot.id, now)} >= 1`,
+      ),
       link.insert,
       queueEmail(db, {
         ...spotReserved(appointmentFacts(studio, row.session, row.spot, client), links),
@@ -62,7 +73,9 @@ export async function reserveSpot(ctx: StudioContext, spotId: string, choice: Cl
       }),
     ]);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new DomainError("spot_taken", "Someone already has this spot.");
+    if (isUniqueViolation(err) || isForeignKeyViolation(err)) {
+      throw new DomainError("spot_taken", "Someone already has this spot.");
+    }
     throw err;
   }
   return {

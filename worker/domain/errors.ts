@@ -16,6 +16,8 @@ export const errorCodes = {
   email_taken: [409, "This email is taken"],
   spot_taken: [409, "That spot was just taken"],
   spot_started: [409, "That spot has already started"],
+  not_enough_seats: [409, "Not that many seats are left"],
+  too_many_seats: [422, "More seats than one booking may take"],
   spots_overlap: [409, "The spots would overlap"],
   hold_expired: [410, "The hold on this spot has expired"],
   too_many_holds: [409, "Too many holds"],

@@ -36,8 +36,16 @@ export function formatMoney(cents: number, currency: string, locale = "en-US"): 
   );
 }
 
-/** What a booking on a package costs, with what was paid so far; no package costs nothing yet. */
+/**
+ * What a booking on a package costs for its seats (the price and deposit are per seat), with what
+ * was paid so far; no package costs nothing yet.
+ */
 export const packageAmounts = (
   pkg: { priceCents: number; depositCents: number } | null,
   paidCents = 0,
-): Amounts => ({ amountCents: pkg?.priceCents ?? 0, depositCents: pkg?.depositCents ?? 0, paidCents });
+  seats = 1,
+): Amounts => ({
+  amountCents: (pkg?.priceCents ?? 0) * seats,
+  depositCents: (pkg?.depositCents ?? 0) * seats,
+  paidCents,
+});

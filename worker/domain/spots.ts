@@ -34,3 +34,45 @@ export function planSpots(plan: SpotPlan): PlannedSpot[] {
 export function overlapsAny(added: readonly PlannedSpot[], existing: readonly PlannedSpot[]): boolean {
   return added.some((a) => existing.some((e) => a.startsAt < e.endsAt && e.startsAt < a.endsAt));
 }
+
+/**
+ * A time of a session as visitors see it: the spots that start together are its seats (one for
+ * mini sessions, ten for a workshop scheduled all at the same time). `id` is one of its spots,
+ * a free one while any is, to hold by.
+ */
+export type SeatedTime = {
+  id: string;
+  startsAt: number;
+  endsAt: number;
+  seats: number;
+  seatsLeft: number;
+  available: boolean;
+};
+
+/**
+ * Groups spots (sorted by start) into times, less the seats their live bookings take. A booking of
+ * several seats sits on one spot, so the spots without a booking can outnumber the seats left.
+ */
+export function seatedTimes(
+  spots: readonly { id: string; startsAt: number; endsAt: number }[],
+  live: readonly { spotId: string; seats: number }[],
+): SeatedTime[] {
+  const seatsOn = new Map(live.map((b) => [b.spotId, b.seats]));
+  const times: (SeatedTime & { taken: number })[] = [];
+  for (const spot of spots) {
+    let time = times.at(-1);
+    if (time?.startsAt !== spot.startsAt) {
+      time = { ...spot, seats: 0, seatsLeft: 0, available: false, taken: 0 };
+      times.push(time);
+    }
+    const taken = seatsOn.get(spot.id);
+    time.seats += 1;
+    time.taken += taken ?? 0;
+    // Hold by a spot nobody sits on, so a reservation or reschedule naming it finds it free.
+    if (taken === undefined && seatsOn.has(time.id)) time.id = spot.id;
+  }
+  return times.map(({ taken, ...time }) => {
+    const seatsLeft = Math.max(0, time.seats - taken);
+    return { ...time, seatsLeft, available: seatsLeft > 0 };
+  });
+}

@@ -4,10 +4,14 @@ import type { Db } from "../env.ts";
 import { endBookings } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
 import { countUse } from "./rate-limits.ts";
+import { freeSpotAtTimeOf, seatsLeftAt, spotsAtTimeOf } from "./seats.ts";
 
 export type HoldRequest = {
   slug: string;
+  /** Any spot of the wanted time: the hold sits on a free spot that starts with it. */
   spotId: string;
+  /** Seats wanted at that time, within the studio's maximum per booking. */
+  seats: number;
   holdId: string;
   tokenHash: string;
   /** The calling site, checked against the studio's allowed origins inside the insert. */
@@ -21,8 +25,9 @@ export type HoldRequest = {
 };
 
 /**
- * Takes a spot in one atomic D1 batch: count the visitor's use, expire lapsed holds on the spot,
- * then insert the hold only if the spot is open to visitors and the caller may hold it, and let
+ * Takes seats at a time in one atomic D1 batch: count the visitor's use, expire lapsed holds at that
+ * time, then insert the hold on a free spot of it only if that time has the seats free, is open to
+ * visitors and the caller may hold it, and let
  * go of the visitor's earlier holds in the session beyond the studio's cap (the newest kept): one
  * visitor cannot hold a whole session, and picking another time frees the last one. The partial
  * unique index on live bookings refuses a second hold, whatever the timing; the batch then rolls
@@ -34,7 +39,7 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
     : sql`1`;
   const [, , inserted] = await db.batch([
     countUse(db, r.rateKey, r.rateWindowMs, r.now),
-    endBookings(db, eq(bookings.spotId, r.spotId), "expire", r.now),
+    endBookings(db, sql`${bookings.spotId} in ${spotsAtTimeOf(r.spotId)}`, "expire", r.now),
     insertSelect(
       db,
       bookings,
@@ -47,13 +52,16 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
         currency: sql`${studios.currency}`,
         holdTokenHash: r.tokenHash,
         visitorKey: r.visitorKey,
+        seats: r.seats,
         expiresAt: sql`${r.now} + ${studios.holdMinutes} * 60000`,
         createdAt: r.now,
       },
       sql`from ${spots}
         join ${sessions} on ${sessions.id} = ${spots.sessionId}
         join ${studios} on ${studios.id} = ${sessions.studioId}
-        where ${spots.id} = ${r.spotId}
+        where ${spots.id} = ${freeSpotAtTimeOf(r.spotId)}
+          and ${seatsLeftAt(r.spotId, r.now)} >= ${r.seats}
+          and ${r.seats} <= ${studios.maxSeatsPerBooking}
           and ${sessions.slug} = ${r.slug}
           and ${sessions.classification} = 'multi'
           and ${sessions.status} = 'scheduled'
@@ -75,12 +83,13 @@ export async function whyNoHold(db: Db, r: HoldRequest) {
         classification: sessions.classification,
         status: sessions.status,
         allowedOrigins: studios.allowedOrigins,
+        maxSeatsPerBooking: studios.maxSeatsPerBooking,
       })
       .from(sessions)
       .innerJoin(studios, eq(studios.id, sessions.studioId))
       .where(eq(sessions.slug, r.slug)),
     db
-      .select({ startsAt: spots.startsAt })
+      .select({ startsAt: spots.startsAt, seatsLeft: sql<number>`${seatsLeftAt(r.spotId, r.now)}` })
       .from(spots)
       .innerJoin(sessions, eq(sessions.id, spots.sessionId))
       .where(and(eq(spots.id, r.spotId), eq(sessions.slug, r.slug))),

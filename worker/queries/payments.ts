@@ -4,6 +4,7 @@ import { bookings, liveStatuses, payments, stripeEvents } from "../../db/schema.
 import type { Db } from "../env.ts";
 import { endBookings, statusAllows } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
+import { seatsLeftAt } from "./seats.ts";
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -181,6 +182,8 @@ export function applyPaidCheckout(
           eq(bookings.currency, p.currency),
           sql`${bookings.paidCents} + ${paid} <= ${bookings.amountCents}`,
           notExists(others),
+          // A workshop's booking that lapsed comes back only if its seats are still free.
+          sql`${seatsLeftAt(p.spotId, p.now, p.bookingId)} >= ${bookings.seats}`,
           askedFor,
         ),
       ),

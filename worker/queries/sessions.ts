@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
+import { type SeatedTime, seatedTimes } from "../domain/spots.ts";
 import type { Db } from "../env.ts";
 import { occupyingSpot } from "./bookings.ts";
 
@@ -90,7 +91,7 @@ export type SessionSummary = {
 /** The Booking Sessions list: each session with its time span and how many spots are taken. */
 export async function listSessions(db: Db, studioId: string, now: number): Promise<SessionSummary[]> {
   const taken = db
-    .select({ spotId: bookings.spotId })
+    .select({ spotId: bookings.spotId, seats: bookings.seats })
     .from(bookings)
     .where(and(eq(bookings.studioId, studioId), occupyingSpot(now)))
     .as("taken");
@@ -101,7 +102,7 @@ export async function listSessions(db: Db, studioId: string, now: number): Promi
       firstStartsAt: sql<number | null>`min(${spots.startsAt})`,
       lastEndsAt: sql<number | null>`max(${spots.endsAt})`,
       spotCount: sql<number>`count(${spots.id})`,
-      takenCount: sql<number>`count(${taken.spotId})`,
+      takenCount: sql<number>`coalesce(sum(${taken.seats}), 0)`,
     })
     .from(sessions)
     .innerJoin(sessionTypes, eq(sessionTypes.id, sessions.sessionTypeId))
@@ -116,9 +117,16 @@ export async function listSessions(db: Db, studioId: string, now: number): Promi
 export type PublicSession = {
   session: SessionRow;
   sessionType: SessionTypeRow;
-  studio: { name: string; currency: string; holdMinutes: number; allowedOrigins: string[] };
+  studio: {
+    name: string;
+    currency: string;
+    holdMinutes: number;
+    allowedOrigins: string[];
+    maxSeatsPerBooking: number;
+  };
   packages: PackageRow[];
-  spots: (Pick<SpotRow, "id" | "startsAt" | "endsAt"> & { available: boolean })[];
+  /** One entry per time: the spots that start together are its seats. */
+  spots: SeatedTime[];
 };
 
 /**
@@ -146,6 +154,7 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
         currency: studios.currency,
         holdMinutes: studios.holdMinutes,
         allowedOrigins: studios.allowedOrigins,
+        maxSeatsPerBooking: studios.maxSeatsPerBooking,
       })
       .from(studios)
       .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug))),
@@ -165,18 +174,11 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
       .where(inArray(spots.sessionId, sessionId))
       .orderBy(asc(spots.startsAt), asc(spots.id)),
     db
-      .select({ spotId: bookings.spotId })
+      .select({ spotId: bookings.spotId, seats: bookings.seats })
       .from(bookings)
       .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now))),
   ]);
   const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
   if (!session || !sessionType || !studio) return null;
-  const takenIds = new Set(taken.map((t) => t.spotId));
-  return {
-    session,
-    sessionType,
-    studio,
-    packages: pkgs,
-    spots: spotRows.map((spot) => ({ ...spot, available: !takenIds.has(spot.id) })),
-  };
+  return { session, sessionType, studio, packages: pkgs, spots: seatedTimes(spotRows, taken) };
 }

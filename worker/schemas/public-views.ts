@@ -19,6 +19,7 @@ export const PublicSessionSchema = z
     studioName: z.string(),
     packageId: z.string().nullable(),
     holdMinutes: z.number().int(),
+    maxSeatsPerBooking: z.number().int().openapi({ description: "Seats one booking may take at a time" }),
   })
   .openapi("PublicSession");
 
@@ -32,8 +33,15 @@ export const PublicSessionTypeSchema = z
   .openapi("PublicSessionType");
 
 export const PublicSpotSchema = z
-  .object({ id: z.string(), startsAt: Instant, endsAt: Instant, available: z.boolean() })
-  .openapi("PublicSpot");
+  .object({
+    id: z.string().openapi({ description: "A spot of this time: hold seats by it" }),
+    startsAt: Instant,
+    endsAt: Instant,
+    available: z.boolean(),
+    seats: z.number().int().openapi({ description: "Seats at this time: its spots that start together" }),
+    seatsLeft: z.number().int().openapi({ description: "Seats free now" }),
+  })
+  .openapi("PublicSpot", { description: "One time of the session (a workshop's seats share one)" });
 
 export const ClientBookingSchema = z
   .object({
@@ -45,12 +53,13 @@ export const ClientBookingSchema = z
     balanceCents: z.number().int(),
     currency: z.string(),
     packageId: z.string().nullable(),
+    seats: z.number().int(),
     expiresAt: Instant.nullable(),
     client: z.object({ name: z.string(), email: z.string() }).nullable(),
   })
   .openapi("ClientBooking");
 
-type StudioFacts = { name: string; currency: string; holdMinutes: number };
+type StudioFacts = { name: string; currency: string; holdMinutes: number; maxSeatsPerBooking: number };
 
 export const publicSessionParts = (
   session: SessionRow,
@@ -68,6 +77,7 @@ export const publicSessionParts = (
     studioName: studio.name,
     packageId: session.packageId,
     holdMinutes: studio.holdMinutes,
+    maxSeatsPerBooking: studio.maxSeatsPerBooking,
   },
   sessionType: {
     name: sessionType.name,
@@ -92,6 +102,7 @@ export const toClientBooking = (
   balanceCents: balanceDue(b),
   currency: b.currency,
   packageId: b.packageId,
+  seats: b.seats,
   expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
   // A visitor's booking shows the name they typed, never a stored one their email happens to match.
   client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,

@@ -32,6 +32,7 @@ export const AdminBookingSchema = z
     depositCents: z.number().int(),
     paidCents: z.number().int(),
     balanceCents: z.number().int(),
+    seats: z.number().int().openapi({ description: "Seats it takes at its time (a workshop)" }),
     expiresAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
   })
@@ -99,6 +100,7 @@ function toAdminBooking(b: NonNullable<SpotWithBooking["booking"]>): z.infer<typ
     depositCents: b.depositCents,
     paidCents: b.paidCents,
     balanceCents: balanceDue(b),
+    seats: b.seats,
     expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
     confirmedAt: b.confirmedAt === null ? null : toIso(b.confirmedAt),
   };
@@ -118,6 +120,23 @@ const baseFields = (s: SessionDetails["session"], publicUrl: string) => ({
   status: s.status,
 });
 
+/**
+ * The spots still free: at each time, as many of its spots without a booking as it has seats left
+ * (a booking of several seats sits on one spot and takes the others' seats too).
+ */
+function freeSpots(spots: SessionDetails["spots"]): Set<string> {
+  const byTime = Map.groupBy(spots, (spot) => spot.startsAt);
+  return new Set(
+    [...byTime.values()].flatMap((time) => {
+      const left = time.length - time.reduce((sum, s) => sum + (s.booking?.seats ?? 0), 0);
+      return time
+        .filter((s) => s.booking === null)
+        .slice(0, Math.max(0, left))
+        .map((s) => s.id);
+    }),
+  );
+}
+
 export function toSessionDetails(
   d: SessionDetails,
   currency: string,
@@ -127,6 +146,7 @@ export function toSessionDetails(
   const amountCents = booked.reduce((sum, b) => sum + b.amountCents, 0);
   const paidCents = booked.reduce((sum, b) => sum + b.paidCents, 0);
   const pkg = d.packages.find((p) => p.id === d.session.packageId);
+  const free = freeSpots(d.spots);
   return {
     ...baseFields(d.session, publicUrl),
     sessionType: toSessionType({ ...d.sessionType, packages: d.packages }),
@@ -137,7 +157,7 @@ export function toSessionDetails(
       id: spot.id,
       startsAt: toIso(spot.startsAt),
       endsAt: toIso(spot.endsAt),
-      available: spot.booking === null,
+      available: free.has(spot.id),
       booking: spot.booking ? toAdminBooking(spot.booking) : null,
     })),
     totals: {

@@ -20,6 +20,9 @@ const settings = {
     .openapi({
       description: "Live holds one visitor may keep in one session: 1, or 2 for a workshop's seats.",
     }),
+  maxSeatsPerBooking: z.number().int().min(1).max(20).openapi({
+    description: "Seats one booking may take at a time shared by several spots (a workshop); 1 by default.",
+  }),
 };
 
 export const CreateStudio = z
@@ -34,6 +37,7 @@ export const CreateStudio = z
     bookingPageUrl: settings.bookingPageUrl.optional(),
     holdMinutes: settings.holdMinutes.optional(),
     maxHoldsPerVisitor: settings.maxHoldsPerVisitor.optional(),
+    maxSeatsPerBooking: settings.maxSeatsPerBooking.optional(),
   })
   .openapi("CreateStudio");
 export type CreateStudio = z.infer<typeof CreateStudio>;

@@ -26,7 +26,7 @@ const ClientView = z
     session: PublicSessionSchema,
     sessionType: PublicSessionTypeSchema,
     packages: publicPackages,
-    spot: PublicSpotSchema.omit({ available: true }),
+    spot: PublicSpotSchema.pick({ id: true, startsAt: true, endsAt: true }),
   })
   .openapi("ClientView");
 

@@ -10,7 +10,9 @@ import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
 import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
 
-const HoldSchema = z.object({ id: z.string(), token: z.string(), expiresAt: Instant }).openapi("Hold");
+const HoldSchema = z
+  .object({ id: z.string(), token: z.string(), expiresAt: Instant, seats: z.number().int() })
+  .openapi("Hold");
 
 /** POST /v1/sessions/:slug/holds: a visitor holds a spot. */
 export const sessionHolds = createRouter();
@@ -21,21 +23,37 @@ sessionHolds.openapi(
     path: "/{slug}/holds",
     tags: ["Public"],
     summary: "Hold a free spot for the studio's hold minutes",
-    request: { params: SlugParam, ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold")) },
+    request: {
+      params: SlugParam,
+      ...jsonBody(
+        z
+          .object({
+            spotId: Id.openapi({ description: "Any spot of the wanted time" }),
+            seats: z.number().int().min(1).max(100).optional().openapi({
+              description:
+                "Seats at that time (a workshop), up to the session's maxSeatsPerBooking; 1 by default.",
+            }),
+          })
+          .openapi("CreateHold"),
+      ),
+    },
     responses: {
       201: { description: "Held", ...json(z.object({ hold: HoldSchema })) },
-      ...problems(404, 409, 429),
+      ...problems(404, 409, 422, 429),
     },
   }),
   async (c) => {
     const hold = await holdSpot(visitorContext(c), {
       slug: c.req.valid("param").slug,
-      spotId: c.req.valid("json").spotId,
+      ...c.req.valid("json"),
       // Set by Cloudflare in front of every request, whatever a client sends; `wrangler dev` fills in
       // the socket's address (and keeps one a client sends: never expose it to the internet).
       visitor: c.req.header("cf-connecting-ip"),
     });
-    return c.json({ hold: { id: hold.id, token: hold.token, expiresAt: toIso(hold.expiresAt) } }, 201);
+    return c.json(
+      { hold: { id: hold.id, token: hold.token, expiresAt: toIso(hold.expiresAt), seats: hold.seats } },
+      201,
+    );
   },
 );
 

@@ -48,6 +48,8 @@ router.openapi(
           startsAt: toIso(s.startsAt),
           endsAt: toIso(s.endsAt),
           available: s.available,
+          seats: s.seats,
+          seatsLeft: s.seatsLeft,
         })),
       },
       200,

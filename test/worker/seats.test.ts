@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { call, newSession, newSessionType, newStudio } from "./support.ts";
+
+/** A studio with a workshop of `seats` spots all at the same time, tomorrow. */
+async function openWorkshop(seats: number, maxSeatsPerBooking = 4) {
+  const { studio, token } = await newStudio({ maxSeatsPerBooking });
+  const type = await newSessionType(token, {
+    name: "Lighting Workshop",
+    durationMinutes: 120,
+    breakMinutes: 0,
+    packages: [{ name: "Seat", priceCents: 9000, depositCents: 0 }],
+  });
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const session = await newSession(token, {
+    classification: "multi",
+    name: "Lighting Workshop",
+    sessionTypeId: type.id,
+    date: tomorrow,
+    time: "10:00",
+    spots: seats,
+    sameTime: true,
+  });
+  return { studio, token, session, spotId: session.spots[0].id as string };
+}
+
+// One address per visitor: the per-visitor hold cap lets a visitor's earlier hold go.
+let visitors = 0;
+const visitor = () => {
+  const n = ++visitors;
+  return { "cf-connecting-ip": `198.51.${(n >> 8) % 256}.${n % 256}` };
+};
+
+const holdSeats = (slug: string, spotId: string, seats?: number) =>
+  call("POST", `/v1/sessions/${slug}/holds`, {
+    body: seats === undefined ? { spotId } : { spotId, seats },
+    headers: visitor(),
+  });
+
+const timesOf = async (slug: string) => (await call("GET", `/v1/sessions/${slug}`)).body.spots;
+
+describe("workshop seats", () => {
+  it("shows visitors one time with its seats, and how many are left as they are held", async () => {
+    const { session, spotId } = await openWorkshop(10);
+    expect(await timesOf(session.slug)).toEqual([
+      expect.objectContaining({ seats: 10, seatsLeft: 10, available: true }),
+    ]);
+    expect((await holdSeats(session.slug, spotId, 3)).status).toBe(201);
+    expect((await holdSeats(session.slug, spotId)).status).toBe(201);
+    const [time] = await timesOf(session.slug);
+    expect(time).toMatchObject({ seats: 10, seatsLeft: 6, available: true });
+    // The spot to hold by is one nobody sits on.
+    expect(time.id).not.toBe(spotId);
+  });
+
+  it("books a hold of several seats for the price of each seat", async () => {
+    const { session, token, spotId } = await openWorkshop(10);
+    const held = await holdSeats(session.slug, spotId, 3);
+    expect(held.body.hold.seats).toBe(3);
+    const booked = await call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+      token: held.body.hold.token,
+      body: { client: { name: "Ansel Adams", email: "ansel@example.com" } },
+    });
+    expect(booked.status).toBe(201);
+    const view = await call("GET", `/v1/bookings/${booked.body.booking.token}`);
+    expect(view.body.booking).toMatchObject({ seats: 3, amountCents: 27000, status: "confirmed" });
+    const details = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
+    const taken = details.body.session.spots.filter((s: { booking: unknown }) => s.booking);
+    expect(taken).toHaveLength(1);
+    expect(taken[0].booking).toMatchObject({ seats: 3, client: { name: "Ansel Adams" } });
+    expect(details.body.session.spots.filter((s: { available: boolean }) => s.available)).toHaveLength(7);
+    const list = await call("GET", "/v1/admin/sessions", { token });
+    expect(list.body.sessions[0]).toMatchObject({ spotCount: 10, takenCount: 3 });
+  });
+
+  it("frees every seat of a booking when it is cancelled", async () => {
+    const { session, token, spotId } = await openWorkshop(4);
+    const held = await holdSeats(session.slug, spotId, 4);
+    const booked = await call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+      token: held.body.hold.token,
+      body: { client: { name: "Dorothea Lange", email: "dorothea@example.com" } },
+    });
+    expect((await timesOf(session.slug))[0]).toMatchObject({ seatsLeft: 0, available: false });
+    const cancelled = await call("DELETE", `/v1/admin/bookings/${booked.body.booking.id}`, { token });
+    expect(cancelled.status).toBe(204);
+    expect((await timesOf(session.slug))[0]).toMatchObject({ seatsLeft: 4, available: true });
+  });
+
+  it("refuses more seats than are left with not_enough_seats, and a full time with spot_taken", async () => {
+    const { session, spotId } = await openWorkshop(5);
+    expect((await holdSeats(session.slug, spotId, 3)).status).toBe(201);
+    const tooMany = await holdSeats(session.slug, spotId, 3);
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body).toMatchObject({ code: "not_enough_seats", errors: [{ path: "seats" }] });
+    expect(tooMany.body.detail).toContain("2");
+    expect((await holdSeats(session.slug, spotId, 2)).status).toBe(201);
+    const full = await holdSeats(session.slug, spotId, 1);
+    expect(full).toMatchObject({ status: 409, body: { code: "spot_taken" } });
+  });
+
+  it("refuses more seats than one booking may take with too_many_seats", async () => {
+    const { session, spotId } = await openWorkshop(10, 2);
+    const res = await holdSeats(session.slug, spotId, 3);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: "too_many_seats", errors: [{ path: "seats" }] });
+    expect((await timesOf(session.slug))[0].seatsLeft).toBe(10);
+  });
+
+  it("lets the photographer reserve only a seat that is left", async () => {
+    const { session, token, spotId } = await openWorkshop(3);
+    await holdSeats(session.slug, spotId, 3);
+    const details = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
+    const empty = details.body.session.spots.find((s: { booking: unknown }) => !s.booking);
+    const res = await call("POST", `/v1/admin/spots/${empty.id}/reservation`, {
+      token,
+      body: { client: { name: "Vivian Maier", email: "vivian@example.com" } },
+    });
+    expect(res).toMatchObject({ status: 409, body: { code: "spot_taken" } });
+    expect((await call("GET", "/v1/admin/clients?q=vivian", { token })).body.clients).toHaveLength(0);
+  });
+
+  it("gives 300 visitors racing for the last 5 seats exactly 5, one seat each", async () => {
+    const { session, spotId } = await openWorkshop(10);
+    expect((await holdSeats(session.slug, spotId, 4)).status).toBe(201);
+    expect((await holdSeats(session.slug, spotId, 1)).status).toBe(201);
+    const answers = await Promise.all(Array.from({ length: 300 }, () => holdSeats(session.slug, spotId)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(5);
+    expect(answers.filter((a) => a.status !== 201).every((a) => a.body.code === "spot_taken")).toBe(true);
+    expect((await timesOf(session.slug))[0]).toMatchObject({ seats: 10, seatsLeft: 0 });
+  }, 120_000);
+
+  it("gives visitors racing for several seats each never more seats than there are", async () => {
+    const { session, spotId } = await openWorkshop(10);
+    expect((await holdSeats(session.slug, spotId, 4)).status).toBe(201);
+    expect((await holdSeats(session.slug, spotId, 1)).status).toBe(201);
+    const wants = Array.from({ length: 300 }, (_, i) => 1 + (i % 3));
+    const answers = await Promise.all(wants.map((n) => holdSeats(session.slug, spotId, n)));
+    const held = answers.flatMap((a) => (a.status === 201 ? [a.body.hold.seats as number] : []));
+    const refused = answers.filter((a) => a.status !== 201).map((a) => a.body.code);
+    expect(held.reduce((sum, n) => sum + n, 0)).toBe(5 - (await timesOf(session.slug))[0].seatsLeft);
+    expect(held.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(5);
+    expect(refused.every((code) => code === "spot_taken" || code === "not_enough_seats")).toBe(true);
+  }, 120_000);
+});
