@@ -193,12 +193,11 @@ describe("Booking Sessions", () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token);
     const id = await schedule(browser, multiFields(type.id, { spots: "3", sameTime: "on" }));
-    const starts = await attributes(
-      await (await browser.get(`/admin/sessions/${id}`)).html,
-      "tbody tr td:first-child time:first-child",
-      "datetime",
-    );
-    expect(starts).toEqual(Array(3).fill("2027-10-16T13:00:00.000Z"));
+    const details = await browser.get(`/admin/sessions/${id}`);
+    const starts = await attributes(details.html, "tbody tr td:first-child time:first-child", "datetime");
+    // One row for the time, with its seats.
+    expect(starts).toEqual(["2027-10-16T13:00:00.000Z"]);
+    expect(await spotRows(details.html)).toEqual([expect.stringContaining("3 of 3 seats left")]);
   });
 
   it("adds spots on another day", async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { signedInStudio, texts } from "./admin-browser.ts";
 import { call, newSession, newSessionType, newStudio } from "./support.ts";
 
 /** A studio with a workshop of `seats` spots all at the same time, tomorrow. */
-async function openWorkshop(seats: number, maxSeatsPerBooking = 4) {
-  const { studio, token } = await newStudio({ maxSeatsPerBooking });
+async function openWorkshop(seats: number, maxSeatsPerBooking = 4, signIn = false) {
+  const { studio, token, browser } = signIn
+    ? await signedInStudio({ maxSeatsPerBooking })
+    : { ...(await newStudio({ maxSeatsPerBooking })), browser: undefined };
   const type = await newSessionType(token, {
     name: "Lighting Workshop",
     durationMinutes: 120,
@@ -20,7 +23,7 @@ async function openWorkshop(seats: number, maxSeatsPerBooking = 4) {
     spots: seats,
     sameTime: true,
   });
-  return { studio, token, session, spotId: session.spots[0].id as string };
+  return { studio, token, browser, session, spotId: session.spots[0].id as string };
 }
 
 // One address per visitor: the per-visitor hold cap lets a visitor's earlier hold go.
@@ -70,6 +73,23 @@ describe("workshop seats", () => {
     expect(details.body.session.spots.filter((s: { available: boolean }) => s.available)).toHaveLength(7);
     const list = await call("GET", "/v1/admin/sessions", { token });
     expect(list.body.sessions[0]).toMatchObject({ spotCount: 10, takenCount: 3 });
+  });
+
+  it("shows the photographer one row per time with its seats and who holds them", async () => {
+    const { session, browser, spotId } = await openWorkshop(10, 4, true);
+    const held = await holdSeats(session.slug, spotId, 3);
+    await call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+      token: held.body.hold.token,
+      body: { client: { name: "Ansel Adams", email: "ansel@example.com" } },
+    });
+    await holdSeats(session.slug, spotId, 1);
+    const page = await browser?.get(`/admin/sessions/${session.id}`);
+    const rows = await texts(page?.html ?? "", "#spots table tbody tr");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain("6 of 10 seats left");
+    expect(rows[0]).toContain("Ansel Adams (ansel@example.com) · 3 seats · Confirmed");
+    expect(rows[0]).toContain("A visitor · 1 seat");
+    expect(rows[0]).toContain("Reserve a Seat");
   });
 
   it("frees every seat of a booking when it is cancelled", async () => {

@@ -42,10 +42,72 @@ const SpotRow: FC<{ view: SessionDetailsView; spot: SpotView; zoned: Zoned }> = 
   );
 };
 
+/** A workshop's time: its seats left, and each booking on it with its seats, on one row. */
+const SeatsRow: FC<{ view: SessionDetailsView; spots: SpotView[]; zoned: Zoned }> = ({
+  view,
+  spots,
+  zoned,
+}) => {
+  const [first] = spots;
+  if (!first) return null;
+  const booked = spots.flatMap((s) => (s.booking ? [s.booking] : []));
+  const left = spots.length - booked.reduce((sum, b) => sum + b.seats, 0);
+  const free = spots.find((s) => s.available);
+  const at = `${formatTime(Date.parse(first.startsAt), zoned)}, ${formatDay(Date.parse(first.startsAt), zoned)}`;
+  const seats = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
+  return (
+    <tr>
+      <td>
+        <SpotTime spot={first} zoned={zoned} />
+      </td>
+      <td>{left > 0 ? `${left} of ${seats(spots.length)} left` : `Full (${seats(spots.length)})`}</td>
+      <td>
+        {booked.length === 0 ? (
+          "—"
+        ) : (
+          <ul class="holders">
+            {booked.map((b) => (
+              <li>
+                {b.client ? `${b.client.name} (${b.client.email})` : "A visitor"} · {seats(b.seats)} ·{" "}
+                {bookingStatusLabels[b.status]} ·{" "}
+                <a href={paths.cancelBooking(view.id, b.id)}>
+                  Cancel Booking
+                  <span class="visually-hidden">
+                    {" "}
+                    of {b.client?.name ?? "a visitor"} at {at}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        {booked.length > 0
+          ? formatMoney(
+              booked.reduce((sum, b) => sum + b.balanceCents, 0),
+              view.totals.currency,
+              zoned.locale,
+            )
+          : "—"}
+      </td>
+      <td>
+        {free && (
+          <a href={paths.spot(view.id, free.id)}>
+            Reserve a Seat<span class="visually-hidden"> at {at}</span>
+          </a>
+        )}
+      </td>
+    </tr>
+  );
+};
+
 /** The session's spots, a table per day, each with its state, client and what can be done. */
 export const Spots: FC<{ view: SessionDetailsView; locale: string }> = ({ view, locale }) => {
   const zoned = { timeZone: view.timeZone, locale };
   const days = Map.groupBy(view.spots, (spot) => formatDay(Date.parse(spot.startsAt), zoned));
+  // Spots that start together are one time with seats (a workshop): one row each.
+  const times = (spots: SpotView[]) => [...Map.groupBy(spots, (spot) => spot.startsAt).values()];
   return (
     <section id="spots" aria-labelledby="spots-title">
       <h2 id="spots-title">Spots</h2>
@@ -65,9 +127,13 @@ export const Spots: FC<{ view: SessionDetailsView; locale: string }> = ({ view, 
             </tr>
           </thead>
           <tbody>
-            {spots.map((spot) => (
-              <SpotRow view={view} spot={spot} zoned={zoned} />
-            ))}
+            {times(spots).map((seats) =>
+              seats.length > 1 ? (
+                <SeatsRow view={view} spots={seats} zoned={zoned} />
+              ) : (
+                seats[0] && <SpotRow view={view} spot={seats[0]} zoned={zoned} />
+              ),
+            )}
           </tbody>
         </table>
       ))}
