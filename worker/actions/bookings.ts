@@ -35,8 +35,9 @@ type Booking = {
   clientId: SQL | string;
   packageId: string;
   amounts: Amounts;
-  /** A visitor's booking: the name they typed. */
+  /** A visitor's booking: the name they typed, and the language they booked in. */
   visitorName?: string;
+  locale?: string | undefined;
   /** The booking's states this write may start from; anything else means someone got there first. */
   from: SQL;
   publicUrl: string;
@@ -65,6 +66,7 @@ async function writeBooking(
         amountCents: b.amounts.amountCents,
         depositCents: b.amounts.depositCents,
         ...(b.visitorName !== undefined && { visitorName: b.visitorName }),
+        ...(b.locale !== undefined && { locale: b.locale }),
         ...state,
       })
       .where(and(eq(bookings.id, b.view.booking.id), b.from)),
@@ -98,7 +100,7 @@ export type BookedHold = {
 export async function bookHold(
   ctx: VisitorContext,
   proof: HoldProof,
-  input: { client: ClientInput; packageId?: string },
+  input: { client: ClientInput; packageId?: string; locale?: string | undefined },
 ): Promise<BookedHold> {
   const { db, now } = ctx;
   const { hold } = await provenHold(ctx, proof);
@@ -120,6 +122,7 @@ export async function bookHold(
     packageId: pkg.id,
     amounts: packageAmounts(pkg, 0, hold.seats),
     visitorName: name,
+    locale: input.locale,
     from: and(statusAllows("book"), gt(bookings.expiresAt, now)) as SQL,
     publicUrl: ctx.publicUrl,
     now,

@@ -1,9 +1,11 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { openSession } from "../actions/public-sessions.ts";
+import { type MessageKey, translate } from "../domain/catalogues/index.ts";
 import { formatWhen } from "../domain/messages.ts";
 import type { HonoEnv } from "../env.ts";
 import { actionContext } from "../middleware/context.ts";
+import { visitorWords } from "../schemas/public-views.ts";
 
 /**
  * The hosted page of a session (the link a photographer shares): the widget on a plain page,
@@ -15,12 +17,20 @@ export async function sessionPage(c: Context<HonoEnv>) {
   const found = await openSession({ ...ctx, origin: null }, c.req.param("slug") ?? "");
   const base = ctx.publicUrl;
   const first = found.spots[0];
-  const when = first ? formatWhen({ ...first, timeZone: found.session.timeZone, locale: "en-US" }) : "";
-  const description = [`Book with ${found.studio.name}.`, when && `From ${when}.`, found.session.location]
+  // The visitor's language, as their browser asks for it; the widget on the page follows its lang.
+  const { locale, messages } = visitorWords(undefined, c.req.header("accept-language"));
+  const say = (key: MessageKey, params: Record<string, string>) => translate(messages, locale, key, params);
+  const when = first ? formatWhen({ ...first, timeZone: found.session.timeZone, locale }) : "";
+  const description = [
+    say("pageBookWith", { studio: found.studio.name }),
+    when && say("pageFrom", { when }),
+    found.session.location,
+  ]
     .filter(Boolean)
     .join(" ");
+  c.header("vary", "accept-language");
   return c.html(html`<!doctype html>
-    <html lang="en">
+    <html lang="${locale}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { bookingStatuses } from "../../db/schema.ts";
+import { acceptedLanguages, negotiate } from "../domain/catalogues/index.ts";
 import { balanceDue } from "../domain/money.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
@@ -107,3 +108,27 @@ export const toClientBooking = (
   // A visitor's booking shows the name they typed, never a stored one their email happens to match.
   client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,
 });
+
+/** `?lang=de-AT,de` (the widget's choice, most wanted first); without it, Accept-Language. */
+export const LanguageQuery = z.object({
+  lang: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: "The visitor's languages, most wanted first (BCP 47, comma-separated)" }),
+});
+
+export const VisitorWords = {
+  locale: z.string().openapi({ description: "The language the messages are in, for dates and money too" }),
+  messages: z
+    .record(z.string(), z.union([z.string(), z.record(z.string(), z.string())]))
+    .openapi("Messages", {
+      description:
+        "Every word the widget shows, in the visitor's language: {placeholders}, and plurals by Intl.PluralRules category",
+    }),
+};
+
+/** The visitor's words: the catalogue of the first language they want that Spotbook speaks. */
+export function visitorWords(lang: string | undefined, acceptLanguage: string | undefined) {
+  return negotiate(lang ? lang.split(",") : acceptedLanguages(acceptLanguage));
+}

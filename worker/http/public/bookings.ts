@@ -7,12 +7,15 @@ import { visitorContext } from "../../middleware/context.ts";
 import { Id } from "../../schemas/fields.ts";
 import {
   ClientBookingSchema,
+  LanguageQuery,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
   publicPackages,
   publicSessionParts,
   toClientBooking,
+  VisitorWords,
+  visitorWords,
 } from "../../schemas/public-views.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
@@ -27,6 +30,7 @@ const ClientView = z
     sessionType: PublicSessionTypeSchema,
     packages: publicPackages,
     spot: PublicSpotSchema.pick({ id: true, startsAt: true, endsAt: true }),
+    ...VisitorWords,
   })
   .openapi("ClientView");
 
@@ -36,7 +40,7 @@ router.openapi(
     path: "/{token}",
     tags: ["Public"],
     summary: "What the client sees of their booking: session, spot, package, amounts, status",
-    request: { params: TokenParam },
+    request: { params: TokenParam, query: LanguageQuery },
     responses: { 200: { description: "OK", ...json(ClientView) }, ...problems(404) },
   }),
   async (c) => {
@@ -47,6 +51,7 @@ router.openapi(
         booking: toClientBooking(v.booking, v.client),
         ...publicSessionParts(v.session, v.sessionType, v.studio, v.packages),
         spot: { id: v.spot.id, startsAt: toIso(v.spot.startsAt), endsAt: toIso(v.spot.endsAt) },
+        ...visitorWords(c.req.valid("query").lang, c.req.header("accept-language")),
       },
       200,
     );

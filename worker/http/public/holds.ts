@@ -5,7 +5,7 @@ import { extendHold, type HoldProof, holdSpot, releaseHold } from "../../actions
 import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { ClientInput, Id, Instant } from "../../schemas/fields.ts";
+import { ClientInput, Id, Instant, Locale } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
 import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
@@ -120,7 +120,17 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
+      ...jsonBody(
+        z
+          .object({
+            client: ClientInput,
+            packageId: Id.optional(),
+            locale: Locale.optional().openapi({
+              description: "The visitor's language (the session answer's locale), kept for their messages",
+            }),
+          })
+          .openapi("BookHold"),
+      ),
     },
     responses: {
       201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },

@@ -3,11 +3,14 @@ import { openSession } from "../../actions/public-sessions.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import {
+  LanguageQuery,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
   publicPackages,
   publicSessionParts,
+  VisitorWords,
+  visitorWords,
 } from "../../schemas/public-views.ts";
 import { createRouter } from "../app.ts";
 import { json, problems, SlugParam } from "../openapi.ts";
@@ -20,7 +23,7 @@ router.openapi(
     path: "/{slug}",
     tags: ["Public"],
     summary: "Everything the widget shows of a session, in one response; no personal data",
-    request: { params: SlugParam },
+    request: { params: SlugParam, query: LanguageQuery },
     responses: {
       200: {
         description: "OK",
@@ -30,6 +33,7 @@ router.openapi(
             sessionType: PublicSessionTypeSchema,
             packages: publicPackages,
             spots: z.array(PublicSpotSchema),
+            ...VisitorWords,
           }),
         ),
       },
@@ -40,6 +44,7 @@ router.openapi(
     const found = await openSession(visitorContext(c), c.req.valid("param").slug);
     // A few seconds of caching absorbs a rush; the widget asks again with no-cache after a conflict.
     c.header("cache-control", "public, max-age=5");
+    c.header("vary", "accept-language");
     return c.json(
       {
         ...publicSessionParts(found.session, found.sessionType, found.studio, found.packages),
@@ -51,6 +56,7 @@ router.openapi(
           seats: s.seats,
           seatsLeft: s.seatsLeft,
         })),
+        ...visitorWords(c.req.valid("query").lang, c.req.header("accept-language")),
       },
       200,
     );

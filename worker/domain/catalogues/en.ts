@@ -1,0 +1,101 @@
+/**
+ * The visitor's words, in English: the source every other catalogue translates, key for key.
+ * `{name}` is a placeholder; an object is a plural, one form per category of the language's
+ * Intl.PluralRules, chosen by `count`. The widget carries only `early` (what shows before the
+ * session's answer, which brings the rest in the visitor's language).
+ */
+export const early = {
+  loading: "Loading available times…",
+  loadingBooking: "Loading your booking…",
+  network: "We could not reach the booking service. Please check your connection and try again.",
+  sessionNotFound: "We could not find this session. It may have ended, or the link may be wrong.",
+  bookingNotFound: "We could not find this booking. Please check the link in your email.",
+  rateLimited: "Too many attempts in a short time. Please wait a minute, then try again.",
+  // The studio has not allowed the site the widget is on (CORS, per studio).
+  forbidden: "Booking is not open on this website yet. Please contact the studio.",
+  unknown: "Something went wrong on our side. Please try again in a moment.",
+  retry: "Try again",
+};
+
+export const en = {
+  ...early,
+  chooseTime: "Choose a time",
+  taken: "Taken",
+  full: "Full",
+  noSpots: "Every time in this session is booked.",
+  timesIn: "Times are shown in {zone}.",
+  minutes: "{count} min",
+  updating: "Updating the list of times…",
+  seatsLeft: { one: "{left} of {count} seat left", other: "{left} of {count} seats left" },
+  seatsWanted: "Seats",
+  seatCount: { one: "{count} seat", other: "{count} seats" },
+
+  held: "This time is held for you",
+  timeLeft: "{clock} left",
+  minutesLeft: {
+    one: "{count} minute left to finish booking.",
+    other: "{count} minutes left to finish booking.",
+  },
+  extend: "Extend",
+  back: "Choose another time",
+
+  yourDetails: "Your details",
+  name: "Name",
+  email: "Email",
+  phone: "Phone (optional)",
+  package: "Package",
+  deposit: "deposit {amount}",
+  book: "Book this time",
+  booking: "Booking…",
+  nameRequired: "Please enter your name.",
+  tooLong: "Please shorten this.",
+  emailRequired: "Please enter your email address.",
+  emailInvalid: "Please enter an email address like name@example.com.",
+  phoneInvalid: "Please enter a phone number using digits, spaces and + - ( ).",
+  packageRequired: "Please choose a package.",
+
+  when: "When",
+  where: "Where",
+  seats: "Seats",
+  price: "Price",
+  depositLabel: "Deposit",
+  paid: "Paid",
+  balance: "Balance due",
+
+  booked: "You're booked",
+  bookedIntro: "Thank you! {studio} looks forward to seeing you.",
+  emailSent: "We sent the confirmation to {email}.",
+  changeOrCancel: "To change or cancel, use the link in that email.",
+  toPayment: "Taking you to secure payment…",
+  continueToPayment: "Continue to payment",
+  addToCalendar: "Add to calendar",
+
+  confirmTitle: "Confirm your session",
+  confirmIntro: "Please check the details below, then confirm.",
+  confirm: "Confirm",
+  confirming: "Confirming…",
+  confirmed: "Your session is confirmed",
+  paymentConfirming: "Thank you! Your payment is being confirmed…",
+  paymentSlow: "Your payment is taking longer than usual to arrive. We will email you once it has.",
+  pendingPayment: "We are waiting for your payment to arrive. This usually takes a moment.",
+  cancelled: "This booking was cancelled. Please contact {studio} if that is unexpected.",
+  expired: "This booking is no longer open. Please contact {studio} to book again.",
+  refresh: "Check again",
+
+  spotTaken: "Someone just took that time. Please pick another.",
+  notEnoughSeats: {
+    one: "Only {count} seat is left at that time. Please choose fewer seats.",
+    other: "Only {count} seats are left at that time. Please choose fewer seats.",
+  },
+  holdExpired: "Your hold on that time ran out, so it is open to others again. Please pick a time again.",
+  conflict: "Something changed in the meantime. Please check and try again.",
+  byInvitation: "This session is by invitation: please use the link you were sent.",
+
+  pageBookWith: "Book with {studio}.",
+  pageFrom: "From {when}.",
+  pageBooking: "Your booking",
+};
+
+export type MessageKey = keyof typeof en;
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+export type Catalogue = Record<MessageKey, Message>;
