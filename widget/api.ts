@@ -79,20 +79,23 @@ export function createApi(base: URL) {
   const post = (body: unknown, bearer?: string): Call => ({ method: "POST", body, bearer });
 
   return {
-    session: (slug: string, signal?: AbortSignal) => json(SessionData, { signal }, `v1/sessions/${id(slug)}`),
-    hold: (slug: string, spotId: string) =>
-      json(HoldCreated, post({ spotId }), `v1/sessions/${id(slug)}/holds`),
+    session: (slug: string, lang: string, signal?: AbortSignal) =>
+      json(SessionData, { signal }, `v1/sessions/${id(slug)}?lang=${id(lang)}`),
+    hold: (slug: string, spotId: string, seats: number) =>
+      json(HoldCreated, post({ spotId, seats }), `v1/sessions/${id(slug)}/holds`),
     extend: (hold: { id: string; token: string }) =>
       json(HoldExtended, post(undefined, hold.token), `v1/holds/${id(hold.id)}/extend`),
     release: (hold: { id: string; token: string }) =>
       send({ method: "DELETE", bearer: hold.token }, `v1/holds/${id(hold.id)}`),
     book: (hold: { id: string; token: string }, body: BookingBody) =>
       json(BookingCreated, post(body, hold.token), `v1/holds/${id(hold.id)}/booking`),
-    booking: (token: string, signal?: AbortSignal) =>
-      json(BookingDetail, { signal }, `v1/bookings/${id(token)}`),
+    booking: (token: string, lang: string, signal?: AbortSignal) =>
+      json(BookingDetail, { signal }, `v1/bookings/${id(token)}?lang=${id(lang)}`),
     confirm: (token: string, packageId?: string) =>
       json(BookingConfirmed, post(packageId ? { packageId } : {}), `v1/bookings/${id(token)}/confirm`),
     calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
+    /** The admin page where a photographer allows the sites that may embed their booking. */
+    settingsUrl: new URL("admin/settings", base).href,
   };
 }
 
@@ -101,4 +104,5 @@ export type Api = ReturnType<typeof createApi>;
 export type BookingBody = {
   client: { name: string; email: string; phone?: string };
   packageId?: string;
+  locale?: string;
 };

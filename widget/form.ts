@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import type { ApiProblem } from "./api.ts";
-import { msg } from "./i18n.ts";
+import { t } from "./i18n.ts";
 
 /** The form fields a visitor fills in; API error paths (`client.email`) are mapped onto these. */
 const fields = ["name", "email", "phone", "packageId"] as const;
@@ -31,7 +31,7 @@ export function fieldErrors(problem: ApiProblem): FieldErrors {
     const field = fields.find((f) => path === f || path === `client.${f}`);
     if (field) errors[field] ??= message;
   }
-  if (problem.code === "package_required") errors.packageId ??= msg.packageRequired;
+  if (problem.code === "package_required") errors.packageId ??= t("packageRequired");
   return errors;
 }
 

@@ -5,15 +5,6 @@
  */
 export type Format = ReturnType<typeof buildFormat>;
 
-/** The `locale` attribute when it names a language, else the browser's. */
-export function resolveLocale(wanted: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(wanted || navigator.language)[0];
-  } catch {
-    return undefined;
-  }
-}
-
 // Intl formatters are costly to build and the countdown renders every second.
 const formats = new Map<string, Format>();
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { msg } from "./i18n.ts";
+import { t } from "./i18n.ts";
 
 /**
  * Counts down a hold and says when it ends. The visible clock ticks every second; the words for
@@ -76,7 +76,7 @@ export class HoldCountdown implements ReactiveController {
     const due = this.announcedMinutes === 0 || minutes % 5 === 0 || minutes === 1;
     if (due && minutes !== this.announcedMinutes) {
       this.announcedMinutes = minutes;
-      this.announcement = msg.minutesLeft(minutes);
+      this.announcement = t("minutesLeft", { count: minutes });
     }
     this.host.requestUpdate();
   }

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { msg } from "./i18n.ts";
+import { type Messages, t } from "./i18n.ts";
 
 /*
  * The public API's answers, checked on arrival so a server change shows as one clear error
@@ -19,6 +19,7 @@ export const Session = v.object({
   studioName: v.string(),
   packageId: v.nullable(v.string()),
   holdMinutes: v.number(),
+  maxSeatsPerBooking: v.optional(v.number(), 1),
 });
 
 export const SessionType = v.object({
@@ -37,7 +38,23 @@ export const Package = v.object({
 
 const Interval = { startsAt: v.string(), endsAt: v.string() };
 
-export const Spot = v.object({ id: v.string(), ...Interval, available: v.boolean() });
+export const Spot = v.object({
+  id: v.string(),
+  ...Interval,
+  available: v.boolean(),
+  seats: v.optional(v.number(), 1),
+  seatsLeft: v.optional(v.number(), 1),
+});
+
+/** The visitor's words, in the language the answer chose (see i18n.ts). */
+const Words = {
+  locale: v.optional(v.string(), "en"),
+  // Read key by key with English in reserve (i18n.ts), so any object will do.
+  messages: v.optional(
+    v.custom<Messages>((value) => typeof value === "object" && value !== null),
+    {},
+  ),
+};
 
 /** `GET /v1/sessions/:slug` */
 export const SessionData = v.object({
@@ -45,11 +62,17 @@ export const SessionData = v.object({
   sessionType: SessionType,
   packages: v.array(Package),
   spots: v.array(Spot),
+  ...Words,
 });
 
 /** `POST /v1/sessions/:slug/holds` */
 export const HoldCreated = v.object({
-  hold: v.object({ id: v.string(), token: v.string(), expiresAt: v.string() }),
+  hold: v.object({
+    id: v.string(),
+    token: v.string(),
+    expiresAt: v.string(),
+    seats: v.optional(v.number(), 1),
+  }),
 });
 
 /** `POST /v1/holds/:id/extend` */
@@ -75,6 +98,8 @@ export const BookingRecord = v.object({
   balanceCents: v.number(),
   currency: v.string(),
   packageId: v.nullable(v.string()),
+  seats: v.optional(v.number(), 1),
+  client: v.nullish(v.object({ email: v.string() })),
 });
 
 /** `GET /v1/bookings/:token` */
@@ -84,6 +109,7 @@ export const BookingDetail = v.object({
   sessionType: SessionType,
   packages: v.array(Package),
   spot: v.object(Interval),
+  ...Words,
 });
 
 /** `POST /v1/bookings/:token/confirm` */
@@ -99,21 +125,30 @@ export const Problem = v.object({
 /* What the visitor types, with the messages shown next to each field. */
 
 // A radio group with nothing chosen is missing from the form data altogether.
-const required = (message: string) => v.pipe(v.optional(v.string(), ""), v.trim(), v.nonEmpty(message));
+// Messages as functions: valibot asks for them when a field fails, in the visitor's language then.
+const tooLong = () => t("tooLong");
+const required = (message: () => string) => v.pipe(v.optional(v.string(), ""), v.trim(), v.nonEmpty(message));
 
 export const ClientInput = v.object({
-  name: v.pipe(required(msg.nameRequired), v.maxLength(200, msg.tooLong)),
-  email: v.pipe(required(msg.emailRequired), v.email(msg.emailInvalid), v.maxLength(254, msg.tooLong)),
+  name: v.pipe(
+    required(() => t("nameRequired")),
+    v.maxLength(200, tooLong),
+  ),
+  email: v.pipe(
+    required(() => t("emailRequired")),
+    v.email(() => t("emailInvalid")),
+    v.maxLength(254, tooLong),
+  ),
   phone: v.pipe(
     v.string(),
     v.trim(),
-    v.maxLength(40, msg.tooLong),
-    v.regex(/^[+\d\s().-]*$/, msg.phoneInvalid),
+    v.maxLength(40, tooLong),
+    v.regex(/^[+\d\s().-]*$/, () => t("phoneInvalid")),
   ),
   packageId: v.optional(v.string()),
 });
 
-export const PackageChoice = required(msg.packageRequired);
+export const PackageChoice = required(() => t("packageRequired"));
 
 /** The details form when the visitor has to choose a package. */
 export const ClientWithPackage = v.object({ ...ClientInput.entries, packageId: PackageChoice });

@@ -4,7 +4,6 @@ import type { SpotbookEventMap } from "./events.ts";
 import { BookingFlow } from "./flows/booking.ts";
 import { ConfirmationFlow } from "./flows/confirmation.ts";
 import type { FlowContext } from "./flows/flow.ts";
-import { resolveLocale } from "./format.ts";
 import { styles } from "./styles.ts";
 
 /**
@@ -63,7 +62,7 @@ export class SpotbookSession extends LitElement {
   static override styles = styles;
 
   // Declared without decorators: the decorator helpers would cost the bundle half a kilobyte.
-  static override properties = { session: {}, booking: {}, api: {}, locale: {} };
+  static override properties = { session: {}, booking: {}, api: {}, locale: {}, lang: {} };
 
   /** The Booking Session's public slug. */
   declare session: string;
@@ -74,11 +73,13 @@ export class SpotbookSession extends LitElement {
   /** The API's root URL; by default the folder widget.js was loaded from. */
   declare api: string;
 
-  /** The language for dates and money (a BCP 47 tag); by default the browser's. */
+  /**
+   * The visitor's language (a BCP 47 tag) for every word, date and price; by default the `lang`
+   * of the element or its closest ancestor, else the page's, else the browser's languages.
+   */
   declare locale: string;
 
   private client: Api = createApi(apiBase(""));
-  private language: string | undefined;
   private token = "";
 
   private readonly bookingFlow = new BookingFlow(this, () =>
@@ -96,7 +97,6 @@ export class SpotbookSession extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("api")) this.client = createApi(apiBase(this.api));
-    if (changed.has("locale")) this.language = resolveLocale(this.locale);
     if (changed.has("booking")) {
       this.token = this.booking || new URLSearchParams(window.location.search).get("spotbook") || "";
     }
@@ -109,7 +109,8 @@ export class SpotbookSession extends LitElement {
   }
 
   private flowContext(key: string): FlowContext {
-    return { api: this.client, locale: this.language, key };
+    const own = this.locale || this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
+    return { api: this.client, lang: [own, ...navigator.languages].filter(Boolean).join(","), key };
   }
 
   override render() {

@@ -54,7 +54,7 @@ describe("the booking form", () => {
     const holds = listen(element, "spotbook-hold");
     await click(element, spotButton(element, "9:30 AM"));
 
-    expect(api.requests.at(-1)?.body).toEqual({ spotId: "spot-1" });
+    expect(api.requests.at(-1)?.body).toEqual({ spotId: "spot-1", seats: 1 });
     expect(text(focused(element))).toBe("Your details");
     expect(text(find(element, "[part=countdown]"))).toContain("This time is held for you · 15:00 left");
     expect(text(find(element, "[part=countdown] [role=status]"))).toBe("15 minutes left to finish booking.");
@@ -103,7 +103,11 @@ describe("the booking form", () => {
     expect(api.requests.at(-1)).toEqual({
       method: "POST",
       path: "/v1/holds/hold-1/booking",
-      body: { client: { name: "Ada Lovelace", email: "ada@example.com" }, packageId: "pkg-mini" },
+      body: {
+        client: { name: "Ada Lovelace", email: "ada@example.com" },
+        packageId: "pkg-mini",
+        locale: "en-US",
+      },
       auth: "Bearer token-hold-1",
     });
     expect(focused(element)).toBe(find(element, "[part=confirmation] h3"));
@@ -130,6 +134,7 @@ describe("the booking form", () => {
     expect(api.requests.at(-1)?.body).toEqual({
       client: { name: "Ada", email: "ada@example.com", phone: "+1 (555) 010-2030" },
       packageId: "pkg-mini",
+      locale: "en-US",
     });
   });
 

@@ -4,10 +4,18 @@
  * with `fake.on(...)` to play the errors the widget must explain.
  */
 import { vi } from "vitest";
+import { negotiate } from "../../worker/domain/catalogues/index.ts";
 
 export const API = "https://api.test/";
 
-export type FakeSpot = { id: string; startsAt: string; endsAt: string; available: boolean };
+export type FakeSpot = {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  available: boolean;
+  seats?: number;
+  seatsLeft?: number;
+};
 export type FakePackage = {
   id: string;
   name: string;
@@ -38,6 +46,7 @@ export function session(overrides: Record<string, unknown> = {}) {
     studioName: "Juniper & Pine",
     packageId: null,
     holdMinutes: 15,
+    maxSeatsPerBooking: 1,
     ...overrides,
   };
 }
@@ -64,13 +73,20 @@ type Handler = (request: {
   path: string;
   body: unknown;
   auth: string | null;
+  /** The visitor's words, as the server chooses them from `?lang=`. */
+  words: ReturnType<typeof negotiate>;
 }) => Response | undefined;
 
 export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
-export const problem = (status: number, code: string, errors?: { path: string; message: string }[]) =>
-  new Response(JSON.stringify({ type: "about:blank", status, title: code, code, detail: code, errors }), {
+export const problem = (
+  status: number,
+  code: string,
+  errors?: { path: string; message: string }[],
+  detail = code,
+) =>
+  new Response(JSON.stringify({ type: "about:blank", status, title: code, code, detail, errors }), {
     status,
     headers: { "content-type": "application/problem+json" },
   });
@@ -92,7 +108,7 @@ export function fakeApi(options: FakeOptions = {}) {
   };
   const requests: { method: string; path: string; body: unknown; auth: string | null }[] = [];
   const overrides: { method: string; path: RegExp; handler: Handler }[] = [];
-  const holds = new Map<string, string>();
+  const holds = new Map<string, { spotId: string; seats: number }>();
   let booking = {
     id: "booking-1",
     status: options.bookingStatus ?? "awaiting_confirmation",
@@ -115,19 +131,25 @@ export function fakeApi(options: FakeOptions = {}) {
     {
       method: "GET",
       path: /^\/v1\/sessions\/([^/]+)$/,
-      handler: ([, slug]) => (slug === data.session.slug ? json(200, data) : problem(404, "not_found")),
+      handler: ([, slug], { words }) =>
+        slug === data.session.slug ? json(200, { ...data, ...words }) : problem(404, "not_found"),
     },
     {
       method: "POST",
       path: /^\/v1\/sessions\/([^/]+)\/holds$/,
       handler: (_, { body }) => {
-        const spot = data.spots.find((s) => s.id === (body as { spotId: string }).spotId);
+        const wanted = body as { spotId: string; seats?: number };
+        const spot = data.spots.find((s) => s.id === wanted.spotId);
+        const seats = wanted.seats ?? 1;
         if (!spot?.available) return problem(409, "spot_taken");
-        spot.available = false;
+        const left = spot.seatsLeft ?? 1;
+        if (seats > left) return problem(409, "not_enough_seats", undefined, `Only ${left} seats are left.`);
+        spot.seatsLeft = left - seats;
+        spot.available = spot.seatsLeft > 0;
         const id = `hold-${holds.size + 1}`;
-        holds.set(id, spot.id);
+        holds.set(id, { spotId: spot.id, seats });
         const expiresAt = new Date(Date.now() + data.session.holdMinutes * 60_000).toISOString();
-        return json(201, { hold: { id, token: `token-${id}`, expiresAt } });
+        return json(201, { hold: { id, token: `token-${id}`, expiresAt, seats } });
       },
     },
     {
@@ -142,8 +164,12 @@ export function fakeApi(options: FakeOptions = {}) {
       method: "DELETE",
       path: /^\/v1\/holds\/([^/]+)$/,
       handler: ([, id]) => {
-        const spot = data.spots.find((s) => s.id === holds.get(id ?? ""));
-        if (spot) spot.available = true;
+        const held = holds.get(id ?? "");
+        const spot = data.spots.find((s) => s.id === held?.spotId);
+        if (spot && held) {
+          spot.seatsLeft = (spot.seatsLeft ?? 0) + held.seats;
+          spot.available = true;
+        }
         return new Response(null, { status: 204 });
       },
     },
@@ -155,7 +181,7 @@ export function fakeApi(options: FakeOptions = {}) {
     {
       method: "GET",
       path: /^\/v1\/bookings\/([^/]+)$/,
-      handler: ([, token]) =>
+      handler: ([, token], { words }) =>
         token === "booking-token"
           ? json(200, {
               booking,
@@ -163,6 +189,7 @@ export function fakeApi(options: FakeOptions = {}) {
               sessionType,
               packages: data.packages,
               spot: data.spots[0],
+              ...words,
             })
           : problem(404, "not_found"),
     },
@@ -196,15 +223,16 @@ export function fakeApi(options: FakeOptions = {}) {
       auth: headers.get("authorization"),
     };
     requests.push(request);
+    const asked = { ...request, words: negotiate((url.searchParams.get("lang") ?? "").split(",")) };
     for (const override of overrides) {
       if (override.method === method && override.path.test(url.pathname)) {
-        const answer = override.handler(request);
+        const answer = override.handler(asked);
         if (answer) return answer;
       }
     }
     for (const route of routes) {
       const match = route.method === method ? url.pathname.match(route.path) : null;
-      if (match) return route.handler(match, request);
+      if (match) return route.handler(match, asked);
     }
     return problem(404, "not_found");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormat, resolveLocale } from "../../widget/format.ts";
+import { createFormat } from "../../widget/format.ts";
 import { fakeApi, session } from "./fake-api.ts";
 import { click, mount, spotButton, summary } from "./render.ts";
 
@@ -43,13 +43,5 @@ describe("dates", () => {
   it("names no zone to a visitor in the session's own", () => {
     const here = new Intl.DateTimeFormat().resolvedOptions().timeZone;
     expect(createFormat("en-US", here).zone("2026-10-17T13:30:00.000Z")).toBe("");
-  });
-});
-
-describe("the locale", () => {
-  it("takes a valid tag, the browser's language when none is given, and Intl's default for a broken one", () => {
-    expect(resolveLocale("de-de")).toBe("de-DE");
-    expect(resolveLocale("")).toBe(resolveLocale(navigator.language));
-    expect(resolveLocale("not a locale!")).toBeUndefined();
   });
 });

@@ -77,13 +77,14 @@ describe("the Single confirmation view", () => {
     const api = fakeApi({ session: single({ packageId: "pkg-mini" }) });
     const element = await mount({ booking: "booking-token", locale: "en-US" });
     api.on("POST", /confirm$/, () => problem(409, "already_confirmed"));
-    api.on("GET", /bookings/, () =>
+    api.on("GET", /bookings/, ({ words }) =>
       json(200, {
         ...JSON.parse(JSON.stringify({ booking: { ...api.booking, status: "confirmed" } })),
         session: api.data.session,
         sessionType: api.data.sessionType,
         packages: api.data.packages,
         spot: api.data.spots[0],
+        ...words,
       }),
     );
     await submit(element);

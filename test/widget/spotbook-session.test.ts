@@ -15,8 +15,8 @@ describe("<spotbook-session>", () => {
 
   it("works independently of a second widget on the same page", async () => {
     const api = fakeApi();
-    api.on("GET", /sessions\/spring-minis$/, () =>
-      json(200, { ...api.data, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
+    api.on("GET", /sessions\/spring-minis$/, ({ words }) =>
+      json(200, { ...api.data, ...words, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
     );
     const fall = await mount({ session: "fall-minis", locale: "en-US" });
     const spring = await mount({ session: "spring-minis", locale: "en-US" });
@@ -45,8 +45,8 @@ describe("<spotbook-session>", () => {
 
   it("starts afresh when its session changes, even halfway through booking", async () => {
     const api = fakeApi();
-    api.on("GET", /sessions\/spring-minis$/, () =>
-      json(200, { ...api.data, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
+    api.on("GET", /sessions\/spring-minis$/, ({ words }) =>
+      json(200, { ...api.data, ...words, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
     );
     const element = await mount({ session: "fall-minis", locale: "en-US" });
     await click(element, spotButton(element, "9:30 AM"));

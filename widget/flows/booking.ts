@@ -2,7 +2,7 @@ import { html, type LitElement } from "lit";
 import { type Api, ApiProblem } from "../api.ts";
 import { type FieldErrors, fieldErrors, firstInvalid, readForm } from "../form.ts";
 import { HoldCountdown } from "../hold-countdown.ts";
-import { msg } from "../i18n.ts";
+import { t } from "../i18n.ts";
 import {
   ClientInput,
   ClientWithPackage,
@@ -33,6 +33,8 @@ type Step =
       name: "done";
       spot: Spot;
       pkg: Package | undefined;
+      seats: number;
+      email: string;
       token: string;
       checkoutUrl: string | undefined;
     };
@@ -44,20 +46,22 @@ type FormStep = Extract<Step, { name: "form" }>;
  * email and package, book; or go to payment when a deposit is due now.
  */
 export class BookingFlow extends Flow<Step, SessionData> {
-  protected readonly texts = { loading: msg.loading, notFound: msg.errors.sessionNotFound };
+  protected readonly texts = { loading: "loading", notFound: "sessionNotFound" };
   private draft: Draft = { name: "", email: "", phone: "", packageId: "" };
+  /** Seats the visitor wants at a workshop's time. */
+  private seats = 1;
   private readonly countdown: HoldCountdown;
 
   constructor(host: LitElement, context: () => FlowContext) {
     super(host, context, { name: "pick" });
     this.countdown = new HoldCountdown(host, () => {
       this.report(new ApiProblem(410, "hold_expired"));
-      this.returnToPick(msg.errors.holdExpired);
+      this.returnToPick(t("holdExpired"));
     });
   }
 
-  protected load(api: Api, slug: string, signal: AbortSignal) {
-    return api.session(slug, signal);
+  protected load(api: Api, slug: string, lang: string, signal: AbortSignal) {
+    return api.session(slug, lang, signal);
   }
 
   protected override reset(): void {
@@ -78,6 +82,12 @@ export class BookingFlow extends Flow<Step, SessionData> {
         return renderSpotPicker({
           format,
           spots: data.spots,
+          maxSeats: session.maxSeatsPerBooking,
+          seats: this.seats,
+          onSeats: (event) => {
+            this.seats = Number((event.target as HTMLSelectElement).value);
+            this.host.requestUpdate();
+          },
           notice: this.alert(step.notice),
           refreshing,
           onPick: (spot) => void this.pick(data, spot),
@@ -89,6 +99,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
           spot: step.spot,
           packages,
           pkg: fixedPackage(packages, session.packageId),
+          seats: step.hold.seats,
           countdown: this.countdown,
           draft: this.draft,
           errors: step.errors,
@@ -104,11 +115,13 @@ export class BookingFlow extends Flow<Step, SessionData> {
           ? renderRedirect(step.checkoutUrl)
           : renderConfirmation({
               format,
-              title: msg.booked,
+              title: t("booked"),
               session,
               spot: step.spot,
               pkg: step.pkg,
-              amounts: step.pkg && packageAmounts(step.pkg, session.currency),
+              seats: step.seats,
+              email: step.email,
+              amounts: step.pkg && packageAmounts(step.pkg, session.currency, step.seats),
               calendarUrl: this.context().api.calendarUrl(step.token),
             });
     }
@@ -119,7 +132,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     this.set({ ...this.state, picking: true });
     const sentAt = Date.now();
     try {
-      const { hold } = await this.context().api.hold(data.session.slug, spot.id);
+      const { hold } = await this.context().api.hold(data.session.slug, spot.id, this.seats);
       // The hold ends by the server's clock; a browser clock that is minutes off must neither
       // end the countdown at once nor promise time the visitor does not have.
       const skew = Date.parse(hold.expiresAt) - data.session.holdMinutes * 60_000 - sentAt;
@@ -186,12 +199,15 @@ export class BookingFlow extends Flow<Step, SessionData> {
       const { booking, checkoutUrl } = await this.context().api.book(step.hold, {
         client: phone ? { name, email, phone } : { name, email },
         ...(packageId ? { packageId } : {}),
+        locale: data.locale,
       });
       this.countdown.stop();
       this.set({
         name: "done",
         spot: step.spot,
         pkg: data.packages.find((p) => p.id === packageId),
+        seats: step.hold.seats,
+        email,
         token: booking.token,
         checkoutUrl: checkoutUrl ?? undefined,
       });

@@ -2,7 +2,7 @@ import { html, type LitElement } from "lit";
 import * as v from "valibot";
 import type { Api } from "../api.ts";
 import { fieldErrors, firstInvalid, readForm } from "../form.ts";
-import { msg } from "../i18n.ts";
+import { t } from "../i18n.ts";
 import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
@@ -22,20 +22,58 @@ interface State {
 
 const Choice = v.object({ packageId: PackageChoice });
 
+/** Back from Stripe Checkout with a payment made: the booking is followed until Stripe's word arrives. */
+const returnedPaid = () => new URLSearchParams(window.location.search).get("spotbook_payment") === "paid";
+// Waits between looks at the booking: from half a second, half as long again each time, up to 5 s,
+// for about two minutes; then the visitor is told it is slow, and may look again themselves.
+const firstWaitMs = 500;
+const maxWaitMs = 5000;
+const maxLooks = 30;
+
 /**
  * A confirmation link (`?spotbook=TOKEN`): the client checks their Single session (or a spot the
  * photographer reserved for them), chooses a package if none is set, and confirms; or sees
  * where the booking stands.
  */
 export class ConfirmationFlow extends Flow<State, BookingDetail> {
-  protected readonly texts = { loading: msg.loadingBooking, notFound: msg.errors.bookingNotFound };
+  protected readonly texts = { loading: "loadingBooking", notFound: "bookingNotFound" };
+  /** How many times the booking was looked at since the visitor came back from paying. */
+  private looks = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: LitElement, context: () => FlowContext) {
     super(host, context, { chosen: "" });
   }
 
-  protected load(api: Api, token: string, signal: AbortSignal) {
-    return api.booking(token, signal);
+  protected async load(api: Api, token: string, lang: string, signal: AbortSignal) {
+    const detail = await api.booking(token, lang, signal);
+    this.follow(detail.booking);
+    return detail;
+  }
+
+  protected override reset(): void {
+    super.reset();
+    clearTimeout(this.timer);
+    this.looks = 0;
+  }
+
+  /** Whether the payment the visitor just made is still on its way to the booking. */
+  private awaitingPayment(booking: BookingRecord): boolean {
+    return (
+      returnedPaid() &&
+      ["held", "pending_payment", "awaiting_confirmation", "reserved"].includes(booking.status)
+    );
+  }
+
+  /** Looks at the booking again, ever less often, until it is confirmed (or ends) or it takes too long. */
+  private follow(booking: BookingRecord) {
+    clearTimeout(this.timer);
+    if (!this.awaitingPayment(booking) || this.looks >= maxLooks) return;
+    const wait = Math.min(maxWaitMs, firstWaitMs * 1.5 ** this.looks);
+    this.looks += 1;
+    this.timer = setTimeout(() => {
+      if (this.host.isConnected) void this.task.run();
+    }, wait);
   }
 
   protected renderValue(detail: BookingDetail, refreshing: boolean) {
@@ -49,14 +87,21 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     const format = this.format(session.timeZone);
     const pkg = fixedPackage(packages, booking.packageId, session.packageId);
     if (state.checkoutUrl) return renderRedirect(state.checkoutUrl);
+    if (this.awaitingPayment(booking)) {
+      return this.looks >= maxLooks
+        ? renderBookingNotice(t("paymentSlow"), () => this.lookAgain(), refreshing)
+        : renderBookingNotice(t("paymentConfirming"));
+    }
     switch (booking.status) {
       case "confirmed":
         return renderConfirmation({
           format,
-          title: msg.confirmed,
+          title: t("confirmed"),
           session,
           spot,
           pkg,
+          seats: booking.seats,
+          email: booking.client?.email,
           amounts: booking,
           calendarUrl: this.context().api.calendarUrl(this.context().key),
         });
@@ -80,12 +125,17 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
       }
       case "held":
       case "pending_payment":
-        return renderBookingNotice(msg.pendingPayment, () => void this.task.run(), refreshing);
+        return renderBookingNotice(t("pendingPayment"), () => void this.task.run(), refreshing);
       default:
         return renderBookingNotice(
-          (booking.status === "cancelled" ? msg.cancelled : msg.expired)(session.studioName),
+          t(booking.status === "cancelled" ? "cancelled" : "expired", { studio: session.studioName }),
         );
     }
+  }
+
+  private lookAgain() {
+    this.looks = 0;
+    void this.task.run();
   }
 
   private choose(event: Event) {

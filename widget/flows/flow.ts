@@ -3,12 +3,17 @@ import type { LitElement } from "lit";
 import { type Api, type ApiProblem, toProblem } from "../api.ts";
 import type { SpotbookEventDetail, SpotbookEventName } from "../events.ts";
 import { createFormat } from "../format.ts";
+import { speak, t, type Words } from "../i18n.ts";
 import { problemMessage, renderLoading, renderProblem, stepHeading } from "../views/parts.ts";
+
+/** Whether the console already told the site's owner to allow this page's origin (once a page). */
+let toldOwner = false;
 
 /** What a flow reads from its element, fresh at each use. */
 export interface FlowContext {
   api: Api;
-  locale: string | undefined;
+  /** The visitor's languages, most wanted first, comma-separated: the answer comes in the first spoken. */
+  lang: string;
   /** The session slug or booking token the flow loads; "" when the element shows the other flow. */
   key: string;
 }
@@ -18,14 +23,14 @@ export interface FlowContext {
  * with the one request on load, the visitor's progress as `state`, and `render()`. The state
  * lives here rather than in `@state()` fields so the element stays small; `set` re-renders it.
  */
-export abstract class Flow<State, Value> {
-  protected readonly task: Task<[Api, string], Value>;
+export abstract class Flow<State, Value extends Words> {
+  protected readonly task: Task<[Api, string, string], Value>;
   protected state: State;
   private loadedKey = "";
 
   /** The one request on load. */
-  protected abstract load(api: Api, key: string, signal: AbortSignal): Promise<Value>;
-  /** What the placeholder says while loading, and what a 404 means here. */
+  protected abstract load(api: Api, key: string, lang: string, signal: AbortSignal): Promise<Value>;
+  /** The keys of what the placeholder says while loading, and of what a 404 means here. */
   protected abstract readonly texts: { loading: string; notFound: string };
 
   constructor(
@@ -35,13 +40,13 @@ export abstract class Flow<State, Value> {
   ) {
     this.state = initial;
     this.task = new Task(host, {
-      task: ([api, key], { signal }) => {
+      task: ([api, key, lang], { signal }) => {
         // Another session or booking (a single-page app reusing the element): start afresh.
         if (key !== this.loadedKey) this.reset();
         this.loadedKey = key;
-        return key ? this.load(api, key, signal) : initialState;
+        return key ? this.load(api, key, lang, signal) : initialState;
       },
-      args: () => [context().api, context().key],
+      args: () => [context().api, context().key, context().lang],
       onError: (error) => this.report(error, this.texts.notFound),
     });
   }
@@ -52,10 +57,11 @@ export abstract class Flow<State, Value> {
   }
 
   render() {
+    speak(this.task.value);
     return this.task.render({
       pending: () =>
         this.task.value === undefined
-          ? renderLoading(this.texts.loading)
+          ? renderLoading(t(this.texts.loading))
           : this.renderValue(this.task.value, true),
       complete: (value) => this.renderValue(value, false),
       error: (error) => {
@@ -80,7 +86,7 @@ export abstract class Flow<State, Value> {
   }
 
   protected format(timeZone: string) {
-    return createFormat(this.context().locale, timeZone);
+    return createFormat(this.task.value?.locale, timeZone);
   }
 
   protected emit<K extends SpotbookEventName>(type: K, detail: SpotbookEventDetail<K>): void {
@@ -100,7 +106,15 @@ export abstract class Flow<State, Value> {
 
   /** Puts what went wrong into words and tells the host page; returns both for the view. */
   protected report(error: unknown, notFound?: string): { problem: ApiProblem; message: string } {
+    speak(this.task.value);
     const problem = toProblem(error);
+    if (problem.code === "forbidden" && !toldOwner) {
+      // The visitor sees a polite line; the site's owner, in the console, what to change and where.
+      toldOwner = true;
+      console.warn(
+        `Spotbook: this studio does not allow bookings from ${location.origin}. Add ${location.origin} to the allowed websites at ${this.context().api.settingsUrl}`,
+      );
+    }
     const message = problemMessage(problem, notFound);
     this.emit("spotbook-error", { status: problem.status, code: problem.code, message });
     return { problem, message };

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Field, FieldErrors } from "../form.ts";
 import type { Format } from "../format.ts";
 import type { HoldCountdown } from "../hold-countdown.ts";
-import { msg } from "../i18n.ts";
+import { t } from "../i18n.ts";
 import type { Package, Session, Spot } from "../schemas.ts";
 import {
   packageAmounts,
@@ -22,6 +22,8 @@ export interface BookingFormProps {
   packages: Package[];
   /** The package decided for the visitor; when undefined and there are packages, they choose. */
   pkg: Package | undefined;
+  /** Seats the hold takes. */
+  seats: number;
   countdown: HoldCountdown;
   draft: Draft;
   errors: FieldErrors;
@@ -34,33 +36,33 @@ export interface BookingFormProps {
 }
 
 export function renderBookingForm(props: BookingFormProps) {
-  const { format, session, pkg, countdown, draft, errors, busy } = props;
+  const { format, session, pkg, countdown, draft, errors, busy, seats } = props;
   const choose = !pkg && props.packages.length > 0;
   return html`
     <section>
-      ${renderStepHeading(msg.yourDetails)}
-      ${renderSummary(format, { session, spot: props.spot, pkg }, pkg && packageAmounts(pkg, session.currency))}
+      ${renderStepHeading(t("yourDetails"))}
+      ${renderSummary(format, { session, spot: props.spot, pkg, seats }, pkg && packageAmounts(pkg, session.currency, seats))}
       <div class="countdown" part="countdown">
         <p>
-          ${msg.held} ·
-          <strong aria-hidden="true">${msg.timeLeft(countdown.clock)}</strong>
+          ${t("held")} ·
+          <strong aria-hidden="true">${t("timeLeft", { clock: countdown.clock })}</strong>
           <span class="visually-hidden" role="status">${countdown.announcement}</span>
         </p>
-        <button type="button" part="button" @click=${props.onExtend}>${msg.extend}</button>
+        <button type="button" part="button" @click=${props.onExtend}>${t("extend")}</button>
       </div>
       <form part="form" novalidate @input=${props.onInput} @change=${props.onInput} @submit=${props.onSubmit}>
         ${props.problem ?? nothing}
         ${renderField(
-          { name: "name", label: msg.name, type: "text", autocomplete: "name", required: true },
+          { name: "name", label: t("name"), type: "text", autocomplete: "name", required: true },
           draft.name,
           errors.name,
         )}
         ${renderField(
-          { name: "email", label: msg.email, type: "email", autocomplete: "email", required: true },
+          { name: "email", label: t("email"), type: "email", autocomplete: "email", required: true },
           draft.email,
           errors.email,
         )}
-        ${renderField({ name: "phone", label: msg.phone, type: "tel", autocomplete: "tel" }, draft.phone, errors.phone)}
+        ${renderField({ name: "phone", label: t("phone"), type: "tel", autocomplete: "tel" }, draft.phone, errors.phone)}
         ${
           choose
             ? renderPackageChoice(format, props.packages, session.currency, draft.packageId, errors.packageId)
@@ -68,9 +70,9 @@ export function renderBookingForm(props: BookingFormProps) {
         }
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
-            ${busy ? msg.booking : msg.book}
+            ${busy ? t("booking") : t("book")}
           </button>
-          <button type="button" part="button" @click=${props.onBack}>${msg.back}</button>
+          <button type="button" part="button" @click=${props.onBack}>${t("back")}</button>
         </div>
       </form>
     </section>

@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import type { ApiProblem } from "../api.ts";
 import type { Field } from "../form.ts";
 import type { Format } from "../format.ts";
-import { msg } from "../i18n.ts";
+import { t } from "../i18n.ts";
 import type { BookingRecord, Package, Session, SessionType } from "../schemas.ts";
 
 /** The id of each step's heading, which gets focus when the step changes. */
@@ -13,13 +13,13 @@ export type Amounts = Pick<
   "currency" | "amountCents" | "depositCents" | "paidCents" | "balanceCents"
 >;
 
-/** What a package costs before anything is paid. */
-export const packageAmounts = (pkg: Package, currency: string): Amounts => ({
+/** What a package costs for `seats` before anything is paid (its price and deposit are per seat). */
+export const packageAmounts = (pkg: Package, currency: string, seats = 1): Amounts => ({
   currency,
-  amountCents: pkg.priceCents,
-  depositCents: pkg.depositCents,
+  amountCents: pkg.priceCents * seats,
+  depositCents: pkg.depositCents * seats,
   paidCents: 0,
-  balanceCents: pkg.priceCents,
+  balanceCents: pkg.priceCents * seats,
 });
 
 /**
@@ -31,25 +31,29 @@ export function fixedPackage(packages: Package[], ...ids: (string | null)[]): Pa
   return id ? packages.find((p) => p.id === id) : packages.length === 1 ? packages[0] : undefined;
 }
 
-const problemMessages: Record<string, string> = {
-  network: msg.errors.network,
-  rate_limited: msg.errors.rateLimited,
-  spot_taken: msg.errors.spotTaken,
-  hold_expired: msg.errors.holdExpired,
-  package_required: msg.packageRequired,
-  forbidden: msg.errors.forbidden,
-  conflict: msg.errors.conflict,
-  wrong_classification: msg.errors.byInvitation,
+const problemKeys: Record<string, string> = {
+  network: "network",
+  rate_limited: "rateLimited",
+  spot_taken: "spotTaken",
+  not_enough_seats: "notEnoughSeats",
+  hold_expired: "holdExpired",
+  package_required: "packageRequired",
+  forbidden: "forbidden",
+  conflict: "conflict",
+  wrong_classification: "byInvitation",
 };
 
-/** A problem in words a visitor understands; `notFound` says what could not be found. */
-export const problemMessage = (problem: ApiProblem, notFound = msg.errors.unknown) =>
-  problem.code === "not_found" ? notFound : (problemMessages[problem.code] ?? msg.errors.unknown);
+/** A problem in words a visitor understands; `notFound` names the message for what could not be found. */
+export const problemMessage = (problem: ApiProblem, notFound = "unknown") =>
+  t(problem.code === "not_found" ? notFound : (problemKeys[problem.code] ?? "unknown"), {
+    // not_enough_seats says how many are left, the one number in its detail.
+    count: Number(/\d+/.exec(problem.message)?.[0] ?? 0),
+  });
 
 export const renderProblem = (message: string, retry?: () => void) => html`
   <div class="problem" part="error" role="alert" id="problem" tabindex="-1">
     <p>${message}</p>
-    ${retry ? html`<button type="button" part="button" @click=${retry}>${msg.retry}</button>` : nothing}
+    ${retry ? html`<button type="button" part="button" @click=${retry}>${t("retry")}</button>` : nothing}
   </div>
 `;
 
@@ -61,9 +65,11 @@ export const renderStepHeading = (text: string) =>
 
 // Not a <header>: that would be a second banner landmark on the host page.
 export function renderHeader(session: Session, sessionType: SessionType) {
-  const facts = [sessionType.name, msg.minutes(sessionType.durationMinutes), session.location].filter(
-    Boolean,
-  );
+  const facts = [
+    sessionType.name,
+    t("minutes", { count: sessionType.durationMinutes }),
+    session.location,
+  ].filter(Boolean);
   return html`
     <div part="header">
       <h2 part="heading title">${session.name}</h2>
@@ -81,20 +87,26 @@ const row = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${val
  */
 export function renderSummary(
   format: Format,
-  what: { session: Session; spot: { startsAt: string; endsAt: string }; pkg?: Package | undefined },
+  what: {
+    session: Session;
+    spot: { startsAt: string; endsAt: string };
+    pkg?: Package | undefined;
+    seats?: number | undefined;
+  },
   amounts?: Amounts,
   booked = false,
 ) {
   const money = (cents: number) => format.money(cents, amounts?.currency ?? what.session.currency);
   return html`
     <dl part="summary">
-      ${row(msg.when, format.range(what.spot.startsAt, what.spot.endsAt))}
-      ${what.session.location ? row(msg.where, what.session.location) : nothing}
-      ${what.pkg ? row(msg.package, what.pkg.name) : nothing}
-      ${amounts ? row(msg.price, money(amounts.amountCents)) : nothing}
-      ${amounts && !booked && amounts.depositCents > 0 ? row(msg.depositLabel, money(amounts.depositCents)) : nothing}
-      ${amounts && booked && amounts.paidCents > 0 ? row(msg.paid, money(amounts.paidCents)) : nothing}
-      ${amounts && booked ? row(msg.balance, money(amounts.balanceCents)) : nothing}
+      ${row(t("when"), format.range(what.spot.startsAt, what.spot.endsAt))}
+      ${what.session.location ? row(t("where"), what.session.location) : nothing}
+      ${what.seats && what.seats > 1 ? row(t("seats"), t("seatCount", { count: what.seats })) : nothing}
+      ${what.pkg ? row(t("package"), what.pkg.name) : nothing}
+      ${amounts ? row(t("price"), money(amounts.amountCents)) : nothing}
+      ${amounts && !booked && amounts.depositCents > 0 ? row(t("depositLabel"), money(amounts.depositCents)) : nothing}
+      ${amounts && booked && amounts.paidCents > 0 ? row(t("paid"), money(amounts.paidCents)) : nothing}
+      ${amounts && booked ? row(t("balance"), money(amounts.balanceCents)) : nothing}
     </dl>
   `;
 }
@@ -138,11 +150,11 @@ export function renderPackageChoice(
 ) {
   const price = (p: Package) =>
     p.depositCents > 0
-      ? `${format.money(p.priceCents, currency)} (${msg.deposit(format.money(p.depositCents, currency))})`
+      ? `${format.money(p.priceCents, currency)} (${t("deposit", { amount: format.money(p.depositCents, currency) })})`
       : format.money(p.priceCents, currency);
   return html`
     <fieldset class="field" part="field packages" aria-describedby=${error ? errorId("packageId") : nothing}>
-      <legend part="label">${msg.package}</legend>
+      <legend part="label">${t("package")}</legend>
       ${packages.map(
         (p) => html`
           <label class="package" part="package">

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Format } from "../format.ts";
-import { msg } from "../i18n.ts";
+import { t } from "../i18n.ts";
 import type { BookingDetail, Package } from "../schemas.ts";
 import { type Amounts, renderPackageChoice, renderStepHeading, renderSummary } from "./parts.ts";
 
@@ -25,8 +25,8 @@ export function renderSingleConfirmation(props: SingleConfirmationProps) {
   const { format, detail, pkg, busy } = props;
   return html`
     <section>
-      ${renderStepHeading(msg.confirmTitle)}
-      <p>${msg.confirmIntro}</p>
+      ${renderStepHeading(t("confirmTitle"))}
+      <p>${t("confirmIntro")}</p>
       ${renderSummary(format, { session: detail.session, spot: detail.spot, pkg }, props.amounts)}
       <form part="form" novalidate @input=${props.onInput} @change=${props.onInput} @submit=${props.onSubmit}>
         ${props.problem ?? nothing}
@@ -37,7 +37,7 @@ export function renderSingleConfirmation(props: SingleConfirmationProps) {
         }
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
-            ${busy ? msg.confirming : msg.confirm}
+            ${busy ? t("confirming") : t("confirm")}
           </button>
         </div>
       </form>
@@ -51,11 +51,11 @@ export function renderSingleConfirmation(props: SingleConfirmationProps) {
  */
 export const renderBookingNotice = (text: string, refresh?: () => void, refreshing = false) => html`
   <section>
-    ${renderStepHeading(msg.confirmTitle)}
+    ${renderStepHeading(t("confirmTitle"))}
     <p part="notice" role="status">${text}</p>
     ${
       refresh
-        ? html`<button type="button" part="button" ?disabled=${refreshing} @click=${refresh}>${msg.refresh}</button>`
+        ? html`<button type="button" part="button" ?disabled=${refreshing} @click=${refresh}>${t("refresh")}</button>`
         : nothing
     }
   </section>
