@@ -50,7 +50,7 @@ describe("message catalogues", () => {
   }
 
   it("chooses the plural by the language's rules and fills the placeholders", () => {
-    expect(translate(catalogues.en as Catalogue, "en", "seatsLeft", { left: 7, count: 10 })).toBe(
+    expect(translate(catalogues.en as Catalogue, "en", "seatsLeft", { count: 7, seats: 10 })).toBe(
       "7 of 10 seats left",
     );
     expect(translate(catalogues.fr as Catalogue, "fr", "seatCount", { count: 0 })).toBe("0 place");

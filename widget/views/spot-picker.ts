@@ -33,7 +33,7 @@ export interface SpotPickerProps {
 const spotState = (spot: Spot) =>
   spot.seats > 1
     ? spot.available
-      ? t("seatsLeft", { left: spot.seatsLeft, count: spot.seats })
+      ? t("seatsLeft", { count: spot.seatsLeft, seats: spot.seats })
       : t("full")
     : spot.available
       ? ""

@@ -20,7 +20,7 @@ export const de: Catalogue = {
   timesIn: "Uhrzeiten in {zone}.",
   minutes: "{count} Min.",
   updating: "Die Liste der Termine wird aktualisiert…",
-  seatsLeft: { one: "{left} von {count} Platz frei", other: "{left} von {count} Plätzen frei" },
+  seatsLeft: { one: "{count} von {seats} Plätzen frei", other: "{count} von {seats} Plätzen frei" },
   seatsWanted: "Plätze",
   seatCount: { one: "{count} Platz", other: "{count} Plätze" },
   held: "Dieser Termin ist für Sie reserviert",

@@ -26,7 +26,7 @@ export const en = {
   timesIn: "Times are shown in {zone}.",
   minutes: "{count} min",
   updating: "Updating the list of times…",
-  seatsLeft: { one: "{left} of {count} seat left", other: "{left} of {count} seats left" },
+  seatsLeft: { one: "{count} of {seats} seats left", other: "{count} of {seats} seats left" },
   seatsWanted: "Seats",
   seatCount: { one: "{count} seat", other: "{count} seats" },
 

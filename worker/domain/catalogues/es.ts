@@ -18,9 +18,9 @@ export const es: Catalogue = {
   minutes: "{count} min",
   updating: "Actualizando la lista de horarios…",
   seatsLeft: {
-    one: "Queda {left} de {count} plaza",
-    many: "Quedan {left} de {count} plazas",
-    other: "Quedan {left} de {count} plazas",
+    one: "Queda {count} de {seats} plazas",
+    many: "Quedan {count} de {seats} plazas",
+    other: "Quedan {count} de {seats} plazas",
   },
   seatsWanted: "Plazas",
   seatCount: { one: "{count} plaza", many: "{count} plazas", other: "{count} plazas" },

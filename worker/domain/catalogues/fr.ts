@@ -18,9 +18,9 @@ export const fr: Catalogue = {
   minutes: "{count} min",
   updating: "Mise à jour de la liste des horaires…",
   seatsLeft: {
-    one: "{left} place libre sur {count}",
-    many: "{left} places libres sur {count}",
-    other: "{left} places libres sur {count}",
+    one: "{count} place libre sur {seats}",
+    many: "{count} places libres sur {seats}",
+    other: "{count} places libres sur {seats}",
   },
   seatsWanted: "Places",
   seatCount: { one: "{count} place", many: "{count} places", other: "{count} places" },

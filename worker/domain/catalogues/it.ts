@@ -19,9 +19,9 @@ export const it: Catalogue = {
   minutes: "{count} min",
   updating: "Aggiornamento dell’elenco degli orari…",
   seatsLeft: {
-    one: "{left} posto libero su {count}",
-    many: "{left} posti liberi su {count}",
-    other: "{left} posti liberi su {count}",
+    one: "{count} posto libero su {seats}",
+    many: "{count} posti liberi su {seats}",
+    other: "{count} posti liberi su {seats}",
   },
   seatsWanted: "Posti",
   seatCount: { one: "{count} posto", many: "{count} posti", other: "{count} posti" },

@@ -17,7 +17,7 @@ export const nl: Catalogue = {
   timesIn: "Tijden worden getoond in {zone}.",
   minutes: "{count} min",
   updating: "De lijst met tijden wordt bijgewerkt…",
-  seatsLeft: { one: "{left} van {count} plaats vrij", other: "{left} van {count} plaatsen vrij" },
+  seatsLeft: { one: "{count} van {seats} plaatsen vrij", other: "{count} van {seats} plaatsen vrij" },
   seatsWanted: "Plaatsen",
   seatCount: { one: "{count} plaats", other: "{count} plaatsen" },
   held: "Deze tijd wordt voor je vastgehouden",

@@ -18,9 +18,9 @@ export const pt: Catalogue = {
   minutes: "{count} min",
   updating: "A atualizar a lista de horários…",
   seatsLeft: {
-    one: "{left} de {count} lugar livre",
-    many: "{left} de {count} lugares livres",
-    other: "{left} de {count} lugares livres",
+    one: "Resta {count} de {seats} lugares",
+    many: "Restam {count} de {seats} lugares",
+    other: "Restam {count} de {seats} lugares",
   },
   seatsWanted: "Lugares",
   seatCount: { one: "{count} lugar", many: "{count} lugares", other: "{count} lugares" },
