@@ -55,6 +55,8 @@ export function seedSql({
       allowed_origins: JSON.stringify(allowedOrigins),
       booking_page_url: null,
       hold_minutes: 15,
+      // The workshop's visitors may book up to four seats at once.
+      max_seats_per_booking: 4,
       session_reminder_hours: 24,
       failed_logins: 0,
       created_at: now,

@@ -55,7 +55,12 @@ export function servePhotographerSite(
         ? '<spotbook-session session="fall-minis"></spotbook-session><spotbook-session session="lighting-workshop"></spotbook-session>'
         : url.pathname === "/book"
           ? "<spotbook-session></spotbook-session>"
-          : `<spotbook-session session="${url.searchParams.get("session") ?? "fall-minis"}"></spotbook-session>`;
+          : `<spotbook-session session="${url.searchParams.get("session") ?? "fall-minis"}"${
+              // The visitor's language, as a page in another language would set it on the element.
+              url.searchParams.has("lang")
+                ? ` lang="${url.searchParams.get("lang")?.replace(/[^\w-]/g, "")}"`
+                : ""
+            }></spotbook-session>`;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(photographerPage(workerOrigin(), element));
   });

@@ -97,7 +97,8 @@ describe("a visitor books a Multi spot on the photographer's own site", () => {
     ];
     await shown(minis.locator("button.spot"));
     await shown(workshop.locator("button.spot"));
-    expect(await workshop.locator("button.spot").count()).toBe(10);
+    // The workshop's ten seats are one time.
+    expect(await workshop.locator("button.spot").count()).toBe(1);
     await workshop.locator("button.spot:not([disabled])").first().click();
     await shown(workshop.getByLabel("Name"));
     expect(await minis.getByLabel("Name").count()).toBe(0);
