@@ -25,7 +25,10 @@ export function t(key: string, params: Record<string, string | number> = {}): st
   let message = active.messages[key] ?? fallback.messages[key] ?? "";
   if (typeof message !== "string") {
     let rules = plurals.get(active.locale);
-    if (!rules) plurals.set(active.locale, (rules = new Intl.PluralRules(active.locale)));
+    if (!rules) {
+      rules = new Intl.PluralRules(active.locale);
+      plurals.set(active.locale, rules);
+    }
     message = message[rules.select(Number(params.count))] ?? message.other ?? "";
   }
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
