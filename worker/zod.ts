@@ -1,10 +1,12 @@
 /**
  * What `import … from "zod"` means in the Worker's bundle (wrangler.toml `[alias]`, and the
- * worker tests' vitest alias): zod's classic API exactly as `zod` exports it, less the `locales`
- * and `core` namespaces. @hono/zod-openapi hands the whole `z` namespace to
- * `extendZodWithOpenApi(z)`, so a bundler must keep every member of it, and zod's `locales`
- * (every language's error messages, ~270 KB minified) would ride along, used by nobody: English
- * stays the default, registered by zod's schemas on their first construction.
+ * worker tests' vitest alias): zod's classic API as `zod` exports it, less what the Worker never
+ * calls: the `locales` and `core` namespaces, JSON Schema conversion (`toJSONSchema`,
+ * `fromJSONSchema`; the OpenAPI document is made by zod-to-openapi), `compile`/`withParser` and
+ * `deepPartial`. @hono/zod-openapi hands the whole `z` namespace to `extendZodWithOpenApi(z)`, so
+ * a bundler must keep every member of it: zod's locales alone (every language's messages, ~270 KB
+ * minified) would ride along. English stays the default, registered by zod's schemas on their
+ * first construction. A member added here is a member the Worker ships.
  */
 import * as z from "./zod.ts";
 
@@ -18,7 +20,6 @@ export {
   $input,
   $output,
   clone,
-  compile,
   config,
   flattenError,
   formatError,
@@ -31,16 +32,10 @@ export {
   regexes,
   registry,
   TimePrecision,
-  toJSONSchema,
   toZod,
   treeifyError,
   util,
-  withParser,
-  ZodCompileAsyncError,
-  ZodCompileUnsupportedError,
 } from "zod/v4/core";
-export { fromJSONSchema } from "../node_modules/zod/v4/classic/from-json-schema.js";
-export { deepPartial } from "../node_modules/zod/v4/classic/deep-partial.js";
 export { input, output } from "../node_modules/zod/v4/classic/in-out.js";
 export { ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime } from "../node_modules/zod/v4/classic/iso.js";
 export * as iso from "../node_modules/zod/v4/classic/iso.js";
