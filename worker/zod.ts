@@ -10,11 +10,6 @@
  */
 import * as z from "./zod.ts";
 
-export * from "../node_modules/zod/v4/classic/schemas.js";
-export * from "../node_modules/zod/v4/classic/checks.js";
-export * from "../node_modules/zod/v4/classic/errors.js";
-export * from "../node_modules/zod/v4/classic/parse.js";
-export * from "../node_modules/zod/v4/classic/compat.js";
 export {
   $brand,
   $input,
@@ -36,8 +31,18 @@ export {
   treeifyError,
   util,
 } from "zod/v4/core";
-export { input, output } from "../node_modules/zod/v4/classic/in-out.js";
-export { ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime } from "../node_modules/zod/v4/classic/iso.js";
-export * as iso from "../node_modules/zod/v4/classic/iso.js";
+export * from "../node_modules/zod/v4/classic/checks.js";
 export * as coerce from "../node_modules/zod/v4/classic/coerce.js";
+export * from "../node_modules/zod/v4/classic/compat.js";
+export * from "../node_modules/zod/v4/classic/errors.js";
+export { input, output } from "../node_modules/zod/v4/classic/in-out.js";
+export * as iso from "../node_modules/zod/v4/classic/iso.js";
+export {
+  ZodISODate,
+  ZodISODateTime,
+  ZodISODuration,
+  ZodISOTime,
+} from "../node_modules/zod/v4/classic/iso.js";
+export * from "../node_modules/zod/v4/classic/parse.js";
+export * from "../node_modules/zod/v4/classic/schemas.js";
 export { z, z as default };

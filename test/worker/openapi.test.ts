@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -37,10 +38,23 @@ describe("GET /v1/openapi.json", () => {
     expect(res.body.paths["/v1/sessions/{slug}/holds"].post.responses["409"]).toBeDefined();
   });
 
-  it("is rendered as a docs page", async () => {
+  it("is rendered at /docs by Scalar's reference, its script from this origin's assets and by nonce", async () => {
     const res = await call("GET", "/docs");
     expect(res.status).toBe(200);
-    expect(res.body).toContain("/v1/sessions/{slug}/holds");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = /<script type="text\/javascript" nonce="([^"]+)">/.exec(res.body)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.body).toContain('<script src="/docs/scalar.js"');
+    expect(res.body).toContain('"url": "/v1/openapi.json"');
+    // Nothing on the page points at another host: no CDN, no fonts, no telemetry.
+    expect(res.body).not.toMatch(/https?:\/\//);
+    const script = await env.ASSETS.fetch("https://spotbook.test/docs/scalar.js");
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/javascript/);
+    expect((await script.text()).length).toBeGreaterThan(1_000_000);
   });
 });
 
