@@ -5,6 +5,13 @@ import { extendHold, type HoldProof, holdSpot, releaseHold } from "../../actions
 import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import {
+  exampleBookingToken,
+  exampleCheckoutUrl,
+  exampleHold,
+  exampleIds,
+  exampleNewClient,
+} from "../../schemas/examples.ts";
 import { ClientInput, Id, Instant, Locale } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
@@ -35,10 +42,11 @@ sessionHolds.openapi(
             }),
           })
           .openapi("CreateHold"),
+        { spotId: exampleIds.spot, seats: 1 },
       ),
     },
     responses: {
-      201: { description: "Held", ...json(z.object({ hold: HoldSchema })) },
+      201: { description: "Held", ...json(z.object({ hold: HoldSchema }), { hold: exampleHold }) },
       ...problems(404, 409, 422, 429),
     },
   }),
@@ -76,7 +84,9 @@ holds.openapi(
     responses: {
       200: {
         description: "Extended",
-        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) })),
+        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) }), {
+          hold: { id: exampleHold.id, expiresAt: "2027-10-02T18:20:00.000Z" },
+        }),
       },
       ...problems(404, 410),
     },
@@ -130,10 +140,17 @@ holds.openapi(
             }),
           })
           .openapi("BookHold"),
+        { client: exampleNewClient, packageId: exampleIds.package, locale: "en-US" },
       ),
     },
     responses: {
-      201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
+      201: {
+        description: "Booked, or pending payment at checkoutUrl",
+        ...json(BookingWithLink, {
+          booking: { id: exampleIds.booking, status: "pending_payment", token: exampleBookingToken },
+          checkoutUrl: exampleCheckoutUrl,
+        }),
+      },
       ...problems(404, 409, 410, 503),
     },
   }),

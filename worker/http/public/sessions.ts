@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { openSession } from "../../actions/public-sessions.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import { examplePublicSession } from "../../schemas/examples.ts";
 import {
   LanguageQuery,
   PublicSessionSchema,
@@ -35,6 +36,7 @@ router.openapi(
             spots: z.array(PublicSpotSchema),
             ...VisitorWords,
           }),
+          examplePublicSession,
         ),
       },
       ...problems(404),
