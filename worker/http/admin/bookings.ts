@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { paymentStatuses } from "../../../db/schema.ts";
 import { cancelBooking } from "../../actions/bookings.ts";
-import { paymentsOf, recordManualPayment } from "../../actions/payments.ts";
+import { paymentsOf, recordManualPayment, recordRefund } from "../../actions/payments.ts";
 import { balanceDue } from "../../domain/money.ts";
-import { toIso } from "../../domain/time.ts";
 import { studioContext } from "../../middleware/context.ts";
+import type { BookingRow } from "../../queries/bookings.ts";
 import type { PaymentRow } from "../../queries/payments.ts";
-import { Cents, Instant } from "../../schemas/fields.ts";
+import { ManualEntry, PaymentSchema, toPayment } from "../../schemas/payments.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
@@ -28,29 +27,6 @@ router.openapi(
   },
 );
 
-const PaymentSchema = z
-  .object({
-    id: z.string(),
-    provider: z.enum(["stripe", "manual"]),
-    /** The Stripe Checkout session id, or a generated id for a payment taken by hand. */
-    reference: z.string(),
-    amountCents: z.number().int(),
-    currency: z.string(),
-    status: z.enum(paymentStatuses),
-    createdAt: Instant,
-  })
-  .openapi("Payment");
-
-const toPayment = (p: PaymentRow): z.infer<typeof PaymentSchema> => ({
-  id: p.id,
-  provider: p.provider,
-  reference: p.providerRef,
-  amountCents: p.amountCents,
-  currency: p.currency,
-  status: p.status,
-  createdAt: toIso(p.createdAt),
-});
-
 router.openapi(
   createRoute({
     method: "get",
@@ -70,50 +46,49 @@ router.openapi(
   },
 );
 
+const Recorded = json(
+  z.object({
+    payment: PaymentSchema,
+    booking: z.object({ id: z.string(), paidCents: z.number().int(), balanceCents: z.number().int() }),
+  }),
+);
+
+const recorded = (r: { payment: PaymentRow; booking: BookingRow }) => ({
+  payment: toPayment(r.payment),
+  booking: { id: r.booking.id, paidCents: r.booking.paidCents, balanceCents: balanceDue(r.booking) },
+});
+
 router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/payments",
     tags: ["Bookings"],
-    summary: "Mark a payment taken at the session (cash, card reader); it counts toward the balance",
+    summary:
+      "Record a payment taken outside Stripe (cash, transfer, card reader); it counts toward the balance, never beyond it",
     security: adminSecurity,
-    request: {
-      params: IdParam,
-      ...jsonBody(
-        z.object({ amountCents: Cents.min(1, "Enter an amount above zero.") }).openapi("ManualPayment"),
-      ),
-    },
-    responses: {
-      201: {
-        description: "Recorded",
-        ...json(
-          z.object({
-            payment: PaymentSchema,
-            booking: z.object({
-              id: z.string(),
-              paidCents: z.number().int(),
-              balanceCents: z.number().int(),
-            }),
-          }),
-        ),
-      },
-      ...problems(404, 409),
-    },
+    request: { params: IdParam, ...jsonBody(ManualEntry) },
+    responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
   }),
   async (c) => {
-    const { id } = c.req.valid("param");
-    const { payment, booking } = await recordManualPayment(
-      studioContext(c),
-      id,
-      c.req.valid("json").amountCents,
-    );
-    return c.json(
-      {
-        payment: toPayment(payment),
-        booking: { id, paidCents: booking.paidCents, balanceCents: balanceDue(booking) },
-      },
-      201,
-    );
+    const done = await recordManualPayment(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(recorded(done), 201);
+  },
+);
+
+router.openapi(
+  createRoute({
+    method: "post",
+    path: "/{id}/refunds",
+    tags: ["Bookings"],
+    summary:
+      "Record money given back to the client (cash, transfer, or refunded in Stripe's dashboard); never more than was paid",
+    security: adminSecurity,
+    request: { params: IdParam, ...jsonBody(ManualEntry) },
+    responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
+  }),
+  async (c) => {
+    const done = await recordRefund(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(recorded(done), 201);
   },
 );
 
