@@ -65,6 +65,14 @@ async function studioBooking(ctx: StudioContext, id: string) {
   return booking;
 }
 
+/** A booking as the photographer manages it: its session, spot, client, amounts and payments. */
+export async function studioBookingView(ctx: StudioContext, id: string) {
+  const view = await getBookingView(ctx.db, await studioBooking(ctx, id));
+  if (!view) throw notFound("booking");
+  return { ...view, payments: await bookingPayments(ctx.db, ctx.studio.id, id) };
+}
+export type StudioBookingView = Awaited<ReturnType<typeof studioBookingView>>;
+
 /** A booking's payments: Checkouts (open, paid, expired, refund needed) and those taken by hand. */
 export async function paymentsOf(ctx: StudioContext, bookingId: string): Promise<PaymentRow[]> {
   await studioBooking(ctx, bookingId);
