@@ -37,7 +37,10 @@ describe("payments and refunds recorded by hand", () => {
 
   it("refuses a refund when nothing was paid, and an unknown method", async () => {
     const { token, bookingId } = await reservedBooking();
-    const none = await call("POST", `/v1/admin/bookings/${bookingId}/refunds`, { token, body: { amountCents: 1 } });
+    const none = await call("POST", `/v1/admin/bookings/${bookingId}/refunds`, {
+      token,
+      body: { amountCents: 1 },
+    });
     expect(none.status).toBe(409);
     expect(none.body.code).toBe("nothing_to_refund");
     const odd = await call("POST", `/v1/admin/bookings/${bookingId}/payments`, {
