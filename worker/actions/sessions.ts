@@ -28,6 +28,7 @@ import {
   type SessionSummary,
 } from "../queries/sessions.ts";
 import { type SessionDetailsView, toSessionDetails } from "../schemas/session-views.ts";
+import { storedRules } from "../schemas/booking-rules.ts";
 import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../schemas/sessions.ts";
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
@@ -134,6 +135,7 @@ export async function scheduleSession(ctx: StudioContext, input: CreateSession):
     sessionTypeId: type.id,
     timeZone,
     location: input.location ?? "",
+    rules: input.rules ? storedRules(input.rules) : null,
   };
   const writes: BatchItem<"sqlite">[] = [];
   if (input.classification === "single") {
@@ -213,6 +215,7 @@ export async function updateSession(
     ...(input.name !== undefined && { name: input.name }),
     ...(input.location !== undefined && { location: input.location }),
     ...(input.packageId !== undefined && { packageId: input.packageId }),
+    ...(input.rules !== undefined && { rules: storedRules(input.rules) }),
   };
   if (Object.keys(sessionChanges).length > 0) {
     writes.push(

@@ -116,7 +116,7 @@ export async function listSessions(db: Db, studioId: string, now: number): Promi
 export type PublicSession = {
   session: SessionRow;
   sessionType: SessionTypeRow;
-  studio: { name: string; currency: string; holdMinutes: number; allowedOrigins: string[] };
+  studio: { name: string; currency: string; holdMinutes: number; locale: string; allowedOrigins: string[] };
   packages: PackageRow[];
   spots: (Pick<SpotRow, "id" | "startsAt" | "endsAt"> & { available: boolean })[];
 };
@@ -145,6 +145,7 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
         name: studios.name,
         currency: studios.currency,
         holdMinutes: studios.holdMinutes,
+        locale: studios.locale,
         allowedOrigins: studios.allowedOrigins,
       })
       .from(studios)

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SessionRulesInput } from "./booking-rules.ts";
 import { ClientInput, DateString, Id, Name, SpotCount, TimeString, TimeZone } from "./fields.ts";
 
 /** The request bodies of Booking Sessions, their spots and the clients put on them. */
@@ -12,6 +13,8 @@ const common = {
   time: TimeString,
   timeZone: TimeZone.optional(),
   location: Location.optional(),
+  /** Overrides of the session type's booking rules, and when booking opens and closes. */
+  rules: SessionRulesInput.optional(),
 };
 
 const CreateSingle = z.object({
@@ -40,6 +43,7 @@ export const UpdateSession = z
     packageId: Id.nullable(),
     date: DateString,
     time: TimeString,
+    rules: SessionRulesInput,
   })
   .partial()
   .openapi("UpdateSession");

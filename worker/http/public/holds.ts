@@ -102,7 +102,18 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
+      ...jsonBody(
+        z
+          .object({
+            client: ClientInput,
+            packageId: Id.optional(),
+            acceptRules: z.boolean().optional().openapi({
+              description:
+                "The visitor accepts the session's rules (GET /v1/sessions/:slug `rules.text`); recorded on the booking.",
+            }),
+          })
+          .openapi("BookHold"),
+      ),
     },
     responses: {
       201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },

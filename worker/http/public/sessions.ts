@@ -3,6 +3,7 @@ import { openSession } from "../../actions/public-sessions.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import {
+  PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
@@ -30,6 +31,7 @@ router.openapi(
             sessionType: PublicSessionTypeSchema,
             packages: publicPackages,
             spots: z.array(PublicSpotSchema),
+            rules: PublicRulesSchema,
           }),
         ),
       },
