@@ -48,6 +48,7 @@ export const CreateSessionType = z
     paymentReminder: fields.paymentReminder.default(false),
     paymentReminderDays: fields.paymentReminderDays.default(3),
     active: fields.active.default(true),
+    rules: fields.rules.optional(),
   })
   .openapi("CreateSessionType");
 
