@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 import { occupyingSpot } from "./bookings.ts";
@@ -181,3 +181,19 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
     spots: spotRows.map((spot) => ({ ...spot, available: !takenIds.has(spot.id) })),
   };
 }
+
+/** The studio's other scheduled sessions' spots that touch [from, to), to refuse a move onto them. */
+export const otherSpotsBetween = (db: Db, studioId: string, sessionId: string, from: number, to: number) =>
+  db
+    .select({ startsAt: spots.startsAt, endsAt: spots.endsAt, session: sessions.name })
+    .from(spots)
+    .innerJoin(sessions, eq(sessions.id, spots.sessionId))
+    .where(
+      and(
+        eq(spots.studioId, studioId),
+        ne(spots.sessionId, sessionId),
+        eq(sessions.status, "scheduled"),
+        lt(spots.startsAt, to),
+        gt(spots.endsAt, from),
+      ),
+    );

@@ -59,3 +59,20 @@ export const ClientChoice = z
   .union([z.object({ clientId: Id }).strict(), z.object({ client: ClientInput }).strict()])
   .openapi("ClientChoice");
 export type ClientChoice = z.infer<typeof ClientChoice>;
+
+/** Move a whole session: by minutes (running late), or to another date keeping each spot's time. */
+export const ShiftSession = z
+  .union([
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .refine((m) => m !== 0, "Move by at least a minute.")
+          .refine((m) => Math.abs(m) <= 24 * 60 * 7, "At most a week; move to another date instead."),
+      })
+      .strict(),
+    z.object({ date: DateString }).strict(),
+  ])
+  .openapi("ShiftSession");
+export type ShiftSession = z.infer<typeof ShiftSession>;
