@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { shiftSession } from "../../actions/session-shift.ts";
 import { studioContext } from "../../middleware/context.ts";
+import { exampleSessionDetails, exampleShift } from "../../schemas/examples.ts";
 import { SessionDetailsSchema } from "../../schemas/session-views.ts";
 import { ShiftSession } from "../../schemas/sessions.ts";
 import { createRouter } from "../app.ts";
@@ -17,9 +18,12 @@ router.openapi(
     summary:
       "Move every remaining spot by `minutes`, or to another `date` keeping each spot's time in the session's zone; every booked client emailed with the new time and calendar file. 409 shift_overlaps onto another session, shift_into_past",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ShiftSession) },
+    request: { params: IdParam, ...jsonBody(ShiftSession, exampleShift) },
     responses: {
-      200: { description: "Moved", ...json(z.object({ session: SessionDetailsSchema })) },
+      200: {
+        description: "Moved",
+        ...json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails }),
+      },
       ...problems(404, 409),
     },
   }),

@@ -3,6 +3,7 @@ import { cancelOwnBooking, rescheduleBooking } from "../../actions/self-service.
 import { cancelMoneyOutcomes } from "../../domain/booking-rules.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import { Id } from "../../schemas/fields.ts";
+import { exampleCancelled, exampleClientBooking, exampleIds } from "../../schemas/examples.ts";
 import { ClientBookingSchema, toClientBooking } from "../../schemas/public-views.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
@@ -17,9 +18,17 @@ router.openapi(
     tags: ["Public"],
     summary:
       "Move to another free spot of the same session: the old spot freed and the new one taken at once. 409 spot_taken, too_late (past the studio's cut-off), reschedule_not_allowed, reschedule_limit_reached",
-    request: { params: TokenParam, ...jsonBody(z.object({ spotId: Id }).openapi("RescheduleBooking")) },
+    request: {
+      params: TokenParam,
+      ...jsonBody(z.object({ spotId: Id }).openapi("RescheduleBooking"), { spotId: exampleIds.spot }),
+    },
     responses: {
-      200: { description: "Moved", ...json(z.object({ booking: ClientBookingSchema })) },
+      200: {
+        description: "Moved",
+        ...json(z.object({ booking: ClientBookingSchema }), {
+          booking: { ...exampleClientBooking, rescheduleCount: 1 },
+        }),
+      },
       ...problems(404, 409),
     },
   }),
@@ -54,7 +63,7 @@ router.openapi(
     responses: {
       200: {
         description: "Cancelled",
-        ...json(z.object({ booking: ClientBookingSchema, money: MoneyOnCancel })),
+        ...json(z.object({ booking: ClientBookingSchema, money: MoneyOnCancel }), exampleCancelled),
       },
       ...problems(404, 409),
     },

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { openSession } from "../../actions/public-sessions.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import { examplePublicSession } from "../../schemas/examples.ts";
 import {
   PublicRulesSchema,
   PublicSessionSchema,
@@ -33,6 +34,7 @@ router.openapi(
             spots: z.array(PublicSpotSchema),
             rules: PublicRulesSchema,
           }),
+          examplePublicSession,
         ),
       },
       ...problems(404),
