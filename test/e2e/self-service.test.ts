@@ -56,7 +56,11 @@ describe("a client changes their own booking from the link in their email", () =
     const admin = await setUpBrowser(chromium(), token, `photographer.self.${run}@example.com`);
     await admin.page.goto(`${workerOrigin()}/admin/mail`);
     const subject = "Booked: Meadow Minis";
-    await admin.page.getByRole("row").filter({ hasText: clientEmail }).getByRole("link", { name: subject }).click();
+    await admin.page
+      .getByRole("row")
+      .filter({ hasText: clientEmail })
+      .getByRole("link", { name: subject })
+      .click();
     const mail = admin.page.frameLocator(`iframe[title="The HTML of “${subject}”"]`);
     const link = await mail.getByRole("link", { name: "View booking" }).getAttribute("href");
     await admin.context.close();
@@ -76,7 +80,14 @@ describe("a client changes their own booking from the link in their email", () =
     const moveTo = ((await times.nth(1).textContent()) ?? "").trim();
     await times.nth(1).click();
     await shown(page.getByText("Your booking has moved. We emailed you the new time."));
-    await shown(page.getByText(moveTo.split(/\s[–-]\s/)[0]?.split(", ").at(-1) ?? moveTo));
+    await shown(
+      page.getByText(
+        moveTo
+          .split(/\s[–-]\s/)[0]
+          ?.split(", ")
+          .at(-1) ?? moveTo,
+      ),
+    );
     await snap(page, "self-service-3-moved");
 
     // Moved once, as often as the studio allows: only cancelling is left.

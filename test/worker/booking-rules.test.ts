@@ -72,7 +72,9 @@ describe("cut-offs on the session's wall clock", () => {
     const spot = at("2027-06-01T01:00:00Z"); // 10:00 JST
     const cut = cutOff(spot, 3, "Asia/Tokyo");
     expect(cut).toBe(at("2027-05-31T22:00:00Z"));
-    expectEdge(cut, (now) => requireBookable(rules({ noticeHours: 3 }), { startsAt: spot, zone: "Asia/Tokyo" }, now));
+    expectEdge(cut, (now) =>
+      requireBookable(rules({ noticeHours: 3 }), { startsAt: spot, zone: "Asia/Tokyo" }, now),
+    );
   });
 
   it("no notice: bookable until the spot starts", () => {
@@ -118,14 +120,22 @@ describe("moving and cancelling", () => {
 
 describe("the rules a session follows", () => {
   it("takes the session's overrides over its type's, rule by rule, over the defaults", () => {
-    const r = effectiveRules({ cancelHours: 72, cancelMoney: "refund" }, { cancelMoney: "keep", noticeHours: 12 });
+    const r = effectiveRules(
+      { cancelHours: 72, cancelMoney: "refund" },
+      { cancelMoney: "keep", noticeHours: 12 },
+    );
     expect(r).toEqual({ ...defaultRules, cancelHours: 72, cancelMoney: "keep", noticeHours: 12 });
     expect(effectiveRules(null, null)).toEqual(defaultRules);
   });
 
   it("reads in plain words, with dates in the session's zone", () => {
     const text = describeRules(
-      rules({ noticeHours: 24, opensAt: at("2027-09-01T19:00:00Z"), rescheduleMax: 2, cancelMoney: "credit" }),
+      rules({
+        noticeHours: 24,
+        opensAt: at("2027-09-01T19:00:00Z"),
+        rescheduleMax: 2,
+        cancelMoney: "credit",
+      }),
       { timeZone: "Europe/London", locale: "en-GB" },
     );
     expect(text).toEqual([

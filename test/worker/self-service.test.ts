@@ -40,7 +40,11 @@ function parseEvent(ics: string) {
 
 describe("the studio's rules, shown and accepted", () => {
   it("shows the rules in plain words with the session, and records them, accepted, on the booking", async () => {
-    const { session, spotIds } = await studioSession({ cancelHours: 72, cancelMoney: "refund", rescheduleMax: 2 });
+    const { session, spotIds } = await studioSession({
+      cancelHours: 72,
+      cancelMoney: "refund",
+      rescheduleMax: 2,
+    });
     const open = await call("GET", `/v1/sessions/${session.slug}`);
     expect(open.body.rules.text).toContain("You can cancel up to 3 days before; what you paid is refunded.");
     const held = await hold(session.slug, spotIds[0] as string);
@@ -69,7 +73,10 @@ describe("the studio's rules, shown and accepted", () => {
     await call("PATCH", `/v1/admin/sessions/${session.id}`, { token, body: { rules: { opensAt: later } } });
     expect((await hold(session.slug, spotIds[0] as string)).body.code).toBe("booking_not_open");
     const earlier = new Date(Date.now() - 3_600_000).toISOString();
-    await call("PATCH", `/v1/admin/sessions/${session.id}`, { token, body: { rules: { closesAt: earlier } } });
+    await call("PATCH", `/v1/admin/sessions/${session.id}`, {
+      token,
+      body: { rules: { closesAt: earlier } },
+    });
     expect((await hold(session.slug, spotIds[0] as string)).body.code).toBe("booking_closed");
   });
 });
@@ -139,9 +146,13 @@ describe("POST /v1/bookings/:token/reschedule", () => {
     const once = await studioSession({ ...lenient, rescheduleMax: 1 });
     const onceBooking = await bookHeld(once.session.slug, once.spotIds[0] as string);
     const moves = [once.spotIds[1], once.spotIds[2]];
-    const first = await call("POST", `/v1/bookings/${onceBooking.token}/reschedule`, { body: { spotId: moves[0] } });
+    const first = await call("POST", `/v1/bookings/${onceBooking.token}/reschedule`, {
+      body: { spotId: moves[0] },
+    });
     expect(first.status).toBe(200);
-    const second = await call("POST", `/v1/bookings/${onceBooking.token}/reschedule`, { body: { spotId: moves[1] } });
+    const second = await call("POST", `/v1/bookings/${onceBooking.token}/reschedule`, {
+      body: { spotId: moves[1] },
+    });
     expect([second.status, second.body.code]).toEqual([409, "reschedule_limit_reached"]);
   });
 });
@@ -179,7 +190,10 @@ describe("POST /v1/bookings/:token/cancel", () => {
   it("marks money paid at the session for refund when the studio refunds", async () => {
     const { token: admin, session, spotIds } = await studioSession({ ...lenient, cancelMoney: "refund" });
     const b = await bookHeld(session.slug, spotIds[0] as string);
-    await call("POST", `/v1/admin/bookings/${b.bookingId}/payments`, { token: admin, body: { amountCents: 5000 } });
+    await call("POST", `/v1/admin/bookings/${b.bookingId}/payments`, {
+      token: admin,
+      body: { amountCents: 5000 },
+    });
     const cancelled = await call("POST", `/v1/bookings/${b.token}/cancel`);
     expect(cancelled.body.money).toMatchObject({ outcome: "refund", amountCents: 5000 });
     const payments = await rowsOf<{ status: string }>("payments", b.bookingId);

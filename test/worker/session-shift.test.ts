@@ -6,7 +6,13 @@ import { call, newSession, newSessionType, newStudio } from "./support.ts";
 async function studioWithSession(session: Record<string, unknown>) {
   const { token } = await newStudio();
   const type = await newSessionType(token);
-  const made = await newSession(token, { classification: "multi", name: "Garden Minis", sessionTypeId: type.id, spots: 3, ...session });
+  const made = await newSession(token, {
+    classification: "multi",
+    name: "Garden Minis",
+    sessionTypeId: type.id,
+    spots: 3,
+    ...session,
+  });
   return { token, type, session: made };
 }
 
@@ -19,7 +25,10 @@ describe("POST /v1/admin/sessions/:id/shift", () => {
     const { token, session } = await studioWithSession({ date: "2027-05-01", time: "10:00" });
     const booked = await bookHeld(session.slug, session.spots[1].id);
     const before = sequenceOf((await call("GET", `/v1/bookings/${booked.token}/calendar.ics`)).body);
-    const res = await call("POST", `/v1/admin/sessions/${session.id}/shift`, { token, body: { minutes: 20 } });
+    const res = await call("POST", `/v1/admin/sessions/${session.id}/shift`, {
+      token,
+      body: { minutes: 20 },
+    });
     expect(res.status).toBe(200);
     expect(starts(res.body.session)).toEqual([
       "2027-05-01T14:20:00.000Z",
@@ -33,14 +42,23 @@ describe("POST /v1/admin/sessions/:id/shift", () => {
     );
     expect(mail).toHaveLength(1);
     expect(mail[0]?.text).toContain("10:50");
-    expect(sequenceOf((await call("GET", `/v1/bookings/${booked.token}/calendar.ics`)).body)).toBe(before + 1);
+    expect(sequenceOf((await call("GET", `/v1/bookings/${booked.token}/calendar.ics`)).body)).toBe(
+      before + 1,
+    );
   });
 
   it("moves to another date keeping each spot's wall-clock time and order, across a DST change, in the session's zone", async () => {
     // The studio is in New York; this session is in Berlin, where the clocks go forward on 28 March 2027.
-    const { token, session } = await studioWithSession({ date: "2027-03-27", time: "10:00", timeZone: "Europe/Berlin" });
+    const { token, session } = await studioWithSession({
+      date: "2027-03-27",
+      time: "10:00",
+      timeZone: "Europe/Berlin",
+    });
     expect(starts(session)[0]).toBe("2027-03-27T09:00:00.000Z");
-    const res = await call("POST", `/v1/admin/sessions/${session.id}/shift`, { token, body: { date: "2027-03-28" } });
+    const res = await call("POST", `/v1/admin/sessions/${session.id}/shift`, {
+      token,
+      body: { date: "2027-03-28" },
+    });
     expect(res.status).toBe(200);
     expect(starts(res.body.session)).toEqual([
       "2027-03-28T08:00:00.000Z",
@@ -59,9 +77,15 @@ describe("POST /v1/admin/sessions/:id/shift", () => {
       time: "13:00",
       spots: 2,
     });
-    const onto = await call("POST", `/v1/admin/sessions/${session.id}/shift`, { token, body: { minutes: 180 } });
+    const onto = await call("POST", `/v1/admin/sessions/${session.id}/shift`, {
+      token,
+      body: { minutes: 180 },
+    });
     expect([onto.status, onto.body.code]).toEqual([409, "shift_overlaps"]);
-    const past = await call("POST", `/v1/admin/sessions/${session.id}/shift`, { token, body: { date: "2020-01-01" } });
+    const past = await call("POST", `/v1/admin/sessions/${session.id}/shift`, {
+      token,
+      body: { date: "2020-01-01" },
+    });
     expect([past.status, past.body.code]).toEqual([409, "shift_into_past"]);
     const unchanged = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
     expect(starts(unchanged.body.session)[0]).toBe("2027-05-01T14:00:00.000Z");

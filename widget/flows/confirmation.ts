@@ -75,9 +75,11 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
             busy: state.busy ?? false,
             problem: this.alert(state.alert),
             onReschedule: () => void this.offerTimes(detail),
-            onPick: (to) => void this.change(() => this.context().api.reschedule(this.context().key, to.id), msg.moved),
+            onPick: (to) =>
+              void this.change(() => this.context().api.reschedule(this.context().key, to.id), msg.moved),
             onCancel: () => this.set({ ...state, manage: { name: "cancel" }, alert: undefined }),
-            onConfirmCancel: () => void this.change(() => this.context().api.cancel(this.context().key), msg.cancelledNow),
+            onConfirmCancel: () =>
+              void this.change(() => this.context().api.cancel(this.context().key), msg.cancelledNow),
             onBack: () => this.set({ ...state, manage: { name: "idle" }, alert: undefined }),
             onPay: () => void this.pay(),
           })}`;

@@ -144,7 +144,16 @@ export async function bookHold(
     accepted: acceptedRules(view, input.acceptRules === true, now),
     spendCredit:
       credit > 0
-        ? [creditEntryIfLastChanged(db, { studioId, clientId, bookingId: hold.id, amountCents: -credit, currency, now })]
+        ? [
+            creditEntryIfLastChanged(db, {
+              studioId,
+              clientId,
+              bookingId: hold.id,
+              amountCents: -credit,
+              currency,
+              now,
+            }),
+          ]
         : [],
   };
   // A visitor who books becomes the studio's client, but only while the hold is still theirs: a
@@ -195,7 +204,9 @@ export async function bookHold(
 function acceptedRules(view: BookingView, accepted: boolean, now: number) {
   const rules = effectiveRules(view.sessionType.rules, view.session.rules);
   return {
-    rulesText: describeRules(rules, { timeZone: view.session.timeZone, locale: view.studio.locale }).join("\n"),
+    rulesText: describeRules(rules, { timeZone: view.session.timeZone, locale: view.studio.locale }).join(
+      "\n",
+    ),
     rulesVersion: rulesVersion(rules),
     rulesAcceptedAt: accepted ? now : null,
   };

@@ -1,4 +1,5 @@
 import { and, eq, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, spots } from "../../db/schema.ts";
 import {
   type BookingRules,
@@ -20,7 +21,6 @@ import {
   formatWhen,
   type Message,
 } from "../domain/messages.ts";
-import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../env.ts";
 import { type BookingRow, type BookingView, endBookings, lapsed } from "../queries/bookings.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
@@ -37,7 +37,12 @@ type Batch = Parameters<Db["batch"]>[0];
 /** What a client may still do with their booking themselves, under the studio's rules. */
 export type SelfService = {
   reschedule: { allowed: boolean; until: number | null; reason: string | null };
-  cancel: { allowed: boolean; until: number | null; reason: string | null; money: BookingRules["cancelMoney"] };
+  cancel: {
+    allowed: boolean;
+    until: number | null;
+    reason: string | null;
+    money: BookingRules["cancelMoney"];
+  };
 };
 
 const rulesOf = (v: BookingView) => effectiveRules(v.sessionType.rules, v.session.rules);
@@ -60,8 +65,13 @@ function requireChangeable(booking: BookingRow, transition: "move" | "clientCanc
 
 export function selfServiceOf(v: BookingView, now: number): SelfService {
   const rules = rulesOf(v);
-  const at = { startsAt: v.spot.startsAt, zone: v.session.timeZone, rescheduleCount: v.booking.rescheduleCount };
-  const live = (t: "move" | "clientCancel") => (can(t, v.booking.status) ? null : "This booking cannot change now.");
+  const at = {
+    startsAt: v.spot.startsAt,
+    zone: v.session.timeZone,
+    rescheduleCount: v.booking.rescheduleCount,
+  };
+  const live = (t: "move" | "clientCancel") =>
+    can(t, v.booking.status) ? null : "This booking cannot change now.";
   const moveRefusal = live("move") ?? attempt(() => requireReschedulable(rules, at, now));
   const cancelRefusal = live("clientCancel") ?? attempt(() => requireCancellable(rules, at, now));
   return {
@@ -127,7 +137,11 @@ export async function rescheduleBooking(ctx: VisitorContext, token: string, spot
   requireChangeable(v.booking, "move", "be moved");
   const rules = rulesOf(v);
   const zone = v.session.timeZone;
-  requireReschedulable(rules, { startsAt: v.spot.startsAt, zone, rescheduleCount: v.booking.rescheduleCount }, now);
+  requireReschedulable(
+    rules,
+    { startsAt: v.spot.startsAt, zone, rescheduleCount: v.booking.rescheduleCount },
+    now,
+  );
   if (spotId === v.spot.id) throw invalid("spotId", "This is already your time; pick another.");
   const [target] = await db
     .select()
@@ -143,12 +157,19 @@ export async function rescheduleBooking(ctx: VisitorContext, token: string, spot
     v,
     {
       client: (links) => bookingMoved(factsAt(v, target), links, whenOf(v, v.spot)),
-      studio: clientChangedBooking(factsAt(v, target), { kind: "moved", was: whenOf(v, v.spot), clientEmail: client }),
+      studio: clientChangedBooking(factsAt(v, target), {
+        kind: "moved",
+        was: whenOf(v, v.spot),
+        clientEmail: client,
+      }),
     },
     ctx,
   );
   // Guarded on the moves counted so far: two moves at once from one link cannot both pass the cap.
-  const which = and(eq(bookings.id, v.booking.id), eq(bookings.rescheduleCount, v.booking.rescheduleCount)) as SQL;
+  const which = and(
+    eq(bookings.id, v.booking.id),
+    eq(bookings.rescheduleCount, v.booking.rescheduleCount),
+  ) as SQL;
   let moved: D1Result;
   try {
     const results = await db.batch(<Batch>[
@@ -159,7 +180,8 @@ export async function rescheduleBooking(ctx: VisitorContext, token: string, spot
     ]);
     moved = results[1] as unknown as D1Result;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new DomainError("spot_taken", "Someone just took that time. Please pick another.");
+    if (isUniqueViolation(err))
+      throw new DomainError("spot_taken", "Someone just took that time. Please pick another.");
     throw err;
   }
   if (moved.meta.changes !== 1) {
@@ -220,12 +242,16 @@ export async function cancelOwnBooking(ctx: VisitorContext, token: string) {
   if ((results[0] as unknown as D1Result).meta.changes !== 1) {
     throw new DomainError("booking_changed", "This booking changed meanwhile. Please reload.");
   }
-  if (money.outcome === "refund") await refundOnline(ctx, results.at(-1) as { id: string; provider: string; providerRef: string }[]);
+  if (money.outcome === "refund")
+    await refundOnline(ctx, results.at(-1) as { id: string; provider: string; providerRef: string }[]);
   return { ...(await freshBooking(db, v)), money: { ...money, currency: v.booking.currency } };
 }
 
 /** Stripe payments go back through Stripe; one Stripe cannot refund now stays `refund_needed`. */
-async function refundOnline(ctx: VisitorContext, owed: { id: string; provider: string; providerRef: string }[]) {
+async function refundOnline(
+  ctx: VisitorContext,
+  owed: { id: string; provider: string; providerRef: string }[],
+) {
   const stripe = ctx.stripe();
   for (const payment of owed) {
     if (payment.provider !== "stripe" || !stripe) continue;

@@ -20,14 +20,21 @@ import type { StudioContext } from "./context.ts";
  * (shift_overlaps) or into the past (shift_into_past). Every booked client gets one email with
  * the new time and a calendar file whose SEQUENCE rose; all of it one batch.
  */
-export async function shiftSession(ctx: StudioContext, id: string, shift: Shift): Promise<SessionDetailsView> {
+export async function shiftSession(
+  ctx: StudioContext,
+  id: string,
+  shift: Shift,
+): Promise<SessionDetailsView> {
   const { db, studio, now } = ctx;
   const current = await getSessionDetails(db, studio.id, id, now);
   if (!current) throw notFound("session");
   const { session } = current;
   const remaining = current.spots.filter((s) => s.startsAt > now);
   if (remaining.length === 0) {
-    throw new DomainError("shift_into_past", "Every spot of this session has started; nothing is left to move.");
+    throw new DomainError(
+      "shift_into_past",
+      "Every spot of this session has started; nothing is left to move.",
+    );
   }
   const moved = shiftedSpots(remaining, shift, session.timeZone);
   if (moved.some((s) => s.startsAt <= now)) {
@@ -43,7 +50,10 @@ export async function shiftSession(ctx: StudioContext, id: string, shift: Shift)
     );
   }
   const writes: BatchItem<"sqlite">[] = moved.map((s) =>
-    db.update(spots).set({ startsAt: s.startsAt, endsAt: s.endsAt }).where(and(eq(spots.id, s.id), eq(spots.sessionId, id))),
+    db
+      .update(spots)
+      .set({ startsAt: s.startsAt, endsAt: s.endsAt })
+      .where(and(eq(spots.id, s.id), eq(spots.sessionId, id))),
   );
   const booked = remaining.flatMap((spot) =>
     spot.booking?.client && can("takePayment", spot.booking.status)
@@ -56,7 +66,12 @@ export async function shiftSession(ctx: StudioContext, id: string, shift: Shift)
       db
         .update(bookings)
         .set({ sequence: sql`${bookings.sequence} + 1` })
-        .where(inArray(bookings.id, booked.map((b) => b.booking.id))),
+        .where(
+          inArray(
+            bookings.id,
+            booked.map((b) => b.booking.id),
+          ),
+        ),
     );
   }
   for (const { spot, booking, client } of booked) {
@@ -70,7 +85,17 @@ export async function shiftSession(ctx: StudioContext, id: string, shift: Shift)
     );
     writes.push(
       link.insert,
-      queueEmail(db, { ...message, studioId: studio.id, bookingId: booking.id, kind: "session_moved", recipient: client.email }, now),
+      queueEmail(
+        db,
+        {
+          ...message,
+          studioId: studio.id,
+          bookingId: booking.id,
+          kind: "session_moved",
+          recipient: client.email,
+        },
+        now,
+      ),
     );
   }
   await writeAll(db, writes);

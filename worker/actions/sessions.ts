@@ -27,8 +27,8 @@ import {
   type SessionDetails,
   type SessionSummary,
 } from "../queries/sessions.ts";
-import { type SessionDetailsView, toSessionDetails } from "../schemas/session-views.ts";
 import { storedRules } from "../schemas/booking-rules.ts";
+import { type SessionDetailsView, toSessionDetails } from "../schemas/session-views.ts";
 import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../schemas/sessions.ts";
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";

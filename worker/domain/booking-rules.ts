@@ -129,7 +129,11 @@ export function requireReschedulable(
 }
 
 /** Whether a client may cancel their booking now. */
-export function requireCancellable(rules: BookingRules, booking: { startsAt: number; zone: string }, now: number) {
+export function requireCancellable(
+  rules: BookingRules,
+  booking: { startsAt: number; zone: string },
+  now: number,
+) {
   if (!rules.cancelAllowed) {
     throw new DomainError("cancel_not_allowed", "This studio does not let bookings be cancelled online.");
   }
@@ -183,7 +187,12 @@ export function describeRules(rules: BookingRules, where: { timeZone: string; lo
 }
 
 /** What a cancellation did with the money, for the client's and the studio's email. */
-export function moneyOutcomeWords(outcome: CancelMoney, amountCents: number, currency: string, locale: string) {
+export function moneyOutcomeWords(
+  outcome: CancelMoney,
+  amountCents: number,
+  currency: string,
+  locale: string,
+) {
   if (amountCents === 0) return "Nothing had been paid.";
   const amount = formatMoney(amountCents, currency, locale);
   return {

@@ -12,14 +12,23 @@ export const creditBalanceSql = (studioId: string, email: string, currency: stri
 
 /** The credit a client (by email) holds with a studio, in a currency. */
 export async function creditOf(db: Db, studioId: string, email: string, currency: string): Promise<number> {
-  const [row] = await db.select({ balance: creditBalanceSql(studioId, email, currency) }).from(sql`(select 1)`);
+  const [row] = await db
+    .select({ balance: creditBalanceSql(studioId, email, currency) })
+    .from(sql`(select 1)`);
   return Number(row?.balance ?? 0);
 }
 
 /** A ledger row (credit kept, or credit spent when negative), written if the statement before changed a row. */
 export const creditEntryIfLastChanged = (
   db: Db,
-  entry: { studioId: string; clientId: string | SQL; bookingId: string; amountCents: number; currency: string; now: number },
+  entry: {
+    studioId: string;
+    clientId: string | SQL;
+    bookingId: string;
+    amountCents: number;
+    currency: string;
+    now: number;
+  },
 ) =>
   insertIfLastChanged(db, clientCredits, {
     studioId: entry.studioId,

@@ -293,7 +293,13 @@ export const refundsNeededOnCancel = (db: Db, bookingId: string, now: number) =>
           db
             .select({ id: bookings.id })
             .from(bookings)
-            .where(and(eq(bookings.id, bookingId), eq(bookings.status, "cancelled"), eq(bookings.cancelledAt, now))),
+            .where(
+              and(
+                eq(bookings.id, bookingId),
+                eq(bookings.status, "cancelled"),
+                eq(bookings.cancelledAt, now),
+              ),
+            ),
         ),
       ),
     )

@@ -66,7 +66,9 @@ export function calendarFile(e: CalendarEvent): string {
     `UID:${escapeText(e.uid)}`,
     `SEQUENCE:${e.sequence}`,
     `DTSTAMP:${icsInstant(e.stamp)}`,
-    ...(e.organizer ? [`ORGANIZER;CN="${e.organizer.name.replace(/["\r\n]/g, "")}":mailto:${e.organizer.email}`] : []),
+    ...(e.organizer
+      ? [`ORGANIZER;CN="${e.organizer.name.replace(/["\r\n]/g, "")}":mailto:${e.organizer.email}`]
+      : []),
     `DTSTART:${icsInstant(e.startsAt)}`,
     `DTEND:${icsInstant(e.endsAt)}`,
     `SUMMARY:${escapeText(e.summary)}`,

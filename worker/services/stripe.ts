@@ -154,7 +154,8 @@ export const isSignatureError = (err: unknown): boolean =>
  */
 export async function refundCheckout(stripe: Stripe, checkoutId: string, paymentId: string): Promise<void> {
   const session = await stripe.checkout.sessions.retrieve(checkoutId);
-  const intent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
+  const intent =
+    typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
   if (!intent) throw new Error(`Checkout ${checkoutId} has no payment to refund`);
   await stripe.refunds.create({ payment_intent: intent }, { idempotencyKey: `spotbook-refund-${paymentId}` });
 }

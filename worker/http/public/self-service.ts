@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { cancelOwnBooking, rescheduleBooking } from "../../actions/self-service.ts";
 import { cancelMoneyOutcomes } from "../../domain/booking-rules.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { Id } from "../../schemas/fields.ts";
 import { exampleCancelled, exampleClientBooking, exampleIds } from "../../schemas/examples.ts";
+import { Id } from "../../schemas/fields.ts";
 import { ClientBookingSchema, toClientBooking } from "../../schemas/public-views.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
@@ -45,7 +45,8 @@ router.openapi(
 const MoneyOnCancel = z
   .object({
     outcome: z.enum(cancelMoneyOutcomes).openapi({
-      description: "refund: given back (online payments through Stripe); keep: kept by the studio; credit: kept as the client's credit for a later session",
+      description:
+        "refund: given back (online payments through Stripe); keep: kept by the studio; credit: kept as the client's credit for a later session",
     }),
     amountCents: z.number().int(),
     currency: z.string(),
@@ -70,7 +71,10 @@ router.openapi(
   }),
   async (c) => {
     const cancelled = await cancelOwnBooking(visitorContext(c), c.req.valid("param").token);
-    return c.json({ booking: toClientBooking(cancelled.booking, cancelled.client), money: cancelled.money }, 200);
+    return c.json(
+      { booking: toClientBooking(cancelled.booking, cancelled.client), money: cancelled.money },
+      200,
+    );
   },
 );
 
