@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { signedInStudio } from "./admin-browser.ts";
 import { bookHeld, rowsOf } from "./payments-support.ts";
 import { call, newSession, newSessionType, newStudio } from "./support.ts";
 
@@ -89,5 +90,32 @@ describe("POST /v1/admin/sessions/:id/shift", () => {
     expect([past.status, past.body.code]).toEqual([409, "shift_into_past"]);
     const unchanged = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
     expect(starts(unchanged.body.session)[0]).toBe("2027-05-01T14:00:00.000Z");
+  });
+});
+
+describe("Move Session, on the session's admin page", () => {
+  it("moves the spots by minutes from the form, and says why a move into the past is refused", async () => {
+    const { browser, token } = await signedInStudio();
+    const type = await newSessionType(token);
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Garden Minis",
+      sessionTypeId: type.id,
+      date: "2027-05-01",
+      time: "10:00",
+      spots: 2,
+    });
+    const page = await browser.get(`/admin/sessions/${session.id}/shift`);
+    expect(page.html).toContain("Move Session");
+    const moved = await browser.post(`/admin/sessions/${session.id}/shift`, { minutes: "20", date: "" });
+    expect(moved.location).toContain("done=session-moved");
+    const after = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
+    expect(starts(after.body.session)[0]).toBe("2027-05-01T14:20:00.000Z");
+    const refused = await browser.post(`/admin/sessions/${session.id}/shift`, {
+      minutes: "",
+      date: "2020-01-01",
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain("That move would put spots in the past");
   });
 });

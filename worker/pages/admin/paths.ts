@@ -26,4 +26,10 @@ export const paths = {
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };
 
-export type SessionAction = "when" | "client" | "confirmation-request" | "spots" | "payment-reminders";
+export type SessionAction =
+  | "when"
+  | "client"
+  | "confirmation-request"
+  | "spots"
+  | "payment-reminders"
+  | "shift";

@@ -16,6 +16,7 @@ const notices = {
   "spot-reserved": "The spot is reserved, and the client is asked to confirm and pay.",
   "reminder-sent": "The payment reminder is on its way.",
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
+  "session-moved": "The session is moved, and every booked client is emailed the new time.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;
