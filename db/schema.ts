@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { BookingRules } from "../worker/domain/booking-rules.ts";
 
 export const classifications = ["single", "multi"] as const;
 export type Classification = (typeof classifications)[number];
@@ -22,6 +23,10 @@ export const bookingStatuses = [
   "expired",
 ] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** What a cancellation does with money paid: refunded, kept by the studio, or kept as the client's credit. */
+export const cancelMoneyOutcomes = ["refund", "keep", "credit"] as const;
+export type CancelMoney = (typeof cancelMoneyOutcomes)[number];
 
 const id = () =>
   text("id")
@@ -110,6 +115,8 @@ export const sessionTypes = sqliteTable(
     createdAt: createdAt(),
     /** Where sessions of this type usually take place; a new session starts with it. */
     location: text("location").notNull().default(""),
+    /** The studio's booking rules for this type (domain/booking-rules.ts); null: the defaults. */
+    rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -156,6 +163,8 @@ export const sessions = sqliteTable(
     /** Shown to visitors beside the session type's description. */
     description: text("description").notNull().default(""),
     cancelledAt: integer("cancelled_at"),
+    /** This session's overrides of its type's booking rules, rule by rule; null: none. */
+    rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
   },
   (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
 );
@@ -217,6 +226,17 @@ export const bookings = sqliteTable(
     confirmedAt: integer("confirmed_at"),
     cancelledAt: integer("cancelled_at"),
     createdAt: createdAt(),
+    /** The calendar event's SEQUENCE: bumped on every move and on cancellation. */
+    sequence: integer("sequence").notNull().default(0),
+    /** How many times the client moved this booking themselves (the rules may cap it). */
+    rescheduleCount: integer("reschedule_count").notNull().default(0),
+    /** The rules shown when it was booked, in plain words, and their version. */
+    rulesText: text("rules_text"),
+    rulesVersion: text("rules_version"),
+    /** When the visitor ticked "I accept these terms" (null: booked without saying so). */
+    rulesAcceptedAt: integer("rules_accepted_at"),
+    /** On cancellation: what became of the money paid (refund, keep or credit). */
+    cancelMoney: text("cancel_money", { enum: cancelMoneyOutcomes }),
   },
   (t) => [
     // Whatever the code does, the database refuses a second live booking of one spot.
@@ -327,3 +347,26 @@ export const rateLimits = sqliteTable("rate_limits", {
   count: integer("count").notNull(),
   resetAt: integer("reset_at").notNull(),
 });
+
+/**
+ * Money a client keeps with the studio (a cancellation's "kept as credit"): a ledger, a row per
+ * credit (positive) and per use on a later booking (negative); the balance is the sum.
+ */
+export const clientCredits = sqliteTable(
+  "client_credits",
+  {
+    id: id(),
+    studioId: studioId(),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    /** The booking the credit came from, or the booking it was spent on. */
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("client_credits_client").on(t.clientId), index("client_credits_booking").on(t.bookingId)],
+);

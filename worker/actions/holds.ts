@@ -1,12 +1,13 @@
 import { and, eq, gt } from "drizzle-orm";
 import { bookings, studios } from "../../db/schema.ts";
+import { effectiveRules, requireBookable } from "../domain/booking-rules.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { networkOf } from "../domain/network.ts";
 import { requireAllowedSite } from "../domain/origins.ts";
 import { randomToken, sha256 } from "../domain/tokens.ts";
 import { endBookings, lapsed } from "../queries/bookings.ts";
 import { isUniqueViolation } from "../queries/constraints.ts";
-import { type HoldRequest, placeHold, whyNoHold } from "../queries/holds.ts";
+import { type HoldRequest, placeHold, spotRules, whyNoHold } from "../queries/holds.ts";
 import { abandonStaleCheckouts } from "../queries/payments.ts";
 import { forgetClosedWindows } from "../queries/rate-limits.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
@@ -46,6 +47,11 @@ export async function holdSpot(
     rateWindowMs: holdWindowMs,
     now: ctx.now,
   };
+  // The studio's notice and booking window are about time, not about who is first: checked before.
+  const rules = await spotRules(ctx.db, input.slug, input.spotId);
+  if (rules && rules.startsAt > ctx.now) {
+    requireBookable(effectiveRules(rules.typeRules, rules.sessionRules), rules, ctx.now);
+  }
   let placed: Awaited<ReturnType<typeof placeHold>>;
   try {
     placed = await placeHold(ctx.db, request);

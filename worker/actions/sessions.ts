@@ -21,6 +21,7 @@ import {
   type SessionDetails,
   type SessionSummary,
 } from "../queries/sessions.ts";
+import { storedRules } from "../schemas/booking-rules.ts";
 import { type SessionDetailsView, toSessionDetails } from "../schemas/session-views.ts";
 import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../schemas/sessions.ts";
 import { queueEmail } from "../services/outbox.ts";
@@ -110,6 +111,7 @@ export async function scheduleSession(ctx: StudioContext, input: CreateSession):
     timeZone,
     location: input.location ?? type.location,
     description: input.description ?? "",
+    rules: input.rules ? storedRules(input.rules) : null,
   };
   const writes: BatchItem<"sqlite">[] = [];
   if (input.classification === "single") {
@@ -191,6 +193,7 @@ export async function updateSession(
     ...(input.location !== undefined && { location: input.location }),
     ...(input.description !== undefined && { description: input.description }),
     ...(input.packageId !== undefined && { packageId: input.packageId }),
+    ...(input.rules !== undefined && { rules: storedRules(input.rules) }),
   };
   if (Object.keys(sessionChanges).length > 0) {
     writes.push(

@@ -208,3 +208,44 @@ export const appointmentFacts = (
   location: session.location,
   locale: studio.locale,
 });
+
+/** To the client: they moved their booking to another time (or the studio moved the session). */
+export const bookingMoved = (f: AppointmentFacts, links: AppointmentLinks, was: string): Message =>
+  aboutAppointment(`Moved: ${f.sessionName}`, f, links, {
+    news: `Your session with ${f.studioName} has moved from ${was} to:`,
+    action: "View booking",
+    after: { text: "Open the calendar file below to update the event in your calendar." },
+  });
+
+/** To every booked client when the studio moves the whole session (rain date, running late). */
+export const sessionMoved = (f: AppointmentFacts, links: AppointmentLinks, was: string): Message =>
+  aboutAppointment(`New time: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} has moved your session from ${was}. Your new time:`,
+    action: "View booking",
+    after: { text: "Open the calendar file below to update the event in your calendar." },
+  });
+
+/** To the client: their booking is cancelled, and what becomes of what they paid. */
+export const bookingCancelled = (f: AppointmentFacts, links: AppointmentLinks, money: string): Message =>
+  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
+    news: `Your session with ${f.studioName} is cancelled. ${money}`,
+    action: "View booking",
+    after: { text: "Open the calendar file below to remove the event from your calendar." },
+  });
+
+/** To the studio: a client moved or cancelled their own booking. */
+export function clientChangedBooking(
+  f: AppointmentFacts,
+  change: { clientEmail: string } & ({ kind: "moved"; was: string } | { kind: "cancelled"; money: string }),
+): Message {
+  const who = `${f.clientName} (${change.clientEmail})`;
+  return change.kind === "moved"
+    ? compose(`${f.clientName} moved their booking: ${f.sessionName}`, [
+        { text: `${who} moved their booking from ${change.was} to:` },
+        { text: details(f) },
+      ])
+    : compose(`${f.clientName} cancelled: ${f.sessionName}`, [
+        { text: `${who} cancelled their booking. ${change.money}` },
+        { text: details(f) },
+      ]);
+}

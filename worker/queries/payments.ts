@@ -305,3 +305,38 @@ export async function stripeEventSeen(db: Db, id: string): Promise<boolean> {
 
 export const recordStripeEvent = (db: Db, event: { id: string; type: string }, now: number) =>
   db.insert(stripeEvents).values({ id: event.id, type: event.type, receivedAt: now }).onConflictDoNothing();
+
+/**
+ * A cancelled booking's payments to give back: each succeeded one becomes `refund_needed`, in the
+ * cancellation's batch and only if that cancellation happened (the booking cancelled at `now`).
+ */
+export const refundsNeededOnCancel = (db: Db, bookingId: string, now: number) =>
+  db
+    .update(payments)
+    .set({ status: "refund_needed" })
+    .where(
+      and(
+        eq(payments.bookingId, bookingId),
+        eq(payments.status, "succeeded"),
+        exists(
+          db
+            .select({ id: bookings.id })
+            .from(bookings)
+            .where(
+              and(
+                eq(bookings.id, bookingId),
+                eq(bookings.status, "cancelled"),
+                eq(bookings.cancelledAt, now),
+              ),
+            ),
+        ),
+      ),
+    )
+    .returning();
+
+/** Stripe gave the money back. */
+export const markRefunded = (db: Db, paymentId: string) =>
+  db
+    .update(payments)
+    .set({ status: "refunded" })
+    .where(and(eq(payments.id, paymentId), eq(payments.status, "refund_needed")));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, notExists, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 import { occupyingSpot } from "./bookings.ts";
@@ -133,7 +133,7 @@ export async function listSessions(db: Db, studioId: string, now: number): Promi
 export type PublicSession = {
   session: SessionRow;
   sessionType: SessionTypeRow;
-  studio: { name: string; currency: string; holdMinutes: number; allowedOrigins: string[] };
+  studio: { name: string; currency: string; holdMinutes: number; locale: string; allowedOrigins: string[] };
   packages: PackageRow[];
   spots: (Pick<SpotRow, "id" | "startsAt" | "endsAt"> & { available: boolean })[];
 };
@@ -162,6 +162,7 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
         name: studios.name,
         currency: studios.currency,
         holdMinutes: studios.holdMinutes,
+        locale: studios.locale,
         allowedOrigins: studios.allowedOrigins,
       })
       .from(studios)
@@ -256,3 +257,19 @@ export const moveFreeSpot = (
     .update(spots)
     .set(to)
     .where(freeSpot(studioId, spotId, now));
+/** The studio's other scheduled sessions' spots that touch [from, to), to refuse a move onto them. */
+export const otherSpotsBetween = (db: Db, studioId: string, sessionId: string, from: number, to: number) =>
+  db
+    .select({ startsAt: spots.startsAt, endsAt: spots.endsAt, session: sessions.name })
+    .from(spots)
+    .innerJoin(sessions, eq(sessions.id, spots.sessionId))
+    .where(
+      and(
+        eq(spots.studioId, studioId),
+        ne(spots.sessionId, sessionId),
+        isNull(spots.removedAt),
+        eq(sessions.status, "scheduled"),
+        lt(spots.startsAt, to),
+        gt(spots.endsAt, from),
+      ),
+    );

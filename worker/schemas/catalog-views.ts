@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Studio } from "../env.ts";
 import type { ClientRow } from "../queries/clients.ts";
 import type { PackageRow, SessionTypeWithPackages } from "../queries/session-types.ts";
+import { SessionTypeRulesSchema, typeRulesOf } from "./booking-rules.ts";
 import { Classification } from "./fields.ts";
 
 /** How studios, clients, session types and packages look in answers. */
@@ -29,6 +30,7 @@ export const SessionTypeSchema = z
     paymentReminderDays: z.number().int(),
     active: z.boolean(),
     packages: z.array(PackageSchema),
+    rules: SessionTypeRulesSchema,
   })
   .openapi("SessionType");
 
@@ -52,6 +54,7 @@ export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof Sessio
   paymentReminderDays: t.paymentReminderDays,
   active: t.active,
   packages: t.packages.map(toPackage),
+  rules: typeRulesOf(t.rules),
 });
 
 export const ClientSchema = z

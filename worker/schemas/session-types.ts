@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { TypeRulesInput } from "./booking-rules.ts";
 import { Cents, Classification, Id, Name, Text } from "./fields.ts";
 
 /** A session type is created with its packages in one request; `packages` on update replaces the list. */
@@ -37,6 +38,8 @@ const fields = {
   paymentReminderDays: z.number().int().min(0).max(90),
   active: z.boolean(),
   packages: z.array(PackageInput).min(1, "Add at least one package.").max(20, "At most 20 packages."),
+  /** Booking, moving and cancelling rules; on update, the rules sent replace the type's. */
+  rules: TypeRulesInput,
 };
 
 export const CreateSessionType = z
@@ -48,6 +51,7 @@ export const CreateSessionType = z
     paymentReminder: fields.paymentReminder.default(false),
     paymentReminderDays: fields.paymentReminderDays.default(3),
     active: fields.active.default(true),
+    rules: fields.rules.optional(),
   })
   .openapi("CreateSessionType");
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SessionRulesInput } from "./booking-rules.ts";
 import { ClientInput, DateString, Id, Name, SpotCount, TimeString, TimeZone } from "./fields.ts";
 
 /** The request bodies of Booking Sessions, their spots and the clients put on them. */
@@ -14,6 +15,8 @@ const common = {
   timeZone: TimeZone.optional(),
   location: Location.optional(),
   description: Description.optional(),
+  /** Overrides of the session type's booking rules, and when booking opens and closes. */
+  rules: SessionRulesInput.optional(),
 };
 
 const CreateSingle = z.object({
@@ -43,6 +46,7 @@ export const UpdateSession = z
     packageId: Id.nullable(),
     date: DateString,
     time: TimeString,
+    rules: SessionRulesInput,
   })
   .partial()
   .openapi("UpdateSession");
@@ -62,3 +66,20 @@ export const ClientChoice = z
   .union([z.object({ clientId: Id }).strict(), z.object({ client: ClientInput }).strict()])
   .openapi("ClientChoice");
 export type ClientChoice = z.infer<typeof ClientChoice>;
+
+/** Move a whole session: by minutes (running late), or to another date keeping each spot's time. */
+export const ShiftSession = z
+  .union([
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .refine((m) => m !== 0, "Move by at least a minute.")
+          .refine((m) => Math.abs(m) <= 24 * 60 * 7, "At most a week; move to another date instead."),
+      })
+      .strict(),
+    z.object({ date: DateString }).strict(),
+  ])
+  .openapi("ShiftSession");
+export type ShiftSession = z.infer<typeof ShiftSession>;

@@ -38,4 +38,5 @@ export type SessionAction =
   | "payment-reminders"
   | "edit"
   | "cancel"
-  | "delete";
+  | "delete"
+  | "shift";

@@ -23,6 +23,7 @@ const notices = {
   "spot-removed": "The spot is removed.",
   "payment-recorded": "The payment is recorded.",
   "refund-recorded": "The refund is recorded.",
+  "session-moved": "The session is moved, and every booked client is emailed the new time.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

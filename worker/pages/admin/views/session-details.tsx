@@ -87,6 +87,11 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           Add Additional Spots
         </a>
       )}
+      {!single && (
+        <a class="button secondary" href={paths.sessionAction(view.id, "shift")}>
+          Move Session
+        </a>
+      )}
       {view.totals.balanceCents > 0 && (
         <PostForm action={paths.sessionAction(view.id, "payment-reminders")}>
           <button type="submit" class="secondary">
