@@ -7,6 +7,7 @@ import { Cents, Instant } from "./fields.ts";
 /** Payments as the photographer sees them, and money recorded by hand: in the admin API and its pages. */
 
 export const PaymentMethod = z.enum(paymentMethods);
+export type PaymentMethodName = z.infer<typeof PaymentMethod>;
 
 /** Money taken or given back outside Stripe: how much, how, and a note for the studio's books. */
 export const ManualEntry = z
