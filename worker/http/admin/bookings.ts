@@ -5,9 +5,23 @@ import { balanceDue } from "../../domain/money.ts";
 import { studioContext } from "../../middleware/context.ts";
 import type { BookingRow } from "../../queries/bookings.ts";
 import type { PaymentRow } from "../../queries/payments.ts";
+import { exampleIds } from "../../schemas/examples.ts";
 import { ManualEntry, PaymentSchema, toPayment } from "../../schemas/payments.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
+
+const examplePayment: z.output<typeof PaymentSchema> = {
+  id: "6e2a8c4f-1d9b-4a7e-b3c5-8f0d2e6a9c17",
+  provider: "manual",
+  reference: "manual_6e2a8c4f-1d9b-4a7e-b3c5-8f0d2e6a9c17",
+  kind: "payment",
+  amountCents: 10_000,
+  currency: "USD",
+  status: "succeeded",
+  method: "cash",
+  note: "Paid at the session",
+  createdAt: "2027-10-16T13:45:00.000Z",
+};
 
 const router = createRouter();
 
@@ -36,7 +50,23 @@ router.openapi(
     security: adminSecurity,
     request: { params: IdParam },
     responses: {
-      200: { description: "OK", ...json(z.object({ payments: z.array(PaymentSchema) })) },
+      200: {
+        description: "OK",
+        ...json(z.object({ payments: z.array(PaymentSchema) }), {
+          payments: [
+            {
+              ...examplePayment,
+              provider: "stripe",
+              reference: "cs_test_a1B2c3D4e5F6g7H8",
+              amountCents: 5_000,
+              method: null,
+              note: "",
+              createdAt: "2027-10-02T18:06:00.000Z",
+            },
+            examplePayment,
+          ],
+        }),
+      },
       ...problems(404),
     },
   }),
@@ -51,6 +81,7 @@ const Recorded = json(
     payment: PaymentSchema,
     booking: z.object({ id: z.string(), paidCents: z.number().int(), balanceCents: z.number().int() }),
   }),
+  { payment: examplePayment, booking: { id: exampleIds.booking, paidCents: 15_000, balanceCents: 0 } },
 );
 
 const recorded = (r: { payment: PaymentRow; booking: BookingRow }) => ({
@@ -66,7 +97,10 @@ router.openapi(
     summary:
       "Record a payment taken outside Stripe (cash, transfer, card reader); it counts toward the balance, never beyond it",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ManualEntry) },
+    request: {
+      params: IdParam,
+      ...jsonBody(ManualEntry, { amountCents: 10_000, method: "cash", note: "Paid at the session" }),
+    },
     responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
   }),
   async (c) => {
@@ -83,7 +117,10 @@ router.openapi(
     summary:
       "Record money given back to the client (cash, transfer, or refunded in Stripe's dashboard); never more than was paid",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ManualEntry) },
+    request: {
+      params: IdParam,
+      ...jsonBody(ManualEntry, { amountCents: 5_000, method: "transfer", note: "Session cancelled" }),
+    },
     responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
   }),
   async (c) => {

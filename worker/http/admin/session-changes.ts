@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { cancelSession, deleteSession, moveSpot, removeSpot } from "../../actions/session-changes.ts";
 import { studioContext } from "../../middleware/context.ts";
+import { exampleCancelledSession, exampleSessionDetails } from "../../schemas/examples.ts";
 import { Id } from "../../schemas/fields.ts";
 import { SessionDetailsSchema } from "../../schemas/session-views.ts";
 import { MoveSpot } from "../../schemas/sessions.ts";
@@ -10,7 +11,7 @@ import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts"
 /** Calling a session off or deleting it, and removing or moving its free spots. */
 const router = createRouter();
 
-const Wrapped = json(z.object({ session: SessionDetailsSchema }));
+const Wrapped = json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
 const SpotParams = IdParam.extend({ spotId: Id.openapi({ param: { name: "spotId", in: "path" } }) });
 
 router.openapi(
@@ -25,7 +26,10 @@ router.openapi(
     responses: {
       200: {
         description: "Cancelled",
-        ...json(z.object({ session: SessionDetailsSchema, emailed: z.number().int() })),
+        ...json(z.object({ session: SessionDetailsSchema, emailed: z.number().int() }), {
+          session: exampleCancelledSession,
+          emailed: 1,
+        }),
       },
       ...problems(404, 409),
     },
@@ -57,7 +61,7 @@ router.openapi(
     summary:
       "Move a free spot to another date and time in the session's zone; 409 when it overlaps another, is taken or has started",
     security: adminSecurity,
-    request: { params: SpotParams, ...jsonBody(MoveSpot) },
+    request: { params: SpotParams, ...jsonBody(MoveSpot, { date: "2027-10-16", time: "11:30" }) },
     responses: { 200: { description: "Moved", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
