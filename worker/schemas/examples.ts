@@ -79,7 +79,7 @@ export const exampleSessionType = {
   durationMinutes: 20,
   breakMinutes: 10,
   description: "Short outdoor portraits among the fall colours.",
-  location: "Juniper Park, north meadow",
+  location: session.location,
   paymentReminder: true,
   paymentReminderDays: 3,
   active: true,
@@ -138,7 +138,7 @@ const sessionHead = {
   clientId: null,
   timeZone: session.timeZone,
   location: session.location,
-  description: "Twenty minutes among the maples; bring a change of clothes if you like.",
+  description: "Bring a layer: the meadow is cool in the morning.",
   status: "scheduled",
   cancelledAt: null,
 } as const;
@@ -163,6 +163,24 @@ export const exampleSessionDetails = {
   refundsDue: [],
 } satisfies z.output<typeof SessionDetailsSchema>;
 
+/** The same session cancelled: its client emailed, the deposit they paid listed for refund. */
+export const exampleCancelledSession = {
+  ...exampleSessionDetails,
+  status: "cancelled",
+  cancelledAt: "2027-10-10T15:00:00.000Z",
+  spots: exampleSessionDetails.spots.map((spot) => ({ ...spot, available: true, booking: null })),
+  totals: { currency: "USD", amountCents: 0, paidCents: 0, balanceCents: 0 },
+  refundsDue: [
+    {
+      bookingId: ids.booking,
+      client: exampleClient,
+      paidCents: 5_000,
+      currency: "USD",
+      cancelledAt: "2027-10-10T15:00:00.000Z",
+    },
+  ],
+} satisfies z.output<typeof SessionDetailsSchema>;
+
 export const exampleSessionSummary = {
   ...sessionHead,
   sessionTypeName: exampleSessionType.name,
@@ -178,7 +196,7 @@ const publicSession = {
   classification: "multi",
   timeZone: session.timeZone,
   location: session.location,
-  description: sessionHead.description,
+  description: "Bring a layer: the meadow is cool in the morning.",
   status: "scheduled",
   currency: "USD",
   studioName: exampleStudio.name,

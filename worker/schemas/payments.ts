@@ -9,6 +9,7 @@ import { Cents, Instant } from "./fields.ts";
 export { paymentMethods };
 export type PaymentMethod = (typeof paymentMethods)[number];
 export const PaymentMethod = z.enum(paymentMethods);
+export type PaymentMethodName = z.infer<typeof PaymentMethod>;
 
 /** Money taken or given back outside Stripe: how much, how, and a note for the studio's books. */
 export const ManualEntry = z

@@ -10,20 +10,20 @@ import { ManualEntry, PaymentSchema, toPayment } from "../../schemas/payments.ts
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const router = createRouter();
-
 const examplePayment: z.output<typeof PaymentSchema> = {
   id: "6e2a8c4f-1d9b-4a7e-b3c5-8f0d2e6a9c17",
-  provider: "stripe",
-  reference: "cs_test_a1B2c3D4e5F6g7H8",
+  provider: "manual",
+  reference: "manual_6e2a8c4f-1d9b-4a7e-b3c5-8f0d2e6a9c17",
   kind: "payment",
-  amountCents: 5_000,
+  amountCents: 10_000,
   currency: "USD",
   status: "succeeded",
-  method: null,
-  note: "",
-  createdAt: "2027-10-02T18:06:00.000Z",
+  method: "cash",
+  note: "Paid at the session",
+  createdAt: "2027-10-16T13:45:00.000Z",
 };
+
+const router = createRouter();
 
 router.openapi(
   createRoute({
@@ -52,7 +52,20 @@ router.openapi(
     responses: {
       200: {
         description: "OK",
-        ...json(z.object({ payments: z.array(PaymentSchema) }), { payments: [examplePayment] }),
+        ...json(z.object({ payments: z.array(PaymentSchema) }), {
+          payments: [
+            {
+              ...examplePayment,
+              provider: "stripe",
+              reference: "cs_test_a1B2c3D4e5F6g7H8",
+              amountCents: 5_000,
+              method: null,
+              note: "",
+              createdAt: "2027-10-02T18:06:00.000Z",
+            },
+            examplePayment,
+          ],
+        }),
       },
       ...problems(404),
     },
@@ -68,20 +81,8 @@ const Recorded = json(
     payment: PaymentSchema,
     booking: z.object({ id: z.string(), paidCents: z.number().int(), balanceCents: z.number().int() }),
   }),
-  {
-    payment: {
-      ...examplePayment,
-      provider: "manual",
-      reference: "manual_2b7c9e1f",
-      amountCents: 10_000,
-      method: "cash",
-      note: "Paid on the day",
-    },
-    booking: { id: exampleIds.booking, paidCents: 15_000, balanceCents: 0 },
-  },
+  { payment: examplePayment, booking: { id: exampleIds.booking, paidCents: 15_000, balanceCents: 0 } },
 );
-
-const exampleEntry: ManualEntry = { amountCents: 10_000, method: "cash", note: "Paid on the day" };
 
 const recorded = (r: { payment: PaymentRow; booking: BookingRow }) => ({
   payment: toPayment(r.payment),
@@ -96,7 +97,10 @@ router.openapi(
     summary:
       "Record a payment taken outside Stripe (cash, transfer, card reader); it counts toward the balance, never beyond it",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ManualEntry, exampleEntry) },
+    request: {
+      params: IdParam,
+      ...jsonBody(ManualEntry, { amountCents: 10_000, method: "cash", note: "Paid at the session" }),
+    },
     responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
   }),
   async (c) => {
@@ -113,7 +117,10 @@ router.openapi(
     summary:
       "Record money given back to the client (cash, transfer, or refunded in Stripe's dashboard); never more than was paid",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ManualEntry, exampleEntry) },
+    request: {
+      params: IdParam,
+      ...jsonBody(ManualEntry, { amountCents: 5_000, method: "transfer", note: "Session cancelled" }),
+    },
     responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { cancelSession, deleteSession, moveSpot, removeSpot } from "../../actions/session-changes.ts";
 import { studioContext } from "../../middleware/context.ts";
-import { exampleSessionDetails } from "../../schemas/examples.ts";
+import { exampleCancelledSession, exampleSessionDetails } from "../../schemas/examples.ts";
 import { Id } from "../../schemas/fields.ts";
 import { SessionDetailsSchema } from "../../schemas/session-views.ts";
 import { MoveSpot } from "../../schemas/sessions.ts";
@@ -27,7 +27,7 @@ router.openapi(
       200: {
         description: "Cancelled",
         ...json(z.object({ session: SessionDetailsSchema, emailed: z.number().int() }), {
-          session: { ...exampleSessionDetails, status: "cancelled", cancelledAt: "2027-10-14T12:00:00.000Z" },
+          session: exampleCancelledSession,
           emailed: 1,
         }),
       },
@@ -61,7 +61,7 @@ router.openapi(
     summary:
       "Move a free spot to another date and time in the session's zone; 409 when it overlaps another, is taken or has started",
     security: adminSecurity,
-    request: { params: SpotParams, ...jsonBody(MoveSpot, { date: "2027-10-16", time: "15:00" }) },
+    request: { params: SpotParams, ...jsonBody(MoveSpot, { date: "2027-10-16", time: "11:30" }) },
     responses: { 200: { description: "Moved", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -2,7 +2,7 @@ import type { FC } from "hono/jsx";
 import type { StudioBookingView } from "../../../actions/payments.ts";
 import { can } from "../../../domain/bookings.ts";
 import { balanceDue, formatMoney } from "../../../domain/money.ts";
-import { type PaymentMethod, paymentMethods } from "../../../schemas/payments.ts";
+import { PaymentMethod, type PaymentMethodName } from "../../../schemas/payments.ts";
 import { ErrorSummary, Field, PostForm, SelectField } from "../components/fields.tsx";
 import { Heading } from "../components/heading.tsx";
 import { Notice } from "../components/notice.tsx";
@@ -12,7 +12,7 @@ import { paths } from "../paths.ts";
 
 /** One booking as the photographer manages its money: what it costs, what came in and went back. */
 
-export const paymentMethodLabels: Record<PaymentMethod, string> = {
+export const paymentMethodLabels: Record<PaymentMethodName, string> = {
   cash: "Cash",
   transfer: "Bank transfer",
   card: "Card (in person)",
@@ -47,7 +47,7 @@ const MoneyForm: FC<{
       form={form}
       name="method"
       label={kind === "payments" ? "Paid by" : "Given back by"}
-      choices={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))}
+      choices={PaymentMethod.options.map((m) => ({ value: m, label: paymentMethodLabels[m] }))}
     />
     <Field form={form} name="note" label="Note" hint="For your records, such as a receipt number." />
     <button type="submit">{kind === "payments" ? "Record Payment" : "Record Refund"}</button>
