@@ -39,7 +39,11 @@ export function run(command: string, args: string[], quiet = false): void {
  */
 export function buildWidget(quiet = false, outDir?: string, extra: string[] = []): void {
   const out = outDir ? ["--outDir", outDir] : [];
-  run(bin("vite"), ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out, ...extra], quiet);
+  run(
+    bin("vite"),
+    ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out, ...extra],
+    quiet,
+  );
 }
 
 /** Applies the migrations and seeds the demo studio into a local D1 (in `persistTo` when given). */
