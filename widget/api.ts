@@ -1,8 +1,11 @@
 import * as v from "valibot";
 import {
+  BookingCancelled,
   BookingConfirmed,
   BookingCreated,
   BookingDetail,
+  BookingMoved,
+  CheckoutOpened,
   HoldCreated,
   HoldExtended,
   Problem,
@@ -92,6 +95,10 @@ export function createApi(base: URL) {
       json(BookingDetail, { signal }, `v1/bookings/${id(token)}`),
     confirm: (token: string, packageId?: string) =>
       json(BookingConfirmed, post(packageId ? { packageId } : {}), `v1/bookings/${id(token)}/confirm`),
+    reschedule: (token: string, spotId: string) =>
+      json(BookingMoved, post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
+    cancel: (token: string) => json(BookingCancelled, post(undefined), `v1/bookings/${id(token)}/cancel`),
+    payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
     calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
   };
 }
@@ -101,4 +108,6 @@ export type Api = ReturnType<typeof createApi>;
 export type BookingBody = {
   client: { name: string; email: string; phone?: string };
   packageId?: string;
+  /** The visitor booked with the studio's rules shown above the button. */
+  acceptRules?: boolean;
 };

@@ -58,6 +58,19 @@ export const msg = {
   expired: (studio: string) => `This booking is no longer open. Please contact ${studio} to book again.`,
   refresh: "Check again",
 
+  rulesIntro: "By booking, you accept the studio's terms:",
+  manage: "Change your booking",
+  reschedule: "Reschedule",
+  pickNewTime: "Pick a new time",
+  moving: "Moving…",
+  moved: "Your booking has moved. We emailed you the new time.",
+  cancelBooking: "Cancel booking",
+  cancelSure: "Cancel this booking?",
+  cancelYes: "Yes, cancel it",
+  keepIt: "Keep it",
+  cancelledNow: "Your booking is cancelled. We emailed you and the studio.",
+  payBalance: "Pay the balance",
+  noOtherTimes: "No other time of this session is free.",
   errors: {
     network: "We could not reach the booking service. Please check your connection and try again.",
     sessionNotFound: "We could not find this session. It may have ended, or the link may be wrong.",
@@ -66,6 +79,8 @@ export const msg = {
     spotTaken: "Someone just took that time. Please pick another.",
     holdExpired: "Your hold on that time ran out, so it is open to others again. Please pick a time again.",
     conflict: "Something changed in the meantime. Please check and try again.",
+    payAtSession: "This studio takes payment at the session.",
+    tooLate: "It is too close to your session to change it here. Please contact the studio.",
     byInvitation: "This session is by invitation: please use the link you were sent.",
     // The studio has not allowed the site the widget is on (CORS, per studio).
     forbidden: "Booking is not open on this website yet. Please contact the studio.",

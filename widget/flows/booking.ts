@@ -89,6 +89,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
           spot: step.spot,
           packages,
           pkg: fixedPackage(packages, session.packageId),
+          rules: data.rules?.text,
           countdown: this.countdown,
           draft: this.draft,
           errors: step.errors,
@@ -186,6 +187,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
       const { booking, checkoutUrl } = await this.context().api.book(step.hold, {
         client: phone ? { name, email, phone } : { name, email },
         ...(packageId ? { packageId } : {}),
+        ...(data.rules?.text.length ? { acceptRules: true } : {}),
       });
       this.countdown.stop();
       this.set({

@@ -4,6 +4,7 @@ import type { Format } from "../format.ts";
 import type { HoldCountdown } from "../hold-countdown.ts";
 import { msg } from "../i18n.ts";
 import type { Package, Session, Spot } from "../schemas.ts";
+import { renderRules } from "./manage-booking.ts";
 import {
   packageAmounts,
   renderField,
@@ -22,6 +23,8 @@ export interface BookingFormProps {
   packages: Package[];
   /** The package decided for the visitor; when undefined and there are packages, they choose. */
   pkg: Package | undefined;
+  /** The studio's terms in plain words; booking accepts them. */
+  rules: readonly string[] | undefined;
   countdown: HoldCountdown;
   draft: Draft;
   errors: FieldErrors;
@@ -66,6 +69,7 @@ export function renderBookingForm(props: BookingFormProps) {
             ? renderPackageChoice(format, props.packages, session.currency, draft.packageId, errors.packageId)
             : nothing
         }
+        ${renderRules(props.rules)}
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
             ${busy ? msg.booking : msg.book}

@@ -40,6 +40,8 @@ const problemMessages: Record<string, string> = {
   forbidden: msg.errors.forbidden,
   conflict: msg.errors.conflict,
   wrong_classification: msg.errors.byInvitation,
+  too_late: msg.errors.tooLate,
+  payments_unavailable: msg.errors.payAtSession,
 };
 
 /** A problem in words a visitor understands; `notFound` says what could not be found. */

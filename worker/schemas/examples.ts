@@ -5,6 +5,7 @@
  * operations tell one story: Juniper & Pine's fall minis, a spot held, booked and paid.
  */
 import type { z } from "@hono/zod-openapi";
+import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
 import type { ClientSchema, PackageSchema, SessionTypeSchema, StudioSchema } from "./catalog-views.ts";
 import type { ClientInput } from "./fields.ts";
 import type {
@@ -12,10 +13,11 @@ import type {
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
+  SelfServiceSchema,
 } from "./public-views.ts";
 import type { CreateSessionType } from "./session-types.ts";
 import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
-import type { AddSpots, CreateSession } from "./sessions.ts";
+import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
 import type { CreateStudio } from "./studios.ts";
 
 const ids = {
@@ -32,6 +34,36 @@ const ids = {
 const session = { name: "Fall Minis", timeZone: "America/New_York", location: "Juniper Park, north meadow" };
 const spotTimes = { startsAt: "2027-10-16T13:30:00.000Z", endsAt: "2027-10-16T13:50:00.000Z" };
 
+/** The studio's rules for its fall minis: a day's notice, one move, credit on cancelling. */
+const typeRules = {
+  noticeHours: 24,
+  rescheduleAllowed: true,
+  rescheduleHours: 24,
+  rescheduleMax: 1,
+  cancelAllowed: true,
+  cancelHours: 48,
+  cancelMoney: "credit",
+} satisfies z.output<typeof SessionTypeRulesSchema>;
+
+export const exampleRules = {
+  ...typeRules,
+  opensAt: "2027-09-01T23:00:00.000Z",
+  closesAt: null,
+  text: [
+    "Booking opens Wednesday, September 1, 2027 at 7:00 PM.",
+    "Book at least 1 day ahead.",
+    "You can move your booking to another free time of the session once, up to 1 day before it.",
+    "You can cancel up to 2 days before; what you paid is kept as credit toward a later session with the studio.",
+  ],
+  version: "r1-5b1e03c2",
+} satisfies z.output<typeof BookingRulesSchema>;
+
+export const exampleNewRules = {
+  rescheduleMax: 2,
+  cancelHours: 72,
+  cancelMoney: "refund",
+} satisfies z.input<typeof TypeRulesInput>;
+
 export const examplePackage = {
   id: ids.package,
   name: "Mini",
@@ -47,10 +79,12 @@ export const exampleSessionType = {
   durationMinutes: 20,
   breakMinutes: 10,
   description: "Short outdoor portraits among the fall colours.",
+  location: "Juniper Park, north meadow",
   paymentReminder: true,
   paymentReminderDays: 3,
   active: true,
   packages: [examplePackage],
+  rules: typeRules,
 } satisfies z.output<typeof SessionTypeSchema>;
 
 export const exampleClient = {
@@ -104,7 +138,9 @@ const sessionHead = {
   clientId: null,
   timeZone: session.timeZone,
   location: session.location,
+  description: "Twenty minutes among the maples; bring a change of clothes if you like.",
   status: "scheduled",
+  cancelledAt: null,
 } as const;
 
 export const exampleSessionDetails = {
@@ -124,6 +160,7 @@ export const exampleSessionDetails = {
     },
   ],
   totals: { currency: "USD", amountCents: 15_000, paidCents: 5_000, balanceCents: 10_000 },
+  refundsDue: [],
 } satisfies z.output<typeof SessionDetailsSchema>;
 
 export const exampleSessionSummary = {
@@ -141,6 +178,8 @@ const publicSession = {
   classification: "multi",
   timeZone: session.timeZone,
   location: session.location,
+  description: sessionHead.description,
+  status: "scheduled",
   currency: "USD",
   studioName: exampleStudio.name,
   packageId: null,
@@ -165,6 +204,7 @@ export const examplePublicSession = {
     endsAt,
     available,
   })) satisfies z.output<typeof PublicSpotSchema>[],
+  rules: exampleRules,
 };
 
 export const exampleClientBooking = {
@@ -178,6 +218,8 @@ export const exampleClientBooking = {
   packageId: ids.package,
   expiresAt: null,
   client: { name: exampleClient.name, email: exampleClient.email },
+  rescheduleCount: 0,
+  cancelMoney: null,
 } satisfies z.output<typeof ClientBookingSchema>;
 
 /** What the client's confirmation link shows. */
@@ -187,6 +229,17 @@ export const exampleClientView = {
   sessionType: publicSessionType,
   packages: [examplePackage],
   spot: { id: ids.spot, ...spotTimes },
+  rules: exampleRules,
+  selfService: {
+    reschedule: { allowed: true, until: "2027-10-15T13:30:00.000Z", reason: null },
+    cancel: { allowed: true, until: "2027-10-14T13:30:00.000Z", reason: null, money: "credit" },
+  } satisfies z.output<typeof SelfServiceSchema>,
+};
+
+/** A client's cancellation: the booking, and the money kept as their credit. */
+export const exampleCancelled = {
+  booking: { ...exampleClientBooking, status: "cancelled" as const, cancelMoney: "credit" as const },
+  money: { outcome: "credit" as const, amountCents: 5_000, currency: "USD" },
 };
 
 export const exampleHold = {
@@ -220,6 +273,7 @@ export const exampleNewSessionType = {
   packages: [
     { name: "Mini", description: "20 minutes, 10 edited images", priceCents: 15_000, depositCents: 5_000 },
   ],
+  rules: exampleNewRules,
 } satisfies z.input<typeof CreateSessionType>;
 
 export const exampleNewSession = {
@@ -231,6 +285,8 @@ export const exampleNewSession = {
   location: session.location,
   spots: 6,
 } satisfies z.input<typeof CreateSession>;
+
+export const exampleShift = { minutes: 20 } satisfies z.input<typeof ShiftSession>;
 
 export const exampleMoreSpots = { date: "2027-10-16", time: "11:30", spots: 3 } satisfies z.input<
   typeof AddSpots

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { clientBooking, confirmBooking } from "../../actions/bookings.ts";
 import { bookingCalendar } from "../../actions/calendar.ts";
 import { payBalance } from "../../actions/payments.ts";
+import { selfServiceOf } from "../../actions/self-service.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import {
@@ -14,12 +15,15 @@ import {
 import { Id } from "../../schemas/fields.ts";
 import {
   ClientBookingSchema,
+  PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
   publicPackages,
   publicSessionParts,
+  SelfServiceSchema,
   toClientBooking,
+  toSelfService,
 } from "../../schemas/public-views.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
@@ -34,6 +38,8 @@ const ClientView = z
     sessionType: PublicSessionTypeSchema,
     packages: publicPackages,
     spot: PublicSpotSchema.omit({ available: true }),
+    rules: PublicRulesSchema,
+    selfService: SelfServiceSchema,
   })
   .openapi("ClientView");
 
@@ -47,13 +53,15 @@ router.openapi(
     responses: { 200: { description: "OK", ...json(ClientView, exampleClientView) }, ...problems(404) },
   }),
   async (c) => {
-    const v = await clientBooking(visitorContext(c), c.req.valid("param").token);
+    const ctx = visitorContext(c);
+    const v = await clientBooking(ctx, c.req.valid("param").token);
     c.header("cache-control", "no-store");
     return c.json(
       {
         booking: toClientBooking(v.booking, v.client),
         ...publicSessionParts(v.session, v.sessionType, v.studio, v.packages),
         spot: { id: v.spot.id, startsAt: toIso(v.spot.startsAt), endsAt: toIso(v.spot.endsAt) },
+        selfService: toSelfService(selfServiceOf(v, ctx.now)),
       },
       200,
     );

@@ -114,10 +114,19 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold"), {
-        client: exampleNewClient,
-        packageId: exampleIds.package,
-      }),
+      ...jsonBody(
+        z
+          .object({
+            client: ClientInput,
+            packageId: Id.optional(),
+            acceptRules: z.boolean().optional().openapi({
+              description:
+                "The visitor accepts the session's rules (GET /v1/sessions/:slug `rules.text`); recorded on the booking.",
+            }),
+          })
+          .openapi("BookHold"),
+        { client: exampleNewClient, packageId: exampleIds.package, acceptRules: true },
+      ),
     },
     responses: {
       201: {

@@ -4,6 +4,7 @@ import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import { examplePublicSession } from "../../schemas/examples.ts";
 import {
+  PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
@@ -31,6 +32,7 @@ router.openapi(
             sessionType: PublicSessionTypeSchema,
             packages: publicPackages,
             spots: z.array(PublicSpotSchema),
+            rules: PublicRulesSchema,
           }),
           examplePublicSession,
         ),
