@@ -6,6 +6,8 @@ import { ConfirmationFlow } from "./flows/confirmation.ts";
 import type { FlowContext } from "./flows/flow.ts";
 import { resolveLocale } from "./format.ts";
 import { styles } from "./styles.ts";
+// The plain-HTML embeds (a div, a link) that survive site editors.
+import "./embed.ts";
 
 /**
  * A Spotbook Booking Session, booked inline on the photographer's own site.
