@@ -8,31 +8,28 @@ import { apiBase } from "./api.ts";
  * is taken when it has `data-spotbook` or points at `base`'s Worker (rich-text editors drop
  * data attributes). Elements a page builder adds later are mounted as they arrive.
  */
-export function embed(root: Node, base: URL): MutationObserver {
-  const widget = (api: string, slug: string) => {
-    const element = document.createElement("spotbook-session");
-    element.setAttribute("api", api);
-    if (slug) element.setAttribute("session", slug);
-    return element;
-  };
+export function embed(root: Element, base: URL): MutationObserver {
   const mount = (node: Node) => {
-    if (!(node instanceof Element)) return;
-    for (const found of [node, ...node.querySelectorAll("[data-spotbook-session],a[href]")]) {
-      // A fallback inside the element is its light DOM, which the shadow root already hides.
-      if (found.parentElement?.closest("spotbook-session")) continue;
-      const slug = found.getAttribute("data-spotbook-session");
-      if (slug !== null) {
-        const api = found.getAttribute("data-spotbook-api") || base.href;
-        if (!found.querySelector(":scope>spotbook-session")) found.replaceChildren(widget(api, slug));
-        continue;
+    if (node instanceof Element)
+      for (const found of [node, ...node.querySelectorAll("[data-spotbook-session],a")]) {
+        // A fallback inside the element is its light DOM, which the shadow root already hides.
+        if (found.parentElement?.closest("spotbook-session")) continue;
+        const widget = document.createElement("spotbook-session");
+        let slug = found.getAttribute("data-spotbook-session");
+        let api = found.getAttribute("data-spotbook-api") || base.href;
+        if (slug === null) {
+          const link = /^(.*\/)s\/([\w-]+)\/?([?#].*)?$/.exec((found as HTMLAnchorElement).href) ?? [];
+          if (!link[2] || (link[1] !== api && !found.hasAttribute("data-spotbook"))) continue;
+          api = link[1] as string;
+          slug = link[2];
+          found.replaceWith(widget);
+        } else if (found.querySelector(":scope>spotbook-session")) continue;
+        else found.replaceChildren(widget);
+        widget.setAttribute("api", api);
+        if (slug) widget.setAttribute("session", slug);
       }
-      const link = found instanceof HTMLAnchorElement && /^(.*\/)s\/([\w-]+)\/?(?:[?#].*)?$/.exec(found.href);
-      if (link?.[1] && link[2] && (link[1] === base.href || found.hasAttribute("data-spotbook"))) {
-        found.replaceWith(widget(link[1], link[2]));
-      }
-    }
   };
-  mount(root instanceof Document ? root.documentElement : root);
+  mount(root);
   const observer = new MutationObserver((records) => {
     for (const record of records) record.addedNodes.forEach(mount);
   });
@@ -40,4 +37,4 @@ export function embed(root: Node, base: URL): MutationObserver {
   return observer;
 }
 
-embed(document, apiBase(""));
+embed(document.documentElement, apiBase(""));
