@@ -14,8 +14,8 @@ import { visitorRace } from "./bench/race.ts";
 import { type Figure, failures, table, writeJson } from "./bench/report.ts";
 import { openStudio, scheduleMulti } from "./bench/seed.ts";
 import { sessionRead } from "./bench/session-read.ts";
-import { slotGeneration } from "./bench/slot-generation.ts";
 import { type SizeReport, widgetSize, workerSize } from "./bench/sizes.ts";
+import { slotGeneration } from "./bench/slot-generation.ts";
 import { widget } from "./bench/widget.ts";
 import {
   buildWidget,

@@ -12,6 +12,11 @@ console.log(table(figures));
 for (const text of reports.flatMap((r) => r.analysis)) console.log(`\n${text}`);
 const over = failures(figures);
 if (over.length > 0 || figures.some((f) => f.hard && f.value === null)) {
-  console.error(`\nOver budget or not measured: ${figures.filter((f) => f.hard && f.met !== true).map((f) => f.figure).join("; ")}`);
+  console.error(
+    `\nOver budget or not measured: ${figures
+      .filter((f) => f.hard && f.met !== true)
+      .map((f) => f.figure)
+      .join("; ")}`,
+  );
   process.exitCode = 1;
 }

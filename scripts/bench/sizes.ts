@@ -45,7 +45,10 @@ export function widgetSize(): SizeReport {
   const file = join(root, "widget/dist/widget.js");
   const base = { scenario, figure: "/widget.js, gzip -9", unit: "B" } as const;
   if (!existsSync(file)) {
-    return { figures: [{ ...base, value: null, goal: "", note: "run `npm run build:widget`" }], analysis: [] };
+    return {
+      figures: [{ ...base, value: null, goal: "", note: "run `npm run build:widget`" }],
+      analysis: [],
+    };
   }
   const value = gzip(readFileSync(file));
   // The same build with a source map, elsewhere, to give each byte to its module.
@@ -59,7 +62,12 @@ export function widgetSize(): SizeReport {
   }
   return {
     figures: [
-      { ...base, value, goal: `≤ ${budgets.widgetGoal.toLocaleString("en-US")} B`, met: value <= budgets.widgetGoal },
+      {
+        ...base,
+        value,
+        goal: `≤ ${budgets.widgetGoal.toLocaleString("en-US")} B`,
+        met: value <= budgets.widgetGoal,
+      },
       {
         ...base,
         figure: "/widget.js, gzip -9, CI limit",
@@ -91,7 +99,10 @@ export function workerSize(): SizeReport {
     });
     const kib = (result.stdout + result.stderr).match(/gzip:\s*([\d.]+)\s*KiB/)?.[1];
     if (kib === undefined) {
-      return { figures: [{ ...base, value: null, note: `wrangler said ${result.stderr.slice(0, 120)}` }], analysis: [] };
+      return {
+        figures: [{ ...base, value: null, note: `wrangler said ${result.stderr.slice(0, 120)}` }],
+        analysis: [],
+      };
     }
     const value = Math.round(Number(kib) * 1024);
     const { rows, text } = analyse("Worker by package", outdir, "index.js");
@@ -99,7 +110,10 @@ export function workerSize(): SizeReport {
       .slice(0, 3)
       .map((r) => r.group)
       .join(", ");
-    return { figures: [{ ...base, value, met: value <= budgets.worker, note: `most: ${top}` }], analysis: [text] };
+    return {
+      figures: [{ ...base, value, met: value <= budgets.worker, note: `most: ${top}` }],
+      analysis: [text],
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -85,8 +85,5 @@ export async function widget(opts: { origin: string; buildFailure?: string }): P
       note: opts.buildFailure,
     }));
   }
-  return [
-    await requestsToSpots(opts.origin),
-    await mainThreadScript(opts.origin),
-  ];
+  return [await requestsToSpots(opts.origin), await mainThreadScript(opts.origin)];
 }

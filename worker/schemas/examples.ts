@@ -47,6 +47,7 @@ export const exampleSessionType = {
   durationMinutes: 20,
   breakMinutes: 10,
   description: "Short outdoor portraits among the fall colours.",
+  location: "Juniper Park, north meadow",
   paymentReminder: true,
   paymentReminderDays: 3,
   active: true,
@@ -104,7 +105,9 @@ const sessionHead = {
   clientId: null,
   timeZone: session.timeZone,
   location: session.location,
+  description: "Twenty minutes among the maples; bring a change of clothes if you like.",
   status: "scheduled",
+  cancelledAt: null,
 } as const;
 
 export const exampleSessionDetails = {
@@ -124,6 +127,7 @@ export const exampleSessionDetails = {
     },
   ],
   totals: { currency: "USD", amountCents: 15_000, paidCents: 5_000, balanceCents: 10_000 },
+  refundsDue: [],
 } satisfies z.output<typeof SessionDetailsSchema>;
 
 export const exampleSessionSummary = {
@@ -141,6 +145,8 @@ const publicSession = {
   classification: "multi",
   timeZone: session.timeZone,
   location: session.location,
+  description: sessionHead.description,
+  status: "scheduled",
   currency: "USD",
   studioName: exampleStudio.name,
   packageId: null,
