@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { BookingRules } from "../worker/domain/booking-rules.ts";
 
 export const classifications = ["single", "multi"] as const;
 export type Classification = (typeof classifications)[number];
@@ -22,6 +23,10 @@ export const bookingStatuses = [
   "expired",
 ] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** What a cancellation does with money paid: refunded, kept by the studio, or kept as the client's credit. */
+export const cancelMoneyOutcomes = ["refund", "keep", "credit"] as const;
+export type CancelMoney = (typeof cancelMoneyOutcomes)[number];
 
 const id = () =>
   text("id")
@@ -110,6 +115,10 @@ export const sessionTypes = sqliteTable(
     paymentReminderDays: integer("payment_reminder_days").notNull().default(3),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
+    /** Where sessions of this type usually take place; a new session starts with it. */
+    location: text("location").notNull().default(""),
+    /** The studio's booking rules for this type (domain/booking-rules.ts); null: the defaults. */
+    rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -153,6 +162,11 @@ export const sessions = sqliteTable(
       .notNull()
       .default("scheduled"),
     createdAt: createdAt(),
+    /** Shown to visitors beside the session type's description. */
+    description: text("description").notNull().default(""),
+    cancelledAt: integer("cancelled_at"),
+    /** This session's overrides of its type's booking rules, rule by rule; null: none. */
+    rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
   },
   (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
 );
@@ -167,6 +181,8 @@ export const spots = sqliteTable(
       .references(() => sessions.id),
     startsAt: integer("starts_at").notNull(),
     endsAt: integer("ends_at").notNull(),
+    /** A spot the photographer removed: gone from the session, kept for the bookings it had. */
+    removedAt: integer("removed_at"),
   },
   (t) => [index("spots_session_starts").on(t.sessionId, t.startsAt), index("spots_starts").on(t.startsAt)],
 );
@@ -212,6 +228,17 @@ export const bookings = sqliteTable(
     confirmedAt: integer("confirmed_at"),
     cancelledAt: integer("cancelled_at"),
     createdAt: createdAt(),
+    /** The calendar event's SEQUENCE: bumped on every move and on cancellation. */
+    sequence: integer("sequence").notNull().default(0),
+    /** How many times the client moved this booking themselves (the rules may cap it). */
+    rescheduleCount: integer("reschedule_count").notNull().default(0),
+    /** The rules shown when it was booked, in plain words, and their version. */
+    rulesText: text("rules_text"),
+    rulesVersion: text("rules_version"),
+    /** When the visitor ticked "I accept these terms" (null: booked without saying so). */
+    rulesAcceptedAt: integer("rules_accepted_at"),
+    /** On cancellation: what became of the money paid (refund, keep or credit). */
+    cancelMoney: text("cancel_money", { enum: cancelMoneyOutcomes }),
     /**
      * Seats this booking takes at its time (a workshop's spots that share a start). It sits on one
      * of that time's spots; the others stay without a row, and the free seats of a time are its
@@ -253,6 +280,9 @@ export const clientLinks = sqliteTable(
 );
 
 export const paymentStatuses = ["pending", "succeeded", "expired", "refund_needed", "refunded"] as const;
+/** How money taken (or given back) outside Stripe changed hands. */
+export const paymentMethods = ["cash", "transfer", "card", "check", "other"] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
 
 export const payments = sqliteTable(
   "payments",
@@ -273,6 +303,13 @@ export const payments = sqliteTable(
      */
     status: text("status", { enum: paymentStatuses }).notNull(),
     createdAt: createdAt(),
+    /** A refund gives `amount_cents` back to the client: it lowers the booking's paid amount. */
+    kind: text("kind", { enum: ["payment", "refund"] })
+      .notNull()
+      .default("payment"),
+    /** For money recorded by hand: how it changed hands (Stripe's own payments leave it null). */
+    method: text("method", { enum: paymentMethods }),
+    note: text("note").notNull().default(""),
   },
   (t) => [index("payments_booking").on(t.bookingId)],
 );
@@ -320,3 +357,26 @@ export const rateLimits = sqliteTable("rate_limits", {
   count: integer("count").notNull(),
   resetAt: integer("reset_at").notNull(),
 });
+
+/**
+ * Money a client keeps with the studio (a cancellation's "kept as credit"): a ledger, a row per
+ * credit (positive) and per use on a later booking (negative); the balance is the sum.
+ */
+export const clientCredits = sqliteTable(
+  "client_credits",
+  {
+    id: id(),
+    studioId: studioId(),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    /** The booking the credit came from, or the booking it was spent on. */
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("client_credits_client").on(t.clientId), index("client_credits_booking").on(t.bookingId)],
+);

@@ -7,9 +7,10 @@
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { holdsOnDistinctSpots } from "./bench/holds.ts";
+import { lighthouse } from "./bench/lighthouse.ts";
 import { visitorRace } from "./bench/race.ts";
 import { type Figure, failures, table, writeJson } from "./bench/report.ts";
 import { openStudio, scheduleMulti } from "./bench/seed.ts";
@@ -91,6 +92,8 @@ try {
     ...(await visitorRace({ studio, session: racing, visitors: 200 })),
     ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
     ...(await widget({ origin, buildFailure })),
+    // Not in the short run: a minute of CI for figures that never fail it.
+    ...(short || buildFailure ? [] : lighthouse(origin)),
   );
   sizes.push(buildFailure ? { figures: [], analysis: [] } : widgetSize(), workerSize());
   figures.push(...sizes.flatMap((s) => s.figures));
@@ -100,7 +103,9 @@ try {
 }
 
 console.log(
-  `\nSpotbook bench${short ? " (--short)" : ""}: ${navigator.hardwareConcurrency} CPUs, Node ${process.version}\n`,
+  `\nSpotbook bench${short ? " (--short)" : ""}: ${navigator.hardwareConcurrency} CPUs, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}, Node ${process.version}\n`,
 );
 console.log(table(figures));
 for (const text of sizes.flatMap((s) => s.analysis)) console.log(`\n${text}`);

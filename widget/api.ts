@@ -1,8 +1,11 @@
 import * as v from "valibot";
 import {
+  BookingCancelled,
   BookingConfirmed,
   BookingCreated,
   BookingDetail,
+  BookingMoved,
+  CheckoutOpened,
   HoldCreated,
   HoldExtended,
   Problem,
@@ -93,6 +96,10 @@ export function createApi(base: URL) {
       json(BookingDetail, { signal }, `v1/bookings/${id(token)}?lang=${id(lang)}`),
     confirm: (token: string, packageId?: string) =>
       json(BookingConfirmed, post(packageId ? { packageId } : {}), `v1/bookings/${id(token)}/confirm`),
+    reschedule: (token: string, spotId: string) =>
+      json(BookingMoved, post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
+    cancel: (token: string) => json(BookingCancelled, post(undefined), `v1/bookings/${id(token)}/cancel`),
+    payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
     calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
     /** The admin page where a photographer allows the sites that may embed their booking. */
     settingsUrl: new URL("admin/settings", base).href,
@@ -105,4 +112,6 @@ export type BookingBody = {
   client: { name: string; email: string; phone?: string };
   packageId?: string;
   locale?: string;
+  /** The visitor booked with the studio's rules shown above the button. */
+  acceptRules?: boolean;
 };

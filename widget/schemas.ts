@@ -56,6 +56,9 @@ const Words = {
   ),
 };
 
+/** The studio's rules in plain words; nullish, so an older server still reads. */
+const Rules = v.nullish(v.object({ text: v.array(v.string()) }));
+
 /** `GET /v1/sessions/:slug` */
 export const SessionData = v.object({
   session: Session,
@@ -63,6 +66,7 @@ export const SessionData = v.object({
   packages: v.array(Package),
   spots: v.array(Spot),
   ...Words,
+  rules: Rules,
 });
 
 /** `POST /v1/sessions/:slug/holds` */
@@ -108,9 +112,29 @@ export const BookingDetail = v.object({
   session: Session,
   sessionType: SessionType,
   packages: v.array(Package),
-  spot: v.object(Interval),
+  spot: v.object({ id: v.optional(v.string(), ""), ...Interval }),
   ...Words,
+  rules: Rules,
+  /** What the client may still change themselves under the studio's rules. */
+  selfService: v.nullish(
+    v.object({
+      reschedule: v.object({ allowed: v.boolean() }),
+      cancel: v.object({ allowed: v.boolean() }),
+    }),
+  ),
 });
+
+/** `POST /v1/bookings/:token/reschedule` */
+export const BookingMoved = v.object({ booking: BookingRecord });
+
+/** `POST /v1/bookings/:token/cancel` */
+export const BookingCancelled = v.object({
+  booking: BookingRecord,
+  money: v.object({ outcome: v.string(), amountCents: v.number(), currency: v.string() }),
+});
+
+/** `POST /v1/bookings/:token/payments` */
+export const CheckoutOpened = v.object({ checkoutUrl: v.pipe(v.string(), v.regex(/^https?:\/\//)) });
 
 /** `POST /v1/bookings/:token/confirm` */
 export const BookingConfirmed = v.object({ booking: BookingRecord, checkoutUrl: CheckoutUrl });
@@ -161,4 +185,5 @@ export type Spot = v.InferOutput<typeof Spot>;
 export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;
 export type BookingDetail = v.InferOutput<typeof BookingDetail>;
+export type BookingCancelled = v.InferOutput<typeof BookingCancelled>;
 export type ClientInput = v.InferOutput<typeof ClientInput>;

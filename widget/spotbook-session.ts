@@ -5,6 +5,8 @@ import { BookingFlow } from "./flows/booking.ts";
 import { ConfirmationFlow } from "./flows/confirmation.ts";
 import type { FlowContext } from "./flows/flow.ts";
 import { styles } from "./styles.ts";
+// The plain-HTML embeds (a div, a link) that survive site editors.
+import "./embed.ts";
 
 /**
  * A Spotbook Booking Session, booked inline on the photographer's own site.
@@ -56,7 +58,7 @@ import { styles } from "./styles.ts";
  * @cssproperty [--spotbook-danger=#b3261e] - Errors.
  * @cssproperty [--spotbook-focus=the accent] - The focus ring.
  * @cssproperty [--spotbook-gap=1rem] - Space between sections and fields.
- * @cssproperty [--spotbook-min-height=18rem] - Height kept while loading.
+ * @cssproperty [--spotbook-min-height=max(18rem, 40rem - 40vw)] - Height kept while loading.
  */
 export class SpotbookSession extends LitElement {
   static override styles = styles;

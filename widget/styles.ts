@@ -5,6 +5,9 @@ import { css } from "lit";
  * --spotbook-* custom properties (THEMING.md); the private --_* names keep the fallbacks in one
  * place. Nothing here reaches the host page: it all lives in the shadow root.
  */
+// While loading, the host keeps about the height of a session of eight spots on one day, taller
+// where the spots wrap into more rows: the viewport's width stands in for the element's, which
+// cannot size its own height (WordPress, 375 px: 490 px loaded; 1280 px: 330-370 px).
 export const styles = css`
   :host {
     --_accent: var(--spotbook-accent, #2456c8);
@@ -31,7 +34,7 @@ export const styles = css`
 
   /* Keep the space the widget will take while its one request runs, so the page does not jump. */
   :host([aria-busy="true"]) {
-    min-height: var(--spotbook-min-height, 18rem);
+    min-height: var(--spotbook-min-height, max(18rem, 40rem - 40vw));
   }
 
   *,

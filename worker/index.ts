@@ -7,6 +7,7 @@ import { docsPage } from "./http/docs.ts";
 import { documentShapeProblems } from "./http/openapi.ts";
 import clientBookings from "./http/public/bookings.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
+import selfService from "./http/public/self-service.ts";
 import publicSessions from "./http/public/sessions.ts";
 import stripeWebhook from "./http/public/stripe-webhook.ts";
 import studios from "./http/public/studios.ts";
@@ -30,6 +31,7 @@ app.route("/v1/sessions", publicSessions);
 app.route("/v1/sessions", sessionHolds);
 app.route("/v1/holds", holds);
 app.route("/v1/bookings", clientBookings);
+app.route("/v1/bookings", selfService);
 app.route("/v1/stripe", stripeWebhook);
 
 app.route("/v1/studios", studios);

@@ -3,6 +3,7 @@
  * photographer's own website on another origin that embeds the widget with its own theme. A
  * second such pair has Stripe set up, its API answered by a local stand-in (the machine has no
  * network), for the paid booking; the first stays as `npm start` runs without keys: pay at the session.
+ * A WordPress from Debian's packages (wordpress.ts) embeds the first Worker's widget through the plugin.
  *
  * Nothing a run serves or writes is shared with another run in the same checkout: each has its
  * own widget build, databases and ports, so two `npm test`s can run side by side.
@@ -23,6 +24,7 @@ import {
 import { ensureChromium } from "./browser.ts";
 import { servePhotographerSite } from "./photographer-site.ts";
 import { startStripeStandIn } from "./stripe-stand-in.ts";
+import { ensureWordPress, startWordPress, type WordPressSite } from "./wordpress.ts";
 
 /** A Worker with its own database and the photographer's site that embeds its widget. */
 type Deployment = {
@@ -40,6 +42,8 @@ declare module "vitest" {
     testHooksToken: string;
     /** The deployment with Stripe set up, and the origin of its stand-in for Stripe's API and pages. */
     paid: Deployment & { stripeOrigin: string };
+    /** A WordPress with the plugin, pointed at the first Worker, whose studio allows it. */
+    wordpress: WordPressSite;
   }
 }
 
@@ -79,6 +83,7 @@ async function deploy(assets: string, vars: Record<string, string>) {
 
 export default async function setup(project: TestProject) {
   ensureChromium();
+  ensureWordPress();
   // widget/dist is rebuilt by every `npm test` (pretest): a Worker serving it would see its files
   // change, and reload, under another run.
   const assets = scratch("widget");
@@ -94,27 +99,42 @@ export default async function setup(project: TestProject) {
     webhookSecret: stripeKeys.STRIPE_WEBHOOK_SECRET,
     webhookUrl: () => `${paidOrigin}/v1/stripe/webhook`,
   });
-  // Both Workers boot at once; one that started is stopped again should the other fail.
+  let freeOrigin = "";
+  // Both Workers and WordPress boot at once; one that started is stopped again should another fail.
   const started = await Promise.allSettled([
     deploy(assets, { TEST_HOOKS_TOKEN: testHooksToken }),
     deploy(assets, { TEST_HOOKS_TOKEN: testHooksToken, ...stripeKeys, STRIPE_API_BASE: stripe.origin }),
+    startWordPress(scratch("wordpress"), () => freeOrigin),
   ]);
   const stop = async () => {
     for (const s of started) if (s.status === "fulfilled") await s.value.stop();
     await stripe.close();
     rmSync(assets, { recursive: true, force: true });
   };
-  const [free, paid] = started;
-  if (free?.status !== "fulfilled" || paid?.status !== "fulfilled") {
+  const [free, paid, wordpress] = started;
+  if (free?.status !== "fulfilled" || paid?.status !== "fulfilled" || wordpress?.status !== "fulfilled") {
     await stop();
     throw started.find((s) => s.status === "rejected")?.reason;
   }
   paidOrigin = paid.value.deployment.workerOrigin;
   const { workerOrigin, siteOrigin, tokens } = free.value.deployment;
+  freeOrigin = workerOrigin;
+  wordpress.value.configure();
+  // The demo studio allows the WordPress site as well as the photographer's own.
+  const allowed = await fetch(`${workerOrigin}/v1/admin/studio`, {
+    method: "PATCH",
+    headers: { authorization: `Bearer ${tokens.DEMO_ADMIN_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ allowedOrigins: [siteOrigin, wordpress.value.site.origin] }),
+  });
+  if (!allowed.ok) {
+    await stop();
+    throw new Error(`PATCH /v1/admin/studio answered ${allowed.status}: ${await allowed.text()}`);
+  }
   project.provide("workerOrigin", workerOrigin);
   project.provide("siteOrigin", siteOrigin);
   project.provide("tokens", tokens);
   project.provide("testHooksToken", testHooksToken);
   project.provide("paid", { ...paid.value.deployment, stripeOrigin: stripe.origin });
+  project.provide("wordpress", wordpress.value.site);
   return stop;
 }

@@ -103,6 +103,7 @@ describe("calendarFile", () => {
     endsAt: Date.UTC(2026, 9, 17, 13, 50),
     url: "https://juniper.example/book?spotbook=t",
     status: "CONFIRMED" as const,
+    sequence: 0,
   };
 
   it("escapes backslashes, semicolons, commas and newlines in text, and drops other controls", () => {

@@ -68,6 +68,7 @@ async function fixture() {
       "POST /v1/sessions/{slug}/holds": { spotId: session.spots[2].id },
       "POST /v1/holds/{id}/booking": { client: { name: "Ada", email: "ada@example.com" } },
       "POST /v1/bookings/{token}/confirm": {},
+      "POST /v1/bookings/{token}/reschedule": { spotId: session.spots[2].id },
     } as Record<string, unknown>,
   };
 }

@@ -100,6 +100,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
           packages,
           pkg: fixedPackage(packages, session.packageId),
           seats: step.hold.seats,
+          rules: data.rules?.text,
           countdown: this.countdown,
           draft: this.draft,
           errors: step.errors,
@@ -200,6 +201,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
         client: phone ? { name, email, phone } : { name, email },
         ...(packageId ? { packageId } : {}),
         locale: data.locale,
+        ...(data.rules?.text.length ? { acceptRules: true } : {}),
       });
       this.countdown.stop();
       this.set({

@@ -1,10 +1,11 @@
-import { html, type LitElement } from "lit";
+import { html, type LitElement, nothing } from "lit";
 import * as v from "valibot";
 import type { Api } from "../api.ts";
 import { fieldErrors, firstInvalid, readForm } from "../form.ts";
 import { t } from "../i18n.ts";
 import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
+import { type ManageStep, renderManage } from "../views/manage-booking.ts";
 import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
 import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
 import { Flow, type FlowContext } from "./flow.ts";
@@ -18,6 +19,10 @@ interface State {
   error?: string;
   alert?: string;
   busy?: boolean;
+  /** The client's own changes to a confirmed booking. */
+  manage: ManageStep;
+  /** What the client just did, said once above the booking. */
+  done?: string;
 }
 
 const Choice = v.object({ packageId: PackageChoice });
@@ -42,7 +47,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: LitElement, context: () => FlowContext) {
-    super(host, context, { chosen: "" });
+    super(host, context, { chosen: "", manage: { name: "idle" } });
   }
 
   protected async load(api: Api, token: string, lang: string, signal: AbortSignal) {
@@ -94,17 +99,35 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
     switch (booking.status) {
       case "confirmed":
-        return renderConfirmation({
-          format,
-          title: t("confirmed"),
-          session,
-          spot,
-          pkg,
-          seats: booking.seats,
-          email: booking.client?.email,
-          amounts: booking,
-          calendarUrl: this.context().api.calendarUrl(this.context().key),
-        });
+        return html`${state.done ? html`<p part="notice" role="status">${state.done}</p>` : nothing}
+          ${renderConfirmation({
+            format,
+            title: t("confirmed"),
+            session,
+            spot,
+            pkg,
+            seats: booking.seats,
+            email: booking.client?.email,
+            amounts: booking,
+            calendarUrl: this.context().api.calendarUrl(this.context().key),
+          })}
+          ${renderManage({
+            format,
+            step: state.manage,
+            canReschedule: detail.selfService?.reschedule.allowed ?? false,
+            canCancel: detail.selfService?.cancel.allowed ?? false,
+            canPay: booking.balanceCents > 0,
+            busy: state.busy ?? false,
+            problem: this.alert(state.alert),
+            onReschedule: () => void this.offerTimes(detail),
+            onPick: (to) =>
+              void this.change(() => this.context().api.reschedule(this.context().key, to.id), t("moved")),
+            onCancel: () => this.set({ ...state, manage: { name: "cancel" }, alert: undefined }),
+            onConfirmCancel: () =>
+              void this.change(() => this.context().api.cancel(this.context().key), t("cancelledNow")),
+            onBack: () => this.set({ ...state, manage: { name: "idle" }, alert: undefined }),
+            onPay: () => void this.pay(),
+          })}`;
       case "reserved":
       case "awaiting_confirmation": {
         const shown = pkg ?? packages.find((p) => p.id === state.chosen);
@@ -127,6 +150,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
       case "pending_payment":
         return renderBookingNotice(t("pendingPayment"), () => void this.task.run(), refreshing);
       default:
+        if (state.done) return renderBookingNotice(state.done);
         return renderBookingNotice(
           t(booking.status === "cancelled" ? "cancelled" : "expired", { studio: session.studioName }),
         );
@@ -136,6 +160,46 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   private lookAgain() {
     this.looks = 0;
     void this.task.run();
+  }
+
+  /** The session's other times with seats free for the whole booking, to move to. */
+  private async offerTimes(detail: BookingDetail) {
+    this.set({ ...this.state, busy: true, alert: undefined });
+    try {
+      const data = await this.context().api.session(detail.session.slug, this.context().lang);
+      const spots = data.spots.filter(
+        (s) => s.available && s.seatsLeft >= detail.booking.seats && s.startsAt !== detail.spot.startsAt,
+      );
+      this.set({ ...this.state, busy: false, manage: { name: "pick", spots } });
+    } catch {
+      // A Single session is not public: it has no other time to move to.
+      this.set({ ...this.state, busy: false, manage: { name: "pick", spots: [] } });
+    }
+  }
+
+  /** A move or a cancellation: done, said, and the booking read again as it now stands. */
+  private async change(call: () => Promise<unknown>, done: string) {
+    if (this.state.busy) return;
+    this.set({ ...this.state, busy: true, alert: undefined });
+    try {
+      await call();
+      this.set({ chosen: this.state.chosen, manage: { name: "idle" }, done });
+      await this.task.run();
+      this.focus("[part=notice]");
+    } catch (error) {
+      this.set({ ...this.state, busy: false, alert: this.report(error).message });
+      this.focus("#problem");
+    }
+  }
+
+  private async pay() {
+    try {
+      const { checkoutUrl } = await this.context().api.payBalance(this.context().key);
+      window.location.assign(checkoutUrl);
+    } catch (error) {
+      this.set({ ...this.state, alert: this.report(error).message });
+      this.focus("#problem");
+    }
   }
 
   private choose(event: Event) {
@@ -163,7 +227,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
       const { problem, message } = this.report(error);
       if (problem.code === "already_confirmed") {
         // Confirmed in another tab or by the photographer meanwhile: show it as it now stands.
-        this.set({ chosen: this.state.chosen });
+        this.set({ chosen: this.state.chosen, manage: { name: "idle" } });
         await this.task.run();
         return this.focus(`#${stepHeading}`);
       }

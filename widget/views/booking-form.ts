@@ -4,6 +4,7 @@ import type { Format } from "../format.ts";
 import type { HoldCountdown } from "../hold-countdown.ts";
 import { t } from "../i18n.ts";
 import type { Package, Session, Spot } from "../schemas.ts";
+import { renderRules } from "./manage-booking.ts";
 import {
   packageAmounts,
   renderField,
@@ -24,6 +25,8 @@ export interface BookingFormProps {
   pkg: Package | undefined;
   /** Seats the hold takes. */
   seats: number;
+  /** The studio's terms in plain words; booking accepts them. */
+  rules: readonly string[] | undefined;
   countdown: HoldCountdown;
   draft: Draft;
   errors: FieldErrors;
@@ -68,6 +71,7 @@ export function renderBookingForm(props: BookingFormProps) {
             ? renderPackageChoice(format, props.packages, session.currency, draft.packageId, errors.packageId)
             : nothing
         }
+        ${renderRules(props.rules)}
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
             ${busy ? t("booking") : t("book")}

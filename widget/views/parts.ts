@@ -41,6 +41,15 @@ const problemKeys: Record<string, string> = {
   forbidden: "forbidden",
   conflict: "conflict",
   wrong_classification: "byInvitation",
+  too_late: "tooLate",
+  payments_unavailable: "payAtSession",
+  reschedule_not_allowed: "rescheduleNotAllowed",
+  cancel_not_allowed: "cancelNotAllowed",
+  booking_not_open: "bookingNotOpen",
+  booking_closed: "bookingClosed",
+  booking_changed: "conflict",
+  no_balance_due: "noBalanceDue",
+  session_cancelled: "sessionCancelled",
 };
 
 /** A problem in words a visitor understands; `notFound` names the message for what could not be found. */

@@ -1,6 +1,7 @@
 import { and, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, clients } from "../../db/schema.ts";
+import { describeRules, effectiveRules, rulesVersion } from "../domain/booking-rules.ts";
 import { can, isHoldAlive, occupiesSpot, refusalFor } from "../domain/bookings.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { clientLinkUrl } from "../domain/links.ts";
@@ -18,6 +19,7 @@ import {
 } from "../queries/bookings.ts";
 import { bookingByClientToken, newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import type { ClientRow } from "../queries/clients.ts";
+import { creditBalanceSql, creditEntryIfLastChanged, creditOf } from "../queries/credits.ts";
 import { insertSelect } from "../queries/insert-select.ts";
 import type { ClientInput } from "../schemas/fields.ts";
 import { openCheckout, recorded, withdrawCheckout } from "./checkout.ts";
@@ -42,6 +44,10 @@ type Booking = {
   from: SQL;
   publicUrl: string;
   now: number;
+  /** A visitor's booking: the rules they were shown (and whether they accepted them). */
+  accepted?: Partial<typeof bookings.$inferInsert>;
+  /** Statements spending the client's credit, chained right after the booking's update. */
+  spendCredit?: Batch;
 };
 
 /**
@@ -67,9 +73,12 @@ async function writeBooking(
         depositCents: b.amounts.depositCents,
         ...(b.visitorName !== undefined && { visitorName: b.visitorName }),
         ...(b.locale !== undefined && { locale: b.locale }),
+        ...(b.spendCredit?.length && { paidCents: b.amounts.paidCents }),
+        ...b.accepted,
         ...state,
       })
       .where(and(eq(bookings.id, b.view.booking.id), b.from)),
+    ...(b.spendCredit ?? []),
     ...after,
   ] as unknown as Parameters<Db["batch"]>[0]);
   return (results[before.length] as unknown as D1Result).meta.changes === 1;
@@ -100,7 +109,7 @@ export type BookedHold = {
 export async function bookHold(
   ctx: VisitorContext,
   proof: HoldProof,
-  input: { client: ClientInput; packageId?: string; locale?: string | undefined },
+  input: { client: ClientInput; packageId?: string; acceptRules?: boolean; locale?: string | undefined },
 ): Promise<BookedHold> {
   const { db, now } = ctx;
   const { hold } = await provenHold(ctx, proof);
@@ -115,17 +124,40 @@ export async function bookHold(
   );
   const studioId = view.studio.id;
   const { email, name, phone } = input.client;
+  const clientId = sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`;
+  // Credit the client kept from a cancellation pays toward this booking first; the batch spends
+  // it only if it is still there, so two bookings at once cannot spend it twice.
+  const currency = view.booking.currency;
+  const credit = Math.min(await creditOf(db, studioId, email, currency), pkg.priceCents * hold.seats);
   const booking: Booking = {
     view,
     client: input.client,
-    clientId: sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`,
+    clientId,
     packageId: pkg.id,
-    amounts: packageAmounts(pkg, 0, hold.seats),
+    amounts: packageAmounts(pkg, credit, hold.seats),
     visitorName: name,
     locale: input.locale,
-    from: and(statusAllows("book"), gt(bookings.expiresAt, now)) as SQL,
+    from: and(
+      statusAllows("book"),
+      gt(bookings.expiresAt, now),
+      credit > 0 ? sql`${creditBalanceSql(studioId, email, currency)} >= ${credit}` : undefined,
+    ) as SQL,
     publicUrl: ctx.publicUrl,
     now,
+    accepted: acceptedRules(view, input.acceptRules === true, now),
+    spendCredit:
+      credit > 0
+        ? [
+            creditEntryIfLastChanged(db, {
+              studioId,
+              clientId,
+              bookingId: hold.id,
+              amountCents: -credit,
+              currency,
+              now,
+            }),
+          ]
+        : [],
   };
   // A visitor who books becomes the studio's client, but only while the hold is still theirs: a
   // lost race adds nobody. An email the studio knows keeps its record as it is, and the booking
@@ -168,6 +200,18 @@ export async function bookHold(
   return {
     booking: { id: hold.id, status: "pending_payment", token: link.token },
     checkoutUrl: opened.checkout.url,
+  };
+}
+
+/** The rules a visitor was shown when booking, in plain words, with their version and the acceptance. */
+function acceptedRules(view: BookingView, accepted: boolean, now: number) {
+  const rules = effectiveRules(view.sessionType.rules, view.session.rules);
+  return {
+    rulesText: describeRules(rules, { timeZone: view.session.timeZone, locale: view.studio.locale }).join(
+      "\n",
+    ),
+    rulesVersion: rulesVersion(rules),
+    rulesAcceptedAt: accepted ? now : null,
   };
 }
 

@@ -33,6 +33,8 @@ function bookingEvent(v: BookingView, pageUrl: string, now: number): CalendarEve
       .join("\n"),
     url: pageUrl,
     status: statusOf(v.booking.status),
+    sequence: v.booking.sequence,
+    ...(v.studio.email && { organizer: { name: v.studio.name, email: v.studio.email } }),
   };
 }
 

@@ -1,12 +1,13 @@
 import { and, eq, gt } from "drizzle-orm";
 import { bookings, studios } from "../../db/schema.ts";
+import { effectiveRules, requireBookable } from "../domain/booking-rules.ts";
 import { DomainError, notFound, refusal } from "../domain/errors.ts";
 import { networkOf } from "../domain/network.ts";
 import { requireAllowedSite } from "../domain/origins.ts";
 import { randomToken, sha256 } from "../domain/tokens.ts";
 import { endBookings, lapsed } from "../queries/bookings.ts";
 import { isUniqueViolation } from "../queries/constraints.ts";
-import { type HoldRequest, placeHold, whyNoHold } from "../queries/holds.ts";
+import { type HoldRequest, placeHold, spotRules, whyNoHold } from "../queries/holds.ts";
 import { abandonStaleCheckouts } from "../queries/payments.ts";
 import { forgetClosedWindows } from "../queries/rate-limits.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
@@ -47,6 +48,11 @@ export async function holdSpot(
     rateWindowMs: holdWindowMs,
     now: ctx.now,
   };
+  // The studio's notice and booking window are about time, not about who is first: checked before.
+  const rules = await spotRules(ctx.db, input.slug, input.spotId);
+  if (rules && rules.startsAt > ctx.now) {
+    requireBookable(effectiveRules(rules.typeRules, rules.sessionRules), rules, ctx.now);
+  }
   let placed: Awaited<ReturnType<typeof placeHold>>;
   try {
     placed = await placeHold(ctx.db, request);
@@ -57,7 +63,10 @@ export async function holdSpot(
   }
   if (placed) return { id: request.holdId, token, expiresAt: placed.expiresAt, seats: request.seats };
   const why = await whyNoHold(ctx.db, request);
-  if (why.session?.status !== "scheduled") throw notFound("session");
+  if (!why.session) throw notFound("session");
+  if (why.session.status === "cancelled") {
+    throw new DomainError("session_cancelled", "This session was cancelled: there is nothing to book.");
+  }
   requireAllowedSite(why.session.allowedOrigins, ctx.origin);
   if (why.session.classification !== "multi") {
     throw new DomainError(

@@ -32,6 +32,9 @@ export const transitions = {
   takePayment: lastingStatuses,
   /** A paid Checkout lands on anything not cancelled: a late payment may revive a lapsed booking. */
   payOnline: ["held", "pending_payment", "reserved", "awaiting_confirmation", "confirmed", "expired"],
+  /** The client moves their booking to another spot of the session, or cancels it themselves. */
+  move: lastingStatuses,
+  clientCancel: lastingStatuses,
   /** Lapsed holds and pending payments are marked expired. */
   expire: expiringStatuses,
 } as const satisfies Record<string, readonly BookingStatus[]>;

@@ -37,7 +37,18 @@ export const errorCodes = {
   already_paid: [409, "Already paid"],
   payment_in_progress: [409, "A payment is being set up"],
   payments_unavailable: [409, "Online payment is not available"],
+  too_late: [409, "Too close to the session"],
+  booking_not_open: [409, "Booking has not opened yet"],
+  booking_closed: [409, "Booking has closed"],
+  reschedule_not_allowed: [409, "Bookings cannot be moved"],
+  reschedule_limit_reached: [409, "This booking was moved as often as allowed"],
+  cancel_not_allowed: [409, "Bookings cannot be cancelled"],
+  shift_overlaps: [409, "The move would overlap another session"],
+  shift_into_past: [409, "The move would put spots in the past"],
   invalid_signature: [400, "The signature does not match"],
+  session_cancelled: [409, "The session is cancelled"],
+  session_has_bookings: [409, "The session has bookings"],
+  nothing_to_refund: [409, "Nothing paid to refund"],
   internal_error: [500, "Something went wrong"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -129,6 +129,19 @@ export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): M
     action: "View booking",
   });
 
+/** The whole session is called off: what was paid is said, and that the studio refunds it. */
+export const sessionCancelled = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} has cancelled this session, so your booking is cancelled.`,
+    action: "View booking",
+    after: {
+      text:
+        m.paidCents > 0
+          ? `You paid ${formatMoney(m.paidCents, m.currency, f.locale)}: ${f.studioName} will refund it to you.`
+          : "Nothing was paid, so nothing is owed.",
+    },
+  });
+
 /** What a paid Checkout brought in, as Stripe's event states it: it may state no amount. */
 export type PaidAmount = { amountCents: number | null; currency: string };
 
@@ -195,3 +208,44 @@ export const appointmentFacts = (
   location: session.location,
   locale: studio.locale,
 });
+
+/** To the client: they moved their booking to another time (or the studio moved the session). */
+export const bookingMoved = (f: AppointmentFacts, links: AppointmentLinks, was: string): Message =>
+  aboutAppointment(`Moved: ${f.sessionName}`, f, links, {
+    news: `Your session with ${f.studioName} has moved from ${was} to:`,
+    action: "View booking",
+    after: { text: "Open the calendar file below to update the event in your calendar." },
+  });
+
+/** To every booked client when the studio moves the whole session (rain date, running late). */
+export const sessionMoved = (f: AppointmentFacts, links: AppointmentLinks, was: string): Message =>
+  aboutAppointment(`New time: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} has moved your session from ${was}. Your new time:`,
+    action: "View booking",
+    after: { text: "Open the calendar file below to update the event in your calendar." },
+  });
+
+/** To the client: their booking is cancelled, and what becomes of what they paid. */
+export const bookingCancelled = (f: AppointmentFacts, links: AppointmentLinks, money: string): Message =>
+  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
+    news: `Your session with ${f.studioName} is cancelled. ${money}`,
+    action: "View booking",
+    after: { text: "Open the calendar file below to remove the event from your calendar." },
+  });
+
+/** To the studio: a client moved or cancelled their own booking. */
+export function clientChangedBooking(
+  f: AppointmentFacts,
+  change: { clientEmail: string } & ({ kind: "moved"; was: string } | { kind: "cancelled"; money: string }),
+): Message {
+  const who = `${f.clientName} (${change.clientEmail})`;
+  return change.kind === "moved"
+    ? compose(`${f.clientName} moved their booking: ${f.sessionName}`, [
+        { text: `${who} moved their booking from ${change.was} to:` },
+        { text: details(f) },
+      ])
+    : compose(`${f.clientName} cancelled: ${f.sessionName}`, [
+        { text: `${who} cancelled their booking. ${change.money}` },
+        { text: details(f) },
+      ]);
+}

@@ -30,9 +30,22 @@ export function planSpots(plan: SpotPlan): PlannedSpot[] {
   });
 }
 
-/** True when a new spot shares time with one already there (sequential sessions must not). */
-export function overlapsAny(added: readonly PlannedSpot[], existing: readonly PlannedSpot[]): boolean {
-  return added.some((a) => existing.some((e) => a.startsAt < e.endsAt && e.startsAt < a.endsAt));
+/**
+ * The first spot already there that a new one shares time with (sequential sessions must not), or
+ * null. `exceptSeats`: a spot at exactly another's start and end is a workshop's seat, not a clash.
+ */
+export function firstOverlap<T extends PlannedSpot>(
+  added: readonly PlannedSpot[],
+  existing: readonly T[],
+  options: { exceptSeats?: boolean } = {},
+): T | null {
+  for (const e of existing) {
+    for (const a of added) {
+      const seat = options.exceptSeats && a.startsAt === e.startsAt && a.endsAt === e.endsAt;
+      if (!seat && a.startsAt < e.endsAt && e.startsAt < a.endsAt) return e;
+    }
+  }
+  return null;
 }
 
 /**
@@ -51,11 +64,13 @@ export type SeatedTime = {
 
 /**
  * Groups spots (sorted by start) into times, less the seats their live bookings take. A booking of
- * several seats sits on one spot, so the spots without a booking can outnumber the seats left.
+ * several seats sits on one spot, so the spots without a booking can outnumber the seats left. A
+ * time that has started at `now` is not available.
  */
 export function seatedTimes(
   spots: readonly { id: string; startsAt: number; endsAt: number }[],
   live: readonly { spotId: string; seats: number }[],
+  now: number,
 ): SeatedTime[] {
   const seatsOn = new Map(live.map((b) => [b.spotId, b.seats]));
   const times: (SeatedTime & { taken: number })[] = [];
@@ -73,6 +88,7 @@ export function seatedTimes(
   }
   return times.map(({ taken, ...time }) => {
     const seatsLeft = Math.max(0, time.seats - taken);
-    return { ...time, seatsLeft, available: seatsLeft > 0 };
+    // A time that has started is not bookable, whatever its seats.
+    return { ...time, seatsLeft, available: seatsLeft > 0 && time.startsAt > now };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
 import { expiringStatuses, lastingStatuses, type Transition, transitions } from "../domain/bookings.ts";
 import type { Db } from "../env.ts";
@@ -27,19 +27,36 @@ export function lapsed(now: number): SQL {
 
 /**
  * Frees spots: every path by which a booking stops occupying its spot (a hold released, a booking
- * cancelled, a hold or a checkout lapsed) is this one write, so whatever must follow a freed
- * spot hooks in here once. `which` narrows the rows; the transition's own guard is added to it.
+ * cancelled, a hold or a checkout lapsed, a client moving to another spot) is this one write, so
+ * whatever must follow a freed spot hooks in here once. `which` narrows the rows; the
+ * transition's own guard is added to it. A move takes `to`, the spot the booking moves to: the
+ * unique index on live bookings refuses it if that spot is taken.
  */
-export function endBookings(db: Db, which: SQL, transition: "release" | "cancel" | "expire", now: number) {
+export function endBookings(
+  db: Db,
+  which: SQL,
+  transition: "release" | "cancel" | "clientCancel" | "expire" | "move",
+  now: number,
+  to?: { spotId: string | SQL },
+) {
   if (transition === "expire") {
     return db
       .update(bookings)
       .set({ status: "expired" })
       .where(and(which, lapsed(now)));
   }
+  // A moved or cancelled booking is a changed calendar event: its SEQUENCE rises.
+  const sequence = sql`${bookings.sequence} + 1`;
+  if (transition === "move") {
+    if (!to) throw new Error("a move names the spot it moves to");
+    return db
+      .update(bookings)
+      .set({ spotId: to.spotId, sequence, rescheduleCount: sql`${bookings.rescheduleCount} + 1` })
+      .where(and(which, statusAllows("move")));
+  }
   return db
     .update(bookings)
-    .set({ status: "cancelled", cancelledAt: now })
+    .set({ status: "cancelled", cancelledAt: now, sequence })
     .where(and(which, statusAllows(transition)));
 }
 

@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import { bookings, rateLimits, sessions, spots, studios } from "../../db/schema.ts";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { bookings, rateLimits, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 import { endBookings } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
@@ -65,6 +65,7 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
           and ${sessions.slug} = ${r.slug}
           and ${sessions.classification} = 'multi'
           and ${sessions.status} = 'scheduled'
+          and ${spots.removedAt} is null
           and ${spots.startsAt} > ${r.now}
           and ${originAllowed}
           and (select ${rateLimits.count} from ${rateLimits} where ${rateLimits.key} = ${r.rateKey}) <= ${r.rateLimit}`,
@@ -92,7 +93,7 @@ export async function whyNoHold(db: Db, r: HoldRequest) {
       .select({ startsAt: spots.startsAt, seatsLeft: sql<number>`${seatsLeftAt(r.spotId, r.now)}` })
       .from(spots)
       .innerJoin(sessions, eq(sessions.id, spots.sessionId))
-      .where(and(eq(spots.id, r.spotId), eq(sessions.slug, r.slug))),
+      .where(and(eq(spots.id, r.spotId), eq(sessions.slug, r.slug), isNull(spots.removedAt))),
     db.select({ count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, r.rateKey)),
   ]);
   return {
@@ -115,3 +116,19 @@ const beyondVisitorCap = (r: HoldRequest) => sql`changes() = 1 and ${bookings.id
     where ${sessions.slug} = ${r.slug}
   )
 )`;
+
+/** What the studio's rules need to know of a spot a visitor asks to hold: its start, zone and rules. */
+export async function spotRules(db: Db, slug: string, spotId: string) {
+  const [row] = await db
+    .select({
+      startsAt: spots.startsAt,
+      zone: sessions.timeZone,
+      sessionRules: sessions.rules,
+      typeRules: sessionTypes.rules,
+    })
+    .from(spots)
+    .innerJoin(sessions, eq(sessions.id, spots.sessionId))
+    .innerJoin(sessionTypes, eq(sessionTypes.id, sessions.sessionTypeId))
+    .where(and(eq(spots.id, spotId), eq(sessions.slug, slug)));
+  return row ?? null;
+}

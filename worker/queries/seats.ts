@@ -5,7 +5,8 @@ import { expiringStatuses, lastingStatuses } from "../domain/bookings.ts";
 /*
  * Seats: the spots of a session that start together (a workshop scheduled "all at the same time")
  * are one time with that many seats. A booking takes `seats` of them while sitting on one spot row,
- * so a time's free seats are its spots less the seats its live bookings take. Every write that
+ * so a time's free seats are its spots (less those the studio removed) less the seats its live
+ * bookings take. Every write that
  * puts a booking on a spot guards on these, inside its own statement: D1 runs one statement at a
  * time, so the count and the write cannot be split by another visitor.
  */
@@ -25,7 +26,8 @@ export const spotsAtTimeOf = (spotId: SQL | string) => sql`(
  */
 export const seatsLeftAt = (spotId: SQL | string, now: number, except?: string): SQL => sql`(
   (select count(*) from spots c
-    where (c.session_id, c.starts_at) = (select o.session_id, o.starts_at from spots o where o.id = ${spotId}))
+    where (c.session_id, c.starts_at) = (select o.session_id, o.starts_at from spots o where o.id = ${spotId})
+      and c.removed_at is null)
   - (select coalesce(sum(b.seats), 0) from bookings b
     where b.spot_id in ${spotsAtTimeOf(spotId)}
       and (b.status in (${quoted(lastingStatuses)})
@@ -41,6 +43,7 @@ export const seatsLeftAt = (spotId: SQL | string, now: number, except?: string):
 export const freeSpotAtTimeOf = (spotId: string): SQL => sql`(
   select f.id from spots f
   where f.id in ${spotsAtTimeOf(spotId)}
+    and f.removed_at is null
     and not exists (select 1 from bookings l where l.spot_id = f.id and l.status in (${quoted(liveStatuses)}))
   order by f.id limit 1
 )`;

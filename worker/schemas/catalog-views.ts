@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Studio } from "../env.ts";
 import type { ClientRow } from "../queries/clients.ts";
 import type { PackageRow, SessionTypeWithPackages } from "../queries/session-types.ts";
+import { SessionTypeRulesSchema, typeRulesOf } from "./booking-rules.ts";
 import { Classification } from "./fields.ts";
 
 /** How studios, clients, session types and packages look in answers. */
@@ -24,10 +25,12 @@ export const SessionTypeSchema = z
     durationMinutes: z.number().int(),
     breakMinutes: z.number().int(),
     description: z.string(),
+    location: z.string(),
     paymentReminder: z.boolean(),
     paymentReminderDays: z.number().int(),
     active: z.boolean(),
     packages: z.array(PackageSchema),
+    rules: SessionTypeRulesSchema,
   })
   .openapi("SessionType");
 
@@ -46,10 +49,12 @@ export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof Sessio
   durationMinutes: t.durationMinutes,
   breakMinutes: t.breakMinutes,
   description: t.description,
+  location: t.location,
   paymentReminder: t.paymentReminder,
   paymentReminderDays: t.paymentReminderDays,
   active: t.active,
   packages: t.packages.map(toPackage),
+  rules: typeRulesOf(t.rules),
 });
 
 export const ClientSchema = z

@@ -6,6 +6,7 @@
  */
 import type { z } from "@hono/zod-openapi";
 import { en } from "../domain/catalogues/en.ts";
+import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
 import type { ClientSchema, PackageSchema, SessionTypeSchema, StudioSchema } from "./catalog-views.ts";
 import type { ClientInput } from "./fields.ts";
 import type {
@@ -13,10 +14,11 @@ import type {
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
+  SelfServiceSchema,
 } from "./public-views.ts";
 import type { CreateSessionType } from "./session-types.ts";
 import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
-import type { AddSpots, CreateSession } from "./sessions.ts";
+import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
 import type { CreateStudio } from "./studios.ts";
 
 const ids = {
@@ -33,6 +35,36 @@ const ids = {
 const session = { name: "Fall Minis", timeZone: "America/New_York", location: "Juniper Park, north meadow" };
 const spotTimes = { startsAt: "2027-10-16T13:30:00.000Z", endsAt: "2027-10-16T13:50:00.000Z" };
 
+/** The studio's rules for its fall minis: a day's notice, one move, credit on cancelling. */
+const typeRules = {
+  noticeHours: 24,
+  rescheduleAllowed: true,
+  rescheduleHours: 24,
+  rescheduleMax: 1,
+  cancelAllowed: true,
+  cancelHours: 48,
+  cancelMoney: "credit",
+} satisfies z.output<typeof SessionTypeRulesSchema>;
+
+export const exampleRules = {
+  ...typeRules,
+  opensAt: "2027-09-01T23:00:00.000Z",
+  closesAt: null,
+  text: [
+    "Booking opens Wednesday, September 1, 2027 at 7:00 PM.",
+    "Book at least 1 day ahead.",
+    "You can move your booking to another free time of the session once, up to 1 day before it.",
+    "You can cancel up to 2 days before; what you paid is kept as credit toward a later session with the studio.",
+  ],
+  version: "r1-5b1e03c2",
+} satisfies z.output<typeof BookingRulesSchema>;
+
+export const exampleNewRules = {
+  rescheduleMax: 2,
+  cancelHours: 72,
+  cancelMoney: "refund",
+} satisfies z.input<typeof TypeRulesInput>;
+
 export const examplePackage = {
   id: ids.package,
   name: "Mini",
@@ -48,10 +80,12 @@ export const exampleSessionType = {
   durationMinutes: 20,
   breakMinutes: 10,
   description: "Short outdoor portraits among the fall colours.",
+  location: session.location,
   paymentReminder: true,
   paymentReminderDays: 3,
   active: true,
   packages: [examplePackage],
+  rules: typeRules,
 } satisfies z.output<typeof SessionTypeSchema>;
 
 export const exampleClient = {
@@ -107,7 +141,9 @@ const sessionHead = {
   clientId: null,
   timeZone: session.timeZone,
   location: session.location,
+  description: "Bring a layer: the meadow is cool in the morning.",
   status: "scheduled",
+  cancelledAt: null,
 } as const;
 
 export const exampleSessionDetails = {
@@ -127,6 +163,25 @@ export const exampleSessionDetails = {
     },
   ],
   totals: { currency: "USD", amountCents: 15_000, paidCents: 5_000, balanceCents: 10_000 },
+  refundsDue: [],
+} satisfies z.output<typeof SessionDetailsSchema>;
+
+/** The same session cancelled: its client emailed, the deposit they paid listed for refund. */
+export const exampleCancelledSession = {
+  ...exampleSessionDetails,
+  status: "cancelled",
+  cancelledAt: "2027-10-10T15:00:00.000Z",
+  spots: exampleSessionDetails.spots.map((spot) => ({ ...spot, available: true, booking: null })),
+  totals: { currency: "USD", amountCents: 0, paidCents: 0, balanceCents: 0 },
+  refundsDue: [
+    {
+      bookingId: ids.booking,
+      client: exampleClient,
+      paidCents: 5_000,
+      currency: "USD",
+      cancelledAt: "2027-10-10T15:00:00.000Z",
+    },
+  ],
 } satisfies z.output<typeof SessionDetailsSchema>;
 
 export const exampleSessionSummary = {
@@ -144,6 +199,8 @@ const publicSession = {
   classification: "multi",
   timeZone: session.timeZone,
   location: session.location,
+  description: "Bring a layer: the meadow is cool in the morning.",
+  status: "scheduled",
   currency: "USD",
   studioName: exampleStudio.name,
   packageId: null,
@@ -181,6 +238,7 @@ export const examplePublicSession = {
     seatsLeft: available ? 1 : 0,
   })) satisfies z.output<typeof PublicSpotSchema>[],
   ...visitorWords,
+  rules: exampleRules,
 };
 
 export const exampleClientBooking = {
@@ -195,6 +253,8 @@ export const exampleClientBooking = {
   seats: 1,
   expiresAt: null,
   client: { name: exampleClient.name, email: exampleClient.email },
+  rescheduleCount: 0,
+  cancelMoney: null,
 } satisfies z.output<typeof ClientBookingSchema>;
 
 /** What the client's confirmation link shows. */
@@ -205,6 +265,17 @@ export const exampleClientView = {
   packages: [examplePackage],
   spot: { id: ids.spot, ...spotTimes },
   ...visitorWords,
+  rules: exampleRules,
+  selfService: {
+    reschedule: { allowed: true, until: "2027-10-15T13:30:00.000Z", reason: null },
+    cancel: { allowed: true, until: "2027-10-14T13:30:00.000Z", reason: null, money: "credit" },
+  } satisfies z.output<typeof SelfServiceSchema>,
+};
+
+/** A client's cancellation: the booking, and the money kept as their credit. */
+export const exampleCancelled = {
+  booking: { ...exampleClientBooking, status: "cancelled" as const, cancelMoney: "credit" as const },
+  money: { outcome: "credit" as const, amountCents: 5_000, currency: "USD" },
 };
 
 export const exampleHold = {
@@ -239,6 +310,7 @@ export const exampleNewSessionType = {
   packages: [
     { name: "Mini", description: "20 minutes, 10 edited images", priceCents: 15_000, depositCents: 5_000 },
   ],
+  rules: exampleNewRules,
 } satisfies z.input<typeof CreateSessionType>;
 
 export const exampleNewSession = {
@@ -250,6 +322,8 @@ export const exampleNewSession = {
   location: session.location,
   spots: 6,
 } satisfies z.input<typeof CreateSession>;
+
+export const exampleShift = { minutes: 20 } satisfies z.input<typeof ShiftSession>;
 
 export const exampleMoreSpots = { date: "2027-10-16", time: "11:30", spots: 3 } satisfies z.input<
   typeof AddSpots

@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { bookingStatuses } from "../../db/schema.ts";
+import { bookingStatuses, type CancelMoney, cancelMoneyOutcomes } from "../../db/schema.ts";
+import { effectiveRules } from "../domain/booking-rules.ts";
 import { acceptedLanguages, negotiate } from "../domain/catalogues/index.ts";
 import { balanceDue } from "../domain/money.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
+import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
 import { PackageSchema, toPackage } from "./catalog-views.ts";
 import { Classification, Instant } from "./fields.ts";
 
@@ -16,6 +18,9 @@ export const PublicSessionSchema = z
     classification: Classification,
     timeZone: z.string(),
     location: z.string(),
+    description: z.string(),
+    /** A cancelled session is shown as such, with no spots to book. */
+    status: z.enum(["scheduled", "cancelled"]),
     currency: z.string(),
     studioName: z.string(),
     packageId: z.string().nullable(),
@@ -57,10 +62,48 @@ export const ClientBookingSchema = z
     seats: z.number().int(),
     expiresAt: Instant.nullable(),
     client: z.object({ name: z.string(), email: z.string() }).nullable(),
+    /** How many times the client moved it themselves. */
+    rescheduleCount: z.number().int(),
+    /** Once cancelled: what became of the money paid. */
+    cancelMoney: z.enum(cancelMoneyOutcomes).nullable(),
   })
   .openapi("ClientBooking");
 
-type StudioFacts = { name: string; currency: string; holdMinutes: number; maxSeatsPerBooking: number };
+/** What the client may still change themselves, and until when, under the studio's rules. */
+export const SelfServiceSchema = z
+  .object({
+    reschedule: z.object({ allowed: z.boolean(), until: Instant.nullable(), reason: z.string().nullable() }),
+    cancel: z.object({
+      allowed: z.boolean(),
+      until: Instant.nullable(),
+      reason: z.string().nullable(),
+      money: z.enum(cancelMoneyOutcomes),
+    }),
+  })
+  .openapi("SelfService");
+
+type SelfServiceFacts = {
+  reschedule: { allowed: boolean; until: number | null; reason: string | null };
+  cancel: { allowed: boolean; until: number | null; reason: string | null; money: CancelMoney };
+};
+
+const isoOrNull = (instant: number | null) => (instant === null ? null : toIso(instant));
+
+export const toSelfService = (s: SelfServiceFacts): z.infer<typeof SelfServiceSchema> => ({
+  reschedule: { ...s.reschedule, until: isoOrNull(s.reschedule.until) },
+  cancel: { ...s.cancel, until: isoOrNull(s.cancel.until) },
+});
+
+type StudioFacts = {
+  name: string;
+  currency: string;
+  holdMinutes: number;
+  locale: string;
+  maxSeatsPerBooking: number;
+};
+
+/** The rules a visitor accepts by booking: the session's, in plain words, with their version. */
+export const PublicRulesSchema = BookingRulesSchema;
 
 export const publicSessionParts = (
   session: SessionRow,
@@ -74,6 +117,8 @@ export const publicSessionParts = (
     classification: session.classification,
     timeZone: session.timeZone,
     location: session.location,
+    description: session.description,
+    status: session.status,
     currency: studio.currency,
     studioName: studio.name,
     packageId: session.packageId,
@@ -87,6 +132,10 @@ export const publicSessionParts = (
     breakMinutes: sessionType.breakMinutes,
   },
   packages: packages.map(toPackage),
+  rules: toBookingRules(effectiveRules(sessionType.rules, session.rules), {
+    timeZone: session.timeZone,
+    locale: studio.locale,
+  }),
 });
 
 export const publicPackages = z.array(PackageSchema);
@@ -107,6 +156,8 @@ export const toClientBooking = (
   expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
   // A visitor's booking shows the name they typed, never a stored one their email happens to match.
   client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,
+  rescheduleCount: b.rescheduleCount,
+  cancelMoney: b.cancelMoney,
 });
 
 /** `?lang=de-AT,de` (the widget's choice, most wanted first); without it, Accept-Language. */

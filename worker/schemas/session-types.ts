@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { TypeRulesInput } from "./booking-rules.ts";
 import { Cents, Classification, Id, Name, Text } from "./fields.ts";
 
 /** A session type is created with its packages in one request; `packages` on update replaces the list. */
@@ -31,10 +32,14 @@ const fields = {
     .min(0, "Cannot be negative.")
     .max(24 * 60, "At most 24 hours."),
   description: Text,
+  /** Where its sessions usually take place: a new session starts with it. */
+  location: z.string().trim().max(500),
   paymentReminder: z.boolean(),
   paymentReminderDays: z.number().int().min(0).max(90),
   active: z.boolean(),
   packages: z.array(PackageInput).min(1, "Add at least one package.").max(20, "At most 20 packages."),
+  /** Booking, moving and cancelling rules; on update, the rules sent replace the type's. */
+  rules: TypeRulesInput,
 };
 
 export const CreateSessionType = z
@@ -42,9 +47,11 @@ export const CreateSessionType = z
     ...fields,
     breakMinutes: fields.breakMinutes.default(0),
     description: fields.description.default(""),
+    location: fields.location.default(""),
     paymentReminder: fields.paymentReminder.default(false),
     paymentReminderDays: fields.paymentReminderDays.default(3),
     active: fields.active.default(true),
+    rules: fields.rules.optional(),
   })
   .openapi("CreateSessionType");
 

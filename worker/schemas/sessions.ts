@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
+import { SessionRulesInput } from "./booking-rules.ts";
 import { ClientInput, DateString, Id, Name, SpotCount, TimeString, TimeZone } from "./fields.ts";
 
 /** The request bodies of Booking Sessions, their spots and the clients put on them. */
 
 const Location = z.string().trim().max(500);
+const Description = z.string().trim().max(5000);
 
 const common = {
   name: Name,
@@ -12,6 +14,9 @@ const common = {
   time: TimeString,
   timeZone: TimeZone.optional(),
   location: Location.optional(),
+  description: Description.optional(),
+  /** Overrides of the session type's booking rules, and when booking opens and closes. */
+  rules: SessionRulesInput.optional(),
 };
 
 const CreateSingle = z.object({
@@ -37,9 +42,11 @@ export const UpdateSession = z
   .object({
     name: Name,
     location: Location,
+    description: Description,
     packageId: Id.nullable(),
     date: DateString,
     time: TimeString,
+    rules: SessionRulesInput,
   })
   .partial()
   .openapi("UpdateSession");
@@ -50,8 +57,29 @@ export const AddSpots = z
   .openapi("AddSpots");
 export type AddSpots = z.infer<typeof AddSpots>;
 
+/** Where a free spot goes: a date and time in the session's zone; it keeps its length. */
+export const MoveSpot = z.object({ date: DateString, time: TimeString }).openapi("MoveSpot");
+export type MoveSpot = z.infer<typeof MoveSpot>;
+
 /** "Select or add" a client: an existing client's id, or a new client's details. */
 export const ClientChoice = z
   .union([z.object({ clientId: Id }).strict(), z.object({ client: ClientInput }).strict()])
   .openapi("ClientChoice");
 export type ClientChoice = z.infer<typeof ClientChoice>;
+
+/** Move a whole session: by minutes (running late), or to another date keeping each spot's time. */
+export const ShiftSession = z
+  .union([
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .refine((m) => m !== 0, "Move by at least a minute.")
+          .refine((m) => Math.abs(m) <= 24 * 60 * 7, "At most a week; move to another date instead."),
+      })
+      .strict(),
+    z.object({ date: DateString }).strict(),
+  ])
+  .openapi("ShiftSession");
+export type ShiftSession = z.infer<typeof ShiftSession>;

@@ -11,6 +11,10 @@ export type CalendarEvent = {
   description: string;
   url: string;
   status: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
+  /** Rises on every change (a move, a cancellation), so calendars take the newest version. */
+  sequence: number;
+  /** The studio, when it has an email: iTIP wants an organizer on a cancellation. */
+  organizer?: { name: string; email: string };
 };
 
 const utf8 = new TextEncoder();
@@ -56,10 +60,15 @@ export function calendarFile(e: CalendarEvent): string {
     "VERSION:2.0",
     "PRODID:-//Spotbook//Booking Sessions//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    // A cancelled event is sent as a cancellation, so calendars drop it instead of keeping a ghost.
+    e.status === "CANCELLED" ? "METHOD:CANCEL" : "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${escapeText(e.uid)}`,
+    `SEQUENCE:${e.sequence}`,
     `DTSTAMP:${icsInstant(e.stamp)}`,
+    ...(e.organizer
+      ? [`ORGANIZER;CN="${e.organizer.name.replace(/["\r\n]/g, "")}":mailto:${e.organizer.email}`]
+      : []),
     `DTSTART:${icsInstant(e.startsAt)}`,
     `DTEND:${icsInstant(e.endsAt)}`,
     `SUMMARY:${escapeText(e.summary)}`,

@@ -147,3 +147,15 @@ export async function verifiedEvent(
 
 export const isSignatureError = (err: unknown): boolean =>
   err instanceof Stripe.errors.StripeSignatureVerificationError;
+
+/**
+ * Gives back what a paid Checkout took, through Stripe's Refunds API (on its payment intent);
+ * one refund per payment whatever the retries (the idempotency key).
+ */
+export async function refundCheckout(stripe: Stripe, checkoutId: string, paymentId: string): Promise<void> {
+  const session = await stripe.checkout.sessions.retrieve(checkoutId);
+  const intent =
+    typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
+  if (!intent) throw new Error(`Checkout ${checkoutId} has no payment to refund`);
+  await stripe.refunds.create({ payment_intent: intent }, { idempotencyKey: `spotbook-refund-${paymentId}` });
+}

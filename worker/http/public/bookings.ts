@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { clientBooking, confirmBooking } from "../../actions/bookings.ts";
 import { bookingCalendar } from "../../actions/calendar.ts";
 import { payBalance } from "../../actions/payments.ts";
+import { selfServiceOf } from "../../actions/self-service.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import {
@@ -15,12 +16,15 @@ import { Id } from "../../schemas/fields.ts";
 import {
   ClientBookingSchema,
   LanguageQuery,
+  PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
   publicPackages,
   publicSessionParts,
+  SelfServiceSchema,
   toClientBooking,
+  toSelfService,
   VisitorWords,
   visitorWords,
 } from "../../schemas/public-views.ts";
@@ -38,6 +42,8 @@ const ClientView = z
     packages: publicPackages,
     spot: PublicSpotSchema.pick({ id: true, startsAt: true, endsAt: true }),
     ...VisitorWords,
+    rules: PublicRulesSchema,
+    selfService: SelfServiceSchema,
   })
   .openapi("ClientView");
 
@@ -51,7 +57,8 @@ router.openapi(
     responses: { 200: { description: "OK", ...json(ClientView, exampleClientView) }, ...problems(404) },
   }),
   async (c) => {
-    const v = await clientBooking(visitorContext(c), c.req.valid("param").token);
+    const ctx = visitorContext(c);
+    const v = await clientBooking(ctx, c.req.valid("param").token);
     c.header("cache-control", "no-store");
     return c.json(
       {
@@ -59,6 +66,7 @@ router.openapi(
         ...publicSessionParts(v.session, v.sessionType, v.studio, v.packages),
         spot: { id: v.spot.id, startsAt: toIso(v.spot.startsAt), endsAt: toIso(v.spot.endsAt) },
         ...visitorWords(c.req.valid("query").lang, c.req.header("accept-language")),
+        selfService: toSelfService(selfServiceOf(v, ctx.now)),
       },
       200,
     );

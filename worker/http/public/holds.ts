@@ -138,9 +138,13 @@ holds.openapi(
             locale: Locale.optional().openapi({
               description: "The visitor's language (the session answer's locale), kept for their messages",
             }),
+            acceptRules: z.boolean().optional().openapi({
+              description:
+                "The visitor accepts the session's rules (GET /v1/sessions/:slug `rules.text`); recorded on the booking.",
+            }),
           })
           .openapi("BookHold"),
-        { client: exampleNewClient, packageId: exampleIds.package, locale: "en-US" },
+        { client: exampleNewClient, packageId: exampleIds.package, locale: "en-US", acceptRules: true },
       ),
     },
     responses: {

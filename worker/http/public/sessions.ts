@@ -5,6 +5,7 @@ import { visitorContext } from "../../middleware/context.ts";
 import { examplePublicSession } from "../../schemas/examples.ts";
 import {
   LanguageQuery,
+  PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
@@ -35,6 +36,7 @@ router.openapi(
             packages: publicPackages,
             spots: z.array(PublicSpotSchema),
             ...VisitorWords,
+            rules: PublicRulesSchema,
           }),
           examplePublicSession,
         ),

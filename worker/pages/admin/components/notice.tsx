@@ -16,6 +16,14 @@ const notices = {
   "spot-reserved": "The spot is reserved, and the client is asked to confirm and pay.",
   "reminder-sent": "The payment reminder is on its way.",
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
+  "session-saved": "The session is saved.",
+  "session-cancelled": "The session is cancelled, and every client with a booking is emailed.",
+  "session-deleted": "The session is deleted.",
+  "spot-moved": "The spot is moved.",
+  "spot-removed": "The spot is removed.",
+  "payment-recorded": "The payment is recorded.",
+  "refund-recorded": "The refund is recorded.",
+  "session-moved": "The session is moved, and every booked client is emailed the new time.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;
