@@ -3,7 +3,12 @@ import { signedInStudio, texts } from "./admin-browser.ts";
 import { call, newSession, newSessionType, newStudio } from "./support.ts";
 
 /** A studio with a workshop of `seats` spots all at the same time, tomorrow. */
-async function openWorkshop(seats: number, maxSeatsPerBooking = 4, signIn = false) {
+async function openWorkshop(
+  seats: number,
+  maxSeatsPerBooking = 4,
+  signIn = false,
+  rules: Record<string, unknown> = {},
+) {
   const { studio, token, browser } = signIn
     ? await signedInStudio({ maxSeatsPerBooking })
     : { ...(await newStudio({ maxSeatsPerBooking })), browser: undefined };
@@ -12,6 +17,7 @@ async function openWorkshop(seats: number, maxSeatsPerBooking = 4, signIn = fals
     durationMinutes: 120,
     breakMinutes: 0,
     packages: [{ name: "Seat", priceCents: 9000, depositCents: 0 }],
+    rules,
   });
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const session = await newSession(token, {
@@ -23,7 +29,7 @@ async function openWorkshop(seats: number, maxSeatsPerBooking = 4, signIn = fals
     spots: seats,
     sameTime: true,
   });
-  return { studio, token, browser, session, spotId: session.spots[0].id as string };
+  return { studio, token, browser, session, tomorrow, spotId: session.spots[0].id as string };
 }
 
 // One address per visitor: the per-visitor hold cap lets a visitor's earlier hold go.
@@ -38,6 +44,18 @@ const holdSeats = (slug: string, spotId: string, seats?: number) =>
     body: seats === undefined ? { spotId } : { spotId, seats },
     headers: visitor(),
   });
+
+/** Holds and books `seats` at the time of `spotId`; the client's link token. */
+async function bookSeats(slug: string, spotId: string, seats: number, email: string) {
+  const held = await holdSeats(slug, spotId, seats);
+  expect(held.status).toBe(201);
+  const booked = await call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+    token: held.body.hold.token,
+    body: { client: { name: email.split("@")[0], email } },
+  });
+  expect(booked.body.booking.status).toBe("confirmed");
+  return booked.body.booking.token as string;
+}
 
 const timesOf = async (slug: string) => (await call("GET", `/v1/sessions/${slug}`)).body.spots;
 
@@ -160,4 +178,47 @@ describe("workshop seats", () => {
     expect(held.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(5);
     expect(refused.every((code) => code === "spot_taken" || code === "not_enough_seats")).toBe(true);
   }, 120_000);
+
+  it("moves a client's booking only into a time with seats for all of it; removed spots are no seats", async () => {
+    const rules = { rescheduleHours: 1, cancelHours: 1 };
+    const { session, token, tomorrow } = await openWorkshop(5, 4, false, rules);
+    const admin = `/v1/admin/sessions/${session.id}`;
+    const spotIds = (await call("GET", admin, { token })).body.session.spots.map((s: { id: string }) => s.id);
+    // Two of the five seats go to the afternoon: a time of three and a time of two.
+    for (const id of spotIds.slice(3)) {
+      const moved = await call("PATCH", `${admin}/spots/${id}`, {
+        token,
+        body: { date: tomorrow, time: "14:00" },
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    }
+    const [morning, afternoon] = await timesOf(session.slug);
+    expect([morning.seats, afternoon.seats]).toEqual([3, 2]);
+    const ann = await bookSeats(session.slug, afternoon.id, 1, "ann@example.com");
+    const bea = await bookSeats(session.slug, morning.id, 2, "bea@example.com");
+    const move = (who: string, spotId: string) =>
+      call("POST", `/v1/bookings/${who}/reschedule`, { body: { spotId } });
+    expect(await move(bea, afternoon.id)).toMatchObject({ status: 409, body: { code: "not_enough_seats" } });
+    expect((await move(ann, morning.id)).status).toBe(200);
+    expect((await move(bea, afternoon.id)).status).toBe(200);
+    expect((await timesOf(session.slug)).map((t: { seatsLeft: number }) => t.seatsLeft)).toEqual([2, 0]);
+    // Bea's two seats sit on one afternoon spot; the other is hers too, so it cannot be removed.
+    const spots = (await call("GET", admin, { token })).body.session.spots;
+    const afternoonIds = spotIds.slice(3);
+    const unsat = spots.find(
+      (s: { id: string; booking: unknown }) => afternoonIds.includes(s.id) && !s.booking,
+    );
+    expect((await call("DELETE", `${admin}/spots/${unsat.id}`, { token })).status).toBe(409);
+    // A free morning seat removed is a seat less: one is left, not two.
+    const freeMorning = spots.find(
+      (s: { id: string; booking: unknown }) => !afternoonIds.includes(s.id) && !s.booking,
+    );
+    expect((await call("DELETE", `${admin}/spots/${freeMorning.id}`, { token })).status).toBe(200);
+    const [left] = await timesOf(session.slug);
+    expect(left).toMatchObject({ seats: 2, seatsLeft: 1 });
+    expect((await holdSeats(session.slug, left.id, 2)).body.code).toBe("not_enough_seats");
+    expect((await holdSeats(session.slug, left.id, 1)).status).toBe(201);
+    expect((await holdSeats(session.slug, left.id, 1)).body.code).toBe("spot_taken");
+    expect((await holdSeats(session.slug, freeMorning.id, 1)).body.code).toBe("not_found");
+  });
 });
