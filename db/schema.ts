@@ -31,6 +31,8 @@ const createdAt = () =>
   integer("created_at")
     .notNull()
     .$defaultFn(() => Date.now());
+const emailTemplateChoices = () =>
+  text("email_templates", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`);
 const studioId = () =>
   text("studio_id")
     .notNull()
@@ -56,6 +58,12 @@ export const studios = sqliteTable("studios", {
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
   createdAt: createdAt(),
+  /** The display name mail is sent from (MAIL_FROM's address); null: MAIL_FROM's own name. */
+  senderName: text("sender_name"),
+  /** How clients pay when online payment is off ("Pay by Venmo @studio or cash on the day"). */
+  paymentInstructions: text("payment_instructions").notNull().default(""),
+  /** The photographer's notices turned off (see domain/notices.ts); every other one is sent. */
+  noticesOff: text("notices_off", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
 });
 
 /** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */
@@ -90,6 +98,8 @@ export const clients = sqliteTable(
     email: text("email").notNull(),
     phone: text("phone"),
     createdAt: createdAt(),
+    /** When the client unsubscribed from the studio's announcements; null: they receive them. */
+    announcementsOffAt: integer("announcements_off_at"),
   },
   (t) => [uniqueIndex("clients_studio_email").on(t.studioId, t.email)],
 );
@@ -108,6 +118,8 @@ export const sessionTypes = sqliteTable(
     paymentReminderDays: integer("payment_reminder_days").notNull().default(3),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
+    /** Message kind → the studio's email template its sessions send; a kind left out: the default. */
+    emailTemplates: emailTemplateChoices(),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -151,6 +163,8 @@ export const sessions = sqliteTable(
       .notNull()
       .default("scheduled"),
     createdAt: createdAt(),
+    /** Message kind → template, overriding the session type's choice for this session only. */
+    emailTemplates: emailTemplateChoices(),
   },
   (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
 );
@@ -310,3 +324,47 @@ export const rateLimits = sqliteTable("rate_limits", {
   count: integer("count").notNull(),
   resetAt: integer("reset_at").notNull(),
 });
+
+/**
+ * The photographer's own email templates. The default text of every message kind lives in code
+ * (domain/templates.ts), so only what the photographer wrote is stored here.
+ */
+export const emailTemplates = sqliteTable(
+  "email_templates",
+  {
+    id: id(),
+    studioId: studioId(),
+    /** The message kind it is for (domain/templates.ts templateKinds). */
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_templates_studio_kind").on(t.studioId, t.kind)],
+);
+
+/**
+ * "Announce this session": one row per client per session, so no client is announced a session
+ * twice, however many times (or how concurrently) the photographer presses the button. The row
+ * keeps the SHA-256 of the message's unsubscribe token.
+ */
+export const announcements = sqliteTable(
+  "announcements",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    unsubscribeTokenHash: text("unsubscribe_token_hash").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("announcements_session_client").on(t.sessionId, t.clientId),
+    index("announcements_client").on(t.clientId),
+  ],
+);

@@ -15,6 +15,7 @@ import { mailPages } from "./routes/mail.tsx";
 import { sessionDetailPages } from "./routes/session-details.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
 import { sessionPages } from "./routes/sessions.tsx";
+import { settingsPages } from "./routes/settings.tsx";
 import { adminHeaders, noStore } from "./security.ts";
 
 /** The photographer's admin pages, mounted at /admin: server-rendered, working without script. */
@@ -36,6 +37,7 @@ adminPages.route("/sessions", sessionPages);
 adminPages.route("/sessions", sessionDetailPages);
 adminPages.route("/session-types", sessionTypePages);
 adminPages.route("/clients", clientPages);
+adminPages.route("/settings", settingsPages);
 adminPages.route("/mail", mailPages);
 adminPages.all("*", notFoundPage);
 

@@ -21,6 +21,8 @@ export const paths = {
   spot: (sessionId: string, spotId: string) => `${root}/sessions/${sessionId}/spots/${spotId}`,
   cancelBooking: (sessionId: string, bookingId: string) =>
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
+  settings: `${root}/settings`,
+  allowOrigin: `${root}/settings/allowed-origins`,
   mail: `${root}/mail`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,

@@ -16,6 +16,8 @@ const notices = {
   "spot-reserved": "The spot is reserved, and the client is asked to confirm and pay.",
   "reminder-sent": "The payment reminder is on its way.",
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
+  "settings-saved": "The settings are saved.",
+  "origin-allowed": "The website is allowed too.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

@@ -92,10 +92,12 @@ export const SessionDetailsPage: FC<{
   view: SessionDetailsView;
   locale: string;
   origin: string;
+  /** The studio's websites the widget may be embedded on. */
+  allowedOrigins: string[];
   when: FormState;
   action: FormState;
   notice?: string;
-}> = ({ view, locale, origin, when, action, notice }) => (
+}> = ({ view, locale, origin, allowedOrigins, when, action, notice }) => (
   <>
     <p>
       <a href={paths.sessions}>Booking Sessions</a>
@@ -110,6 +112,8 @@ export const SessionDetailsPage: FC<{
     <Actions view={view} />
     {view.classification === "single" && !view.confirmed && <When view={view} form={when} />}
     <Spots view={view} locale={locale} />
-    {view.classification === "multi" && <Embed slug={view.slug} origin={origin} />}
+    {view.classification === "multi" && (
+      <Embed slug={view.slug} origin={origin} allowedOrigins={allowedOrigins} />
+    )}
   </>
 );
