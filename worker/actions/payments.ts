@@ -139,6 +139,7 @@ async function applyPayment(ctx: ActionContext, event: Stripe.Event, session: Ch
     kind: booking.status === "confirmed" ? "payment_received" : "booking_confirmed",
     publicUrl: ctx.publicUrl,
     now,
+    online: true,
   });
   const facts = appointmentFacts(studio, view.session, view.spot, client);
   const alertStudio = (refunding: SQL) =>

@@ -64,7 +64,8 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           Add Additional Spots
         </a>
       )}
-      {view.totals.balanceCents > 0 && (
+      {/* Send Reminder is for confirmed bookings with a balance due, as the action sends. */}
+      {view.spots.some((s) => s.booking?.status === "confirmed" && s.booking.balanceCents > 0) && (
         <PostForm action={paths.sessionAction(view.id, "payment-reminders")}>
           <button type="submit" class="secondary">
             Send Reminder
