@@ -112,8 +112,10 @@ export function renderTemplate(t: Template, values: TemplateValues): Message {
     (n) => values[n],
   );
   const html = fill(t.body, escapeHtml, (n) => {
-    const v = escapeHtml(values[n]);
-    return links.has(n) && v ? `<a href="${v}">${v}</a>` : v;
+    if (!links.has(n)) return escapeHtml(values[n]);
+    // An address has no spaces: any a value carries are dropped, not turned into markup.
+    const url = escapeHtml(values[n].replace(/\s+/g, ""));
+    return url ? `<a href="${url}">${url}</a>` : "";
   })
     .split(/\n{2,}/)
     .map((p) => `<p>${p.replace(/\n/g, "<br>")}</p>`)

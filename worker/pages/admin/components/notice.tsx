@@ -18,6 +18,8 @@ const notices = {
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
   "settings-saved": "The settings are saved.",
   "origin-allowed": "The website is allowed too.",
+  "template-saved": "The email template is saved.",
+  "emails-chosen": "The emails are chosen.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

@@ -64,6 +64,9 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           Add Additional Spots
         </a>
       )}
+      <a class="button secondary" href={paths.sessionEmails(view.id)}>
+        Choose Emails
+      </a>
       {/* Send Reminder is for confirmed bookings with a balance due, as the action sends. */}
       {view.spots.some((s) => s.booking?.status === "confirmed" && s.booking.balanceCents > 0) && (
         <PostForm action={paths.sessionAction(view.id, "payment-reminders")}>

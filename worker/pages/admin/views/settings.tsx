@@ -42,6 +42,9 @@ export const SettingsPage: FC<{ form: FormState; twins: string[]; notice?: strin
   <>
     <Heading text="Studio Settings" />
     <Notice code={notice} />
+    <p>
+      The words of each email are in <a href={paths.emailTemplates}>Email Templates</a>.
+    </p>
     <ErrorSummary form={form} />
     <PostForm action={paths.settings}>
       <fieldset>
