@@ -98,8 +98,6 @@ export const clients = sqliteTable(
     email: text("email").notNull(),
     phone: text("phone"),
     createdAt: createdAt(),
-    /** When the client unsubscribed from the studio's announcements; null: they receive them. */
-    announcementsOffAt: integer("announcements_off_at"),
   },
   (t) => [uniqueIndex("clients_studio_email").on(t.studioId, t.email)],
 );
@@ -344,27 +342,3 @@ export const emailTemplates = sqliteTable(
   (t) => [index("email_templates_studio_kind").on(t.studioId, t.kind)],
 );
 
-/**
- * "Announce this session": one row per client per session, so no client is announced a session
- * twice, however many times (or how concurrently) the photographer presses the button. The row
- * keeps the SHA-256 of the message's unsubscribe token.
- */
-export const announcements = sqliteTable(
-  "announcements",
-  {
-    id: id(),
-    studioId: studioId(),
-    sessionId: text("session_id")
-      .notNull()
-      .references(() => sessions.id),
-    clientId: text("client_id")
-      .notNull()
-      .references(() => clients.id),
-    unsubscribeTokenHash: text("unsubscribe_token_hash").notNull().unique(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    uniqueIndex("announcements_session_client").on(t.sessionId, t.clientId),
-    index("announcements_client").on(t.clientId),
-  ],
-);

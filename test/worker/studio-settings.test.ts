@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { twinOrigin, typedOrigin } from "../../worker/domain/origins.ts";
 import { runScheduledJobs } from "../../worker/jobs/scheduled.ts";
 import { field, multiFields, schedule, signedInStudio, texts } from "./admin-browser.ts";
+import { bookHeld } from "./payments-support.ts";
 import { call, newClient, newSessionType, newStudio, openMultiSession } from "./support.ts";
 
 afterEach(() => {
@@ -27,7 +28,7 @@ describe("PATCH /v1/admin/studio, the new settings", () => {
       senderName: "Juniper & Pine Photography",
       paymentInstructions: "Pay by Venmo @juniper or cash on the day",
       sessionReminderHours: 48,
-      notices: { booked: false, confirmed: true, cancelled: true, paid: true, refund_needed: true },
+      notices: { booked: false, confirmed: true, paid: true, refund_needed: true },
     });
     // A later change of one notice keeps the others as they were.
     const again = await call("PATCH", "/v1/admin/studio", { token, body: { notices: { paid: false } } });
@@ -157,7 +158,7 @@ describe("the settings page", () => {
       sessionReminderHours: 12,
       senderName: "Juniper",
       paymentInstructions: "Venmo @juniper",
-      notices: { booked: true, confirmed: false, cancelled: false, paid: true, refund_needed: false },
+      notices: { booked: true, confirmed: false, paid: true, refund_needed: false },
     });
 
     // The bare host of the www site is offered, and one press allows it.
@@ -203,5 +204,45 @@ describe("the settings page", () => {
     const allowed = await browser.get(`/admin/sessions/${id}`);
     expect(await texts(allowed.html, "p.warning")).toEqual([]);
     expect(allowed.html).toContain("It works on https://juniper.example");
+  });
+});
+
+describe("the photographer's notices", () => {
+  const notices = (studioId: string) =>
+    env.DB.prepare("SELECT kind, recipient, subject FROM emails WHERE studio_id = ? AND kind LIKE 'notice_%'")
+      .bind(studioId)
+      .all<{ kind: string; recipient: string; subject: string }>()
+      .then((r) => r.results);
+
+  it("emails the studio when a visitor books and when a client confirms, each until turned off", async () => {
+    const { studio, token, session, spotIds } = await openMultiSession(3);
+    await call("PATCH", "/v1/admin/studio", {
+      token,
+      body: { email: `studio+${studio.id.slice(0, 6)}@example.com` },
+    });
+    await bookHeld(session.slug, spotIds[0] ?? "", "ann@example.com");
+    const client = await newClient(token, { name: "Grace" });
+    const reserved = await call("POST", `/v1/admin/spots/${spotIds[1]}/reservation`, {
+      token,
+      body: { clientId: client.id },
+    });
+    const link = new URL(reserved.body.confirmationUrl).searchParams.get("spotbook");
+    expect((await call("POST", `/v1/bookings/${link}/confirm`, { body: {} })).status).toBe(200);
+    expect(await notices(studio.id)).toEqual([
+      {
+        kind: "notice_booked",
+        recipient: `studio+${studio.id.slice(0, 6)}@example.com`,
+        subject: expect.stringMatching(/^New booking: .*, Fall Minis$/),
+      },
+      {
+        kind: "notice_confirmed",
+        recipient: `studio+${studio.id.slice(0, 6)}@example.com`,
+        subject: "Confirmed: Grace, Fall Minis",
+      },
+    ]);
+
+    await call("PATCH", "/v1/admin/studio", { token, body: { notices: { booked: false } } });
+    await bookHeld(session.slug, spotIds[2] ?? "", "bea@example.com");
+    expect(await notices(studio.id)).toHaveLength(2);
   });
 });

@@ -90,7 +90,6 @@ export async function chosenClient(
     email: choice.client.email,
     phone: choice.client.phone || null,
     createdAt: ctx.now,
-    announcementsOffAt: null,
   };
   return { client, writes: [ctx.db.insert(clients).values(client)] };
 }

@@ -1,12 +1,14 @@
-import { appointmentLinks } from "../domain/links.ts";
+import { adminSessionUrl, appointmentLinks } from "../domain/links.ts";
 import {
   appointmentFacts,
   bookingConfirmed,
   howToPayText,
   moneyFacts,
   paymentReceived,
+  studioNotice,
 } from "../domain/messages.ts";
 import type { Amounts } from "../domain/money.ts";
+import { noticeOn } from "../domain/notices.ts";
 import { templateValues } from "../domain/templates.ts";
 import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
@@ -24,6 +26,8 @@ export type Receipt = {
   now: number;
   /** Whether the balance can be paid online (Stripe is set up). */
   online?: boolean;
+  /** What the studio is told of, if it has not turned that notice off. */
+  notice?: "booked" | "confirmed" | "paid";
 };
 
 /**
@@ -62,5 +66,23 @@ export async function receiptAfter(db: Db, r: Receipt) {
     kind: r.kind,
     recipient: r.client.email,
   };
-  return { token: link.token, statements: [link.insert, queueEmailIfLastChanged(db, email, now)] };
+  const statements = [link.insert, queueEmailIfLastChanged(db, email, now)];
+  // Chained after the receipt: queued only when the receipt was, so only when the change happened.
+  if (r.notice && view.studio.email && noticeOn(view.studio, r.notice)) {
+    const notice = studioNotice(r.notice, facts, money, adminSessionUrl(r.publicUrl, view.session.id));
+    statements.push(
+      queueEmailIfLastChanged(
+        db,
+        {
+          ...notice,
+          studioId: view.studio.id,
+          bookingId: view.booking.id,
+          kind: `notice_${r.notice}`,
+          recipient: view.studio.email,
+        },
+        now,
+      ),
+    );
+  }
+  return { token: link.token, statements };
 }

@@ -216,3 +216,32 @@ export const appointmentFacts = (
   location: session.location,
   locale: studio.locale,
 });
+
+/** To the studio: something happened to a booking (see domain/notices.ts), with a link to the session. */
+export function studioNotice(
+  kind: "booked" | "confirmed" | "paid",
+  f: AppointmentFacts,
+  m: MoneyFacts,
+  sessionPage: string,
+): Message {
+  const { subject, news } = {
+    booked: {
+      subject: `New booking: ${f.clientName}, ${f.sessionName}`,
+      news: `${f.clientName} booked a spot.`,
+    },
+    confirmed: {
+      subject: `Confirmed: ${f.clientName}, ${f.sessionName}`,
+      news: `${f.clientName} confirmed their booking.`,
+    },
+    paid: {
+      subject: `Payment received: ${f.clientName}, ${f.sessionName}`,
+      news: `${f.clientName} paid online.`,
+    },
+  }[kind];
+  return compose(subject, [
+    { text: news },
+    { text: details(f) },
+    amounts(m, f.locale),
+    { link: sessionPage, label: "Open the session" },
+  ]);
+}

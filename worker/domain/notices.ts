@@ -2,13 +2,12 @@
  * What the photographer is emailed about, each one on unless turned off in settings. A studio
  * keeps only the kinds it turned off, so a kind added here is on for every studio.
  */
-export const noticeKinds = ["booked", "confirmed", "cancelled", "paid", "refund_needed"] as const;
+export const noticeKinds = ["booked", "confirmed", "paid", "refund_needed"] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 export const noticeLabels: Record<NoticeKind, string> = {
   booked: "A visitor books a spot",
   confirmed: "A client confirms a session or a reserved spot",
-  cancelled: "A client cancels a booking",
   paid: "A payment arrives",
   refund_needed: "A payment arrives that must be refunded",
 };
