@@ -36,6 +36,9 @@ export const errorCodes = {
   payment_in_progress: [409, "A payment is being set up"],
   payments_unavailable: [409, "Online payment is not available"],
   invalid_signature: [400, "The signature does not match"],
+  session_cancelled: [409, "The session is cancelled"],
+  session_has_bookings: [409, "The session has bookings"],
+  nothing_to_refund: [409, "Nothing paid to refund"],
   internal_error: [500, "Something went wrong"],
 } as const satisfies Record<string, readonly [number, string]>;
 

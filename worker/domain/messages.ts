@@ -150,6 +150,19 @@ export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): M
     action: "View booking",
   });
 
+/** The whole session is called off: what was paid is said, and that the studio refunds it. */
+export const sessionCancelled = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} has cancelled this session, so your booking is cancelled.`,
+    action: "View booking",
+    after: {
+      text:
+        m.paidCents > 0
+          ? `You paid ${formatMoney(m.paidCents, m.currency, f.locale)}: ${f.studioName} will refund it to you.`
+          : "Nothing was paid, so nothing is owed.",
+    },
+  });
+
 /** What a paid Checkout brought in, as Stripe's event states it: it may state no amount. */
 export type PaidAmount = { amountCents: number | null; currency: string };
 

@@ -28,9 +28,21 @@ export const paths = {
   emailTemplate: (id: string) => `${root}/settings/emails/${id}`,
   sessionTypeEmails: (id: string) => `${root}/session-types/${id}/emails`,
   sessionEmails: (id: string) => `${root}/sessions/${id}/emails`,
+  booking: (id: string) => `${root}/bookings/${id}`,
+  bookingMoney: (id: string, kind: "payments" | "refunds") => `${root}/bookings/${id}/${kind}`,
+  spotAction: (sessionId: string, spotId: string, action: "move" | "remove") =>
+    `${root}/sessions/${sessionId}/spots/${spotId}/${action}`,
   mail: `${root}/mail`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };
 
-export type SessionAction = "when" | "client" | "confirmation-request" | "spots" | "payment-reminders";
+export type SessionAction =
+  | "when"
+  | "client"
+  | "confirmation-request"
+  | "spots"
+  | "payment-reminders"
+  | "edit"
+  | "cancel"
+  | "delete";

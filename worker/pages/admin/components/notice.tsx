@@ -20,6 +20,13 @@ const notices = {
   "origin-allowed": "The website is allowed too.",
   "template-saved": "The email template is saved.",
   "emails-chosen": "The emails are chosen.",
+  "session-saved": "The session is saved.",
+  "session-cancelled": "The session is cancelled, and every client with a booking is emailed.",
+  "session-deleted": "The session is deleted.",
+  "spot-moved": "The spot is moved.",
+  "spot-removed": "The spot is removed.",
+  "payment-recorded": "The payment is recorded.",
+  "refund-recorded": "The refund is recorded.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;
