@@ -36,6 +36,8 @@ const createdAt = () =>
   integer("created_at")
     .notNull()
     .$defaultFn(() => Date.now());
+const emailTemplateChoices = () =>
+  text("email_templates", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`);
 const studioId = () =>
   text("studio_id")
     .notNull()
@@ -61,6 +63,12 @@ export const studios = sqliteTable("studios", {
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
   createdAt: createdAt(),
+  /** The display name mail is sent from (MAIL_FROM's address); null: MAIL_FROM's own name. */
+  senderName: text("sender_name"),
+  /** How clients pay when online payment is off ("Pay by Venmo @studio or cash on the day"). */
+  paymentInstructions: text("payment_instructions").notNull().default(""),
+  /** The photographer's notices turned off (see domain/notices.ts); every other one is sent. */
+  noticesOff: text("notices_off", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
 });
 
 /** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */
@@ -117,6 +125,8 @@ export const sessionTypes = sqliteTable(
     location: text("location").notNull().default(""),
     /** The studio's booking rules for this type (domain/booking-rules.ts); null: the defaults. */
     rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
+    /** Message kind → the studio's email template its sessions send; a kind left out: the default. */
+    emailTemplates: emailTemplateChoices(),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -165,6 +175,8 @@ export const sessions = sqliteTable(
     cancelledAt: integer("cancelled_at"),
     /** This session's overrides of its type's booking rules, rule by rule; null: none. */
     rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
+    /** Message kind → template, overriding the session type's choice for this session only. */
+    emailTemplates: emailTemplateChoices(),
   },
   (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
 );
@@ -369,4 +381,23 @@ export const clientCredits = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("client_credits_client").on(t.clientId), index("client_credits_booking").on(t.bookingId)],
+);
+
+/**
+ * The photographer's own email templates. The default text of every message kind lives in code
+ * (domain/templates.ts), so only what the photographer wrote is stored here.
+ */
+export const emailTemplates = sqliteTable(
+  "email_templates",
+  {
+    id: id(),
+    studioId: studioId(),
+    /** The message kind it is for (domain/templates.ts templateKinds). */
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_templates_studio_kind").on(t.studioId, t.kind)],
 );

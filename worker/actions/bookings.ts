@@ -83,8 +83,8 @@ async function writeBooking(
 }
 
 /** Confirms a booking with nothing (more) to pay online, and queues its receipt in the same batch. */
-async function confirmNow(db: Db, b: Booking, before: Batch = []) {
-  const receipt = await receiptAfter(db, { ...b, kind: "booking_confirmed" });
+async function confirmNow(db: Db, b: Booking, notice: "booked" | "confirmed", before: Batch = []) {
+  const receipt = await receiptAfter(db, { ...b, kind: "booking_confirmed", notice });
   const confirmed = await writeBooking(
     db,
     b,
@@ -171,7 +171,7 @@ export async function bookHold(
   const stripe = due > 0 ? ctx.stripe() : null;
   if (!stripe) {
     // Nothing to pay online (free, or no Stripe: payment at the session), so it is confirmed now.
-    const result = await confirmNow(db, booking, addClient);
+    const result = await confirmNow(db, booking, "booked", addClient);
     if (!result.confirmed) throw expired();
     return { booking: { id: hold.id, status: "confirmed", token: result.token } };
   }
@@ -260,7 +260,7 @@ export async function confirmBooking(
   const stripe = due > 0 ? ctx.stripe() : null;
   let checkoutUrl: string | undefined;
   if (!stripe) {
-    if (!(await confirmNow(db, b)).confirmed) throw changed();
+    if (!(await confirmNow(db, b, "confirmed")).confirmed) throw changed();
   } else {
     const opened = await openCheckout(db, stripe, {
       ...b,

@@ -21,6 +21,7 @@ import {
   formatWhen,
   type Message,
 } from "../domain/messages.ts";
+import { noticeOn } from "../domain/notices.ts";
 import type { Db } from "../env.ts";
 import { type BookingRow, type BookingView, endBookings, lapsed } from "../queries/bookings.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
@@ -108,7 +109,7 @@ async function changeMails(
       { ...messages.client(links), ...base, kind: "booking_moved_or_cancelled", recipient: client.email },
       ctx.now,
     ),
-    ...(v.studio.email
+    ...(v.studio.email && noticeOn(v.studio, "changed")
       ? [
           queueEmailIfLastChanged(
             db,

@@ -22,3 +22,7 @@ export const appointmentLinks = (
 });
 
 export const publicSessionUrl = (publicUrl: string, slug: string): string => `${publicUrl}/s/${slug}`;
+
+/** A session's page in the photographer's admin, for the studio's notices. */
+export const adminSessionUrl = (publicUrl: string, sessionId: string): string =>
+  `${publicUrl}/admin/sessions/${encodeURIComponent(sessionId)}`;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { type NoticeKind, noticeKinds, noticesOf } from "../domain/notices.ts";
 import type { Studio } from "../env.ts";
 import type { ClientRow } from "../queries/clients.ts";
 import type { PackageRow, SessionTypeWithPackages } from "../queries/session-types.ts";
@@ -81,6 +82,12 @@ export const StudioSchema = z
     bookingPageUrl: z.string().nullable(),
     holdMinutes: z.number().int(),
     maxHoldsPerVisitor: z.number().int(),
+    sessionReminderHours: z.number().int(),
+    senderName: z.string().nullable(),
+    paymentInstructions: z.string(),
+    notices: z.object(
+      Object.fromEntries(noticeKinds.map((k) => [k, z.boolean()])) as Record<NoticeKind, z.ZodBoolean>,
+    ),
   })
   .openapi("Studio");
 
@@ -96,4 +103,8 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   bookingPageUrl: s.bookingPageUrl,
   holdMinutes: s.holdMinutes,
   maxHoldsPerVisitor: s.maxHoldsPerVisitor,
+  sessionReminderHours: s.sessionReminderHours,
+  senderName: s.senderName,
+  paymentInstructions: s.paymentInstructions,
+  notices: noticesOf(s.noticesOff),
 });

@@ -112,6 +112,10 @@ export const exampleStudio = {
   bookingPageUrl: "https://www.juniper-pine.example/book",
   holdMinutes: 10,
   maxHoldsPerVisitor: 1,
+  sessionReminderHours: 24,
+  senderName: "Juniper & Pine Photography",
+  paymentInstructions: "Pay by Venmo @juniper-pine or cash on the day",
+  notices: { booked: true, confirmed: true, changed: true, paid: true, refund_needed: true },
 } satisfies z.output<typeof StudioSchema>;
 
 export const exampleAdminBooking = {

@@ -41,6 +41,7 @@ textarea.snippet { width: 100%; font: 14px ui-monospace, monospace; }
 .invalid input, .invalid select, .invalid textarea { border: 2px solid var(--bad); }
 .error-summary { border: 3px solid var(--bad); padding: .5rem 1rem; margin: 1rem 0; }
 .error-summary h2 { margin-top: .5rem; }
+.warning { border-left: 4px solid #bf8700; background: #fff8c5; padding: .5rem 1rem; margin: 1rem 0; }
 .notice { border-left: 4px solid var(--ok); background: #eef8f0; padding: .5rem 1rem; margin: 1rem 0; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem 1rem; }
 legend { font-weight: 700; padding: 0 .25rem; }

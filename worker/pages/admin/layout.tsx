@@ -9,6 +9,7 @@ const sections = [
   { href: paths.sessions, label: "Booking Sessions" },
   { href: paths.sessionTypes, label: "Session Types" },
   { href: paths.clients, label: "Studio & Clients" },
+  { href: paths.settings, label: "Settings" },
   { href: paths.mail, label: "Mail" },
 ];
 

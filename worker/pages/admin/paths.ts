@@ -21,6 +21,13 @@ export const paths = {
   spot: (sessionId: string, spotId: string) => `${root}/sessions/${sessionId}/spots/${spotId}`,
   cancelBooking: (sessionId: string, bookingId: string) =>
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
+  settings: `${root}/settings`,
+  allowOrigin: `${root}/settings/allowed-origins`,
+  emailTemplates: `${root}/settings/emails`,
+  newEmailTemplate: `${root}/settings/emails/new`,
+  emailTemplate: (id: string) => `${root}/settings/emails/${id}`,
+  sessionTypeEmails: (id: string) => `${root}/session-types/${id}/emails`,
+  sessionEmails: (id: string) => `${root}/sessions/${id}/emails`,
   booking: (id: string) => `${root}/bookings/${id}`,
   bookingMoney: (id: string, kind: "payments" | "refunds") => `${root}/bookings/${id}/${kind}`,
   spotAction: (sessionId: string, spotId: string, action: "move" | "remove") =>

@@ -52,6 +52,7 @@ async function showDetails(
       view={view}
       locale={c.var.studio.locale}
       origin={publicUrl(c)}
+      allowedOrigins={c.var.studio.allowedOrigins}
       when={forms.when ?? formOf(whenValues(view))}
       action={forms.action ?? formOf()}
       notice={c.req.query("done")}

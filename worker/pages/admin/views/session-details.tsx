@@ -92,7 +92,11 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           Move Session
         </a>
       )}
-      {view.totals.balanceCents > 0 && (
+      <a class="button secondary" href={paths.sessionEmails(view.id)}>
+        Choose Emails
+      </a>
+      {/* Send Reminder is for confirmed bookings with a balance due, as the action sends. */}
+      {view.spots.some((s) => s.booking?.status === "confirmed" && s.booking.balanceCents > 0) && (
         <PostForm action={paths.sessionAction(view.id, "payment-reminders")}>
           <button type="submit" class="secondary">
             Send Reminder
@@ -161,10 +165,12 @@ export const SessionDetailsPage: FC<{
   view: SessionDetailsView;
   locale: string;
   origin: string;
+  /** The studio's websites the widget may be embedded on. */
+  allowedOrigins: string[];
   when: FormState;
   action: FormState;
   notice?: string;
-}> = ({ view, locale, origin, when, action, notice }) => (
+}> = ({ view, locale, origin, allowedOrigins, when, action, notice }) => (
   <>
     <p>
       <a href={paths.sessions}>Booking Sessions</a>
@@ -188,7 +194,7 @@ export const SessionDetailsPage: FC<{
     )}
     <Spots view={view} locale={locale} />
     {view.classification === "multi" && view.status === "scheduled" && (
-      <Embed slug={view.slug} origin={origin} />
+      <Embed slug={view.slug} origin={origin} allowedOrigins={allowedOrigins} />
     )}
   </>
 );
