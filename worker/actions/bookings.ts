@@ -24,6 +24,7 @@ import { openCheckout, recorded, withdrawCheckout } from "./checkout.ts";
 import type { StudioContext, VisitorContext } from "./context.ts";
 import { type HoldProof, provenHold } from "./holds.ts";
 import { receiptAfter } from "./receipts.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 type Batch = BatchItem<"sqlite">[];
 
@@ -250,4 +251,5 @@ export async function cancelBooking(ctx: StudioContext, id: string): Promise<voi
     "cancel",
     ctx.now,
   );
+  await offerFreeSpots(ctx, booking.sessionId);
 }

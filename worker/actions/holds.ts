@@ -11,6 +11,7 @@ import { abandonStaleCheckouts } from "../queries/payments.ts";
 import { forgetClosedWindows } from "../queries/rate-limits.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
 import type { ActionContext, VisitorContext } from "./context.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 /** How many holds one visitor (IP) may place per window; a real visitor needs a handful. */
 const holdsPerWindow = 30;
@@ -54,7 +55,11 @@ export async function holdSpot(
       throw new DomainError("spot_taken", "Someone just took this spot. Please pick another.");
     throw err;
   }
-  if (placed) return { id: request.holdId, token, expiresAt: placed.expiresAt };
+  if (placed) {
+    // Holding this spot let go of the visitor's earlier one: that spot may have someone waiting.
+    if (placed.released) await offerFreeSpots(ctx, placed.sessionId);
+    return { id: request.holdId, token, expiresAt: placed.expiresAt };
+  }
   const why = await whyNoHold(ctx.db, request);
   if (why.session?.status !== "scheduled") throw notFound("session");
   requireAllowedSite(why.session.allowedOrigins, ctx.origin);
@@ -98,7 +103,11 @@ export async function provenHold(ctx: VisitorContext, proof: HoldProof) {
 export async function extendHold(ctx: VisitorContext, proof: HoldProof): Promise<{ expiresAt: number }> {
   const { hold, studio } = await provenHold(ctx, proof);
   const length = studio.holdMinutes * 60_000;
-  const expiresAt = Math.min(ctx.now + length, hold.createdAt + (maxExtensions + 1) * length);
+  // A spot offered from a waitlist is held longer than the studio's hold minutes: never shortened.
+  const expiresAt = Math.max(
+    hold.expiresAt ?? 0,
+    Math.min(ctx.now + length, hold.createdAt + (maxExtensions + 1) * length),
+  );
   const [updated] = await ctx.db
     .update(bookings)
     .set({ expiresAt })
@@ -112,6 +121,7 @@ export async function extendHold(ctx: VisitorContext, proof: HoldProof): Promise
 export async function releaseHold(ctx: VisitorContext, proof: HoldProof): Promise<void> {
   const { hold } = await provenHold(ctx, proof);
   await endBookings(ctx.db, eq(bookings.id, hold.id), "release", ctx.now);
+  await offerFreeSpots(ctx, hold.sessionId);
 }
 
 /**

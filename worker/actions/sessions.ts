@@ -32,6 +32,7 @@ import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../sc
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 /** A local date and time that the clocks skip is refused on the field it came from. */
 function refusingSkippedTimes<T>(plan: () => T): T {
@@ -350,6 +351,7 @@ export async function addSpots(ctx: StudioContext, id: string, input: AddSpots):
     );
   }
   await writeAll(ctx.db, insertSpots(ctx.db, ctx.studio.id, id, planned));
+  await offerFreeSpots(ctx, id);
   return sessionDetails(ctx, id);
 }
 

@@ -42,6 +42,7 @@ export async function createStudio(
           bookingPageUrl: input.bookingPageUrl ?? null,
           holdMinutes: input.holdMinutes ?? 15,
           maxHoldsPerVisitor: input.maxHoldsPerVisitor ?? 1,
+          waitlistOfferHours: input.waitlistOfferHours ?? 12,
         })
         .returning(),
       db.insert(adminTokens).values({ studioId, tokenHash: await sha256(adminToken) }),

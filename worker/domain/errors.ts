@@ -36,6 +36,9 @@ export const errorCodes = {
   payment_in_progress: [409, "A payment is being set up"],
   payments_unavailable: [409, "Online payment is not available"],
   invalid_signature: [400, "The signature does not match"],
+  session_not_full: [409, "The session still has free spots"],
+  waitlist_closed: [409, "The waitlist is closed"],
+  already_on_waitlist: [409, "Already on the waitlist"],
   internal_error: [500, "Something went wrong"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -76,6 +76,7 @@ export const StudioSchema = z
     bookingPageUrl: z.string().nullable(),
     holdMinutes: z.number().int(),
     maxHoldsPerVisitor: z.number().int(),
+    waitlistOfferHours: z.number().int(),
   })
   .openapi("Studio");
 
@@ -91,4 +92,5 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   bookingPageUrl: s.bookingPageUrl,
   holdMinutes: s.holdMinutes,
   maxHoldsPerVisitor: s.maxHoldsPerVisitor,
+  waitlistOfferHours: s.waitlistOfferHours,
 });

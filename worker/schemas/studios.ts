@@ -20,6 +20,12 @@ const settings = {
     .openapi({
       description: "Live holds one visitor may keep in one session: 1, or 2 for a workshop's seats.",
     }),
+  waitlistOfferHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(72)
+    .openapi({ description: "How long a freed spot is held for the next person on a waitlist." }),
 };
 
 export const CreateStudio = z
@@ -34,6 +40,7 @@ export const CreateStudio = z
     bookingPageUrl: settings.bookingPageUrl.optional(),
     holdMinutes: settings.holdMinutes.optional(),
     maxHoldsPerVisitor: settings.maxHoldsPerVisitor.optional(),
+    waitlistOfferHours: settings.waitlistOfferHours.optional(),
   })
   .openapi("CreateStudio");
 export type CreateStudio = z.infer<typeof CreateStudio>;
