@@ -3,10 +3,13 @@ import {
   BookingConfirmed,
   BookingCreated,
   BookingDetail,
+  HeldOffer,
   HoldCreated,
   HoldExtended,
   Problem,
   SessionData,
+  WaitlistEntry,
+  WaitlistJoined,
 } from "./schemas.ts";
 
 export type FieldError = { path: string; message: string };
@@ -92,6 +95,14 @@ export function createApi(base: URL) {
       json(BookingDetail, { signal }, `v1/bookings/${id(token)}`),
     confirm: (token: string, packageId?: string) =>
       json(BookingConfirmed, post(packageId ? { packageId } : {}), `v1/bookings/${id(token)}/confirm`),
+    joinWaitlist: (
+      slug: string,
+      body: { client: { name: string; email: string }; times?: { date: string }[] },
+    ) => json(WaitlistJoined, post(body), `v1/sessions/${id(slug)}/waitlist`),
+    waitlistEntry: (token: string, signal?: AbortSignal) =>
+      json(WaitlistEntry, { signal }, `v1/waitlist/${id(token)}`),
+    leaveWaitlist: (token: string) => send({ method: "DELETE" }, `v1/waitlist/${id(token)}`),
+    offer: (token: string, signal?: AbortSignal) => json(HeldOffer, { signal }, `v1/offers/${id(token)}`),
     calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
   };
 }

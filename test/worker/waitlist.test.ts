@@ -127,10 +127,6 @@ describe("waitlist", () => {
     });
     expect(booked.status).toBe(201);
     expect(booked.body.booking.status).toBe("confirmed");
-    const list = await call("GET", `/v1/admin/sessions/${s.session.id}/waitlist`, { token: s.token });
-    expect(list.body.waitlist.entries[0].status).toBe("waiting");
-    // The next change to the line settles the outcome; the photographer's page shows it.
-    await offerFreeSpots(contextFor(env, Date.now(), "https://spotbook.test"), s.session.id);
     const settled = await call("GET", `/v1/admin/sessions/${s.session.id}/waitlist`, { token: s.token });
     expect(settled.body.waitlist.entries[0].status).toBe("booked");
     expect(settled.body.waitlist.offers[0]).toMatchObject({ name: "Ann", status: "booked" });
@@ -239,7 +235,22 @@ describe("waitlist", () => {
 
     await cancel(s.token, s.bookingIds[0] as string);
     expect(await offersTo(cy.email)).toHaveLength(1);
+    const taken = await call("POST", `/v1/admin/waitlist/${bob.body.entry.id}/offer`, {
+      token: s.token,
+      body: { spotId: s.spotIds[0] },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe("spot_taken");
+    await cancel(s.token, s.bookingIds[1] as string);
+    // The next freed spot goes to Ann, next after Cy; when she leaves, it passes to Bob.
+    expect(await offersTo(ann.email)).toHaveLength(1);
+    await call("DELETE", `/v1/waitlist/${ann.body.entry.token}`);
+    expect(await offersTo(bob.email)).toHaveLength(1);
+  });
 
+  it("turned off, takes nobody and offers nothing; turned on, offers what is free", async () => {
+    const s = await fullSession(2);
+    const ann = await join(s.session.slug, "Ann");
     // Turned off: a freed spot stays free for anyone, and nobody can join.
     const off = await call("PATCH", `/v1/admin/sessions/${s.session.id}/waitlist`, {
       token: s.token,
@@ -257,16 +268,40 @@ describe("waitlist", () => {
       token: s.token,
       body: { open: true },
     });
-    // Turned back on, the free spot goes to the first in line... unless the photographer picks.
+    // Turned back on, the free spot goes to the first in line.
     expect(await offersTo(ann.email)).toHaveLength(1);
-    const taken = await call("POST", `/v1/admin/waitlist/${bob.body.entry.id}/offer`, {
+  });
+
+  it("lets the photographer offer a free spot to a given person, past those before them", async () => {
+    const s = await fullSession(2);
+    const ann = await join(s.session.slug, "Ann");
+    const bob = await join(s.session.slug, "Bob");
+    await call("PATCH", `/v1/admin/sessions/${s.session.id}/waitlist`, {
+      token: s.token,
+      body: { open: false },
+    });
+    await cancel(s.token, s.bookingIds[0] as string);
+    await call("PATCH", `/v1/admin/sessions/${s.session.id}/waitlist`, {
+      token: s.token,
+      body: { open: true },
+    });
+    expect(await offersTo(ann.email)).toHaveLength(1);
+    await call("PATCH", `/v1/admin/sessions/${s.session.id}/waitlist`, {
+      token: s.token,
+      body: { open: false },
+    });
+    await cancel(s.token, s.bookingIds[1] as string);
+    const closed = await call("POST", `/v1/admin/waitlist/${bob.body.entry.id}/offer`, {
       token: s.token,
       body: { spotId: s.spotIds[1] },
     });
-    expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe("spot_taken");
-    await call("DELETE", `/v1/waitlist/${ann.body.entry.token}`);
-    // Ann left: her spot went on to Bob by itself.
+    expect(closed.body.code).toBe("waitlist_closed");
+    await env.DB.prepare("UPDATE sessions SET waitlist_open = 1 WHERE id = ?").bind(s.session.id).run();
+    const given = await call("POST", `/v1/admin/waitlist/${bob.body.entry.id}/offer`, {
+      token: s.token,
+      body: { spotId: s.spotIds[1] },
+    });
+    expect(given.status).toBe(204);
     expect(await offersTo(bob.email)).toHaveLength(1);
   });
 });

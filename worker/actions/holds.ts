@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../queries/constraints.ts";
 import { type HoldRequest, placeHold, whyNoHold } from "../queries/holds.ts";
 import { abandonStaleCheckouts } from "../queries/payments.ts";
 import { forgetClosedWindows } from "../queries/rate-limits.ts";
+import { isOfferedHold } from "../queries/waitlist.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
 import type { ActionContext, VisitorContext } from "./context.ts";
 import { offerFreeSpots } from "./waitlist.ts";
@@ -57,7 +58,7 @@ export async function holdSpot(
   }
   if (placed) {
     // Holding this spot let go of the visitor's earlier one: that spot may have someone waiting.
-    if (placed.released) await offerFreeSpots(ctx, placed.sessionId);
+    if (placed.releasedForWaitlist) await offerFreeSpots(ctx, placed.sessionId);
     return { id: request.holdId, token, expiresAt: placed.expiresAt };
   }
   const why = await whyNoHold(ctx.db, request);
@@ -103,11 +104,9 @@ export async function provenHold(ctx: VisitorContext, proof: HoldProof) {
 export async function extendHold(ctx: VisitorContext, proof: HoldProof): Promise<{ expiresAt: number }> {
   const { hold, studio } = await provenHold(ctx, proof);
   const length = studio.holdMinutes * 60_000;
-  // A spot offered from a waitlist is held longer than the studio's hold minutes: never shortened.
-  const expiresAt = Math.max(
-    hold.expiresAt ?? 0,
-    Math.min(ctx.now + length, hold.createdAt + (maxExtensions + 1) * length),
-  );
+  // A spot offered from a waitlist is held for the studio's offer hours: extending never shortens it.
+  if (await isOfferedHold(ctx.db, hold.id)) return { expiresAt: hold.expiresAt ?? ctx.now };
+  const expiresAt = Math.min(ctx.now + length, hold.createdAt + (maxExtensions + 1) * length);
   const [updated] = await ctx.db
     .update(bookings)
     .set({ expiresAt })

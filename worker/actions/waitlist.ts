@@ -187,7 +187,7 @@ export async function offerFreeSpotsEverywhere(ctx: ActionContext): Promise<numb
 
 /** The photographer's view of a session's waitlist: the line in order, and every offer with its outcome. */
 export async function sessionWaitlist(ctx: StudioContext, sessionId: string) {
-  const found = await waitlistOf(ctx.db, ctx.studio.id, sessionId);
+  const found = await waitlistOf(ctx.db, ctx.studio.id, sessionId, ctx.now);
   if (!found) throw notFound("session");
   return found;
 }

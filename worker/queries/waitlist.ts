@@ -284,9 +284,10 @@ export async function offerByHoldToken(db: Db, tokenHash: string, now: number) {
   return row ?? null;
 }
 
-/** A session's line and every offer made from it, for the photographer. */
-export async function waitlistOf(db: Db, studioId: string, sessionId: string) {
-  const [heads, entries, offers] = await db.batch([
+/** A session's line and every offer made from it with its outcome (settled first), for the photographer. */
+export async function waitlistOf(db: Db, studioId: string, sessionId: string, now: number) {
+  const [, , , , heads, entries, offers] = await db.batch([
+    ...settleOffers(db, sessionId, now),
     db
       .select({ open: sessions.waitlistOpen })
       .from(sessions)
@@ -307,3 +308,29 @@ export async function waitlistOf(db: Db, studioId: string, sessionId: string) {
   const head = heads[0];
   return head ? { open: head.open, entries, offers } : null;
 }
+
+/** Whether a hold is a waitlist offer's (held for the studio's offer hours, not its hold minutes). */
+export async function isOfferedHold(db: Db, bookingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: waitlistOffers.id })
+    .from(waitlistOffers)
+    .where(eq(waitlistOffers.bookingId, bookingId))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** For a batch: whether anyone waits in line for the session with this slug. */
+export const someoneWaiting = (db: Db, slug: string) =>
+  db
+    .select({ id: waitlistEntries.id })
+    .from(waitlistEntries)
+    .where(
+      and(
+        eq(waitlistEntries.status, "waiting"),
+        eq(
+          waitlistEntries.sessionId,
+          db.select({ id: sessions.id }).from(sessions).where(eq(sessions.slug, slug)),
+        ),
+      ),
+    )
+    .limit(1);

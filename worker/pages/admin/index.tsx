@@ -15,6 +15,7 @@ import { mailPages } from "./routes/mail.tsx";
 import { sessionDetailPages } from "./routes/session-details.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
 import { sessionPages } from "./routes/sessions.tsx";
+import { waitlistPages } from "./routes/waitlist.tsx";
 import { adminHeaders, noStore } from "./security.ts";
 
 /** The photographer's admin pages, mounted at /admin: server-rendered, working without script. */
@@ -34,6 +35,7 @@ adminPages.get("/", (c) => c.redirect(paths.sessions, 303));
 adminPages.post("/sign-out", signOut);
 adminPages.route("/sessions", sessionPages);
 adminPages.route("/sessions", sessionDetailPages);
+adminPages.route("/sessions", waitlistPages);
 adminPages.route("/session-types", sessionTypePages);
 adminPages.route("/clients", clientPages);
 adminPages.route("/mail", mailPages);

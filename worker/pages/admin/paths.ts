@@ -21,6 +21,9 @@ export const paths = {
   spot: (sessionId: string, spotId: string) => `${root}/sessions/${sessionId}/spots/${spotId}`,
   cancelBooking: (sessionId: string, bookingId: string) =>
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
+  waitlistSetting: (sessionId: string) => `${root}/sessions/${sessionId}/waitlist`,
+  waitlistEntry: (sessionId: string, entryId: string, action: "move" | "offer") =>
+    `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
   mail: `${root}/mail`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,

@@ -16,6 +16,9 @@ const notices = {
   "spot-reserved": "The spot is reserved, and the client is asked to confirm and pay.",
   "reminder-sent": "The payment reminder is on its way.",
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
+  "waitlist-on": "The waitlist is on: freed spots go to the people in line, in turn.",
+  "waitlist-off": "The waitlist is off: nobody can join, and freed spots are open to everyone.",
+  "waitlist-offered": "The spot is held for them, and they are emailed.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

@@ -11,6 +11,7 @@ import { Spots } from "../components/spots.tsx";
 import type { FormState } from "../form.ts";
 import { bookingStatusLabels, classificationLabels } from "../format.ts";
 import { paths } from "../paths.ts";
+import { Waitlist, type WaitlistData } from "./waitlist.tsx";
 
 const Summary: FC<{ view: SessionDetailsView; locale: string }> = ({ view, locale }) => {
   const money = (cents: number) => formatMoney(cents, view.totals.currency, locale);
@@ -95,7 +96,8 @@ export const SessionDetailsPage: FC<{
   when: FormState;
   action: FormState;
   notice?: string;
-}> = ({ view, locale, origin, when, action, notice }) => (
+  waitlist?: WaitlistData | undefined;
+}> = ({ view, locale, origin, when, action, notice, waitlist }) => (
   <>
     <p>
       <a href={paths.sessions}>Booking Sessions</a>
@@ -110,6 +112,7 @@ export const SessionDetailsPage: FC<{
     <Actions view={view} />
     {view.classification === "single" && !view.confirmed && <When view={view} form={when} />}
     <Spots view={view} locale={locale} />
+    {waitlist && <Waitlist view={view} waitlist={waitlist} locale={locale} />}
     {view.classification === "multi" && <Embed slug={view.slug} origin={origin} />}
   </>
 );
