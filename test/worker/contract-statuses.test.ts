@@ -1,15 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCodeList } from "../../worker/domain/errors.ts";
-import {
-  call,
-  hold,
-  newSession,
-  newSessionType,
-  newStudio,
-  operatorToken,
-  studioWithOneOfEverything,
-} from "./support.ts";
+import { call, newStudio, operatorToken, studioWithOneOfEverything } from "./support.ts";
 
 /*
  * Every status an operation answers is one its OpenAPI entry lists, so a client generated from the
@@ -66,8 +58,7 @@ const readsJsonMethod = (op: Operation) => ["POST", "PATCH", "PUT"].includes(op.
 /** A studio with one of everything, for the probes that need real rows to reach the site check. */
 async function fixture() {
   const { token } = await newStudio();
-  const { session, hold: held, link } = await studioWithOneOfEverything(token);
-  const waiting = await waitlistWithOffer(token);
+  const { session, hold: held, link, waitlist: waiting } = await studioWithOneOfEverything(token);
   return {
     tokens: { adminToken: token, holdToken: held.token as string, operatorToken: operatorToken() },
     /** Real values of the path parameters of the public operations, by the path's first segment. */
@@ -86,30 +77,6 @@ async function fixture() {
       "POST /v1/sessions/{slug}/waitlist": { client: { name: "Ada", email: "ada@example.com" } },
     } as Record<string, unknown>,
   };
-}
-
-/** A full one-spot session with someone in line, and a spot offered to the first of two. */
-async function waitlistWithOffer(token: string) {
-  const type = await newSessionType(token);
-  const session = await newSession(token, {
-    classification: "multi",
-    name: "Full Minis",
-    sessionTypeId: type.id,
-    date: "2027-05-02",
-    time: "10:00",
-    spots: 1,
-  });
-  const held = await hold(session.slug, session.spots[0].id);
-  const join = (email: string) =>
-    call("POST", `/v1/sessions/${session.slug}/waitlist`, { body: { client: { name: "Wren", email } } });
-  await join("first@example.com");
-  const second = await join("second@example.com");
-  await call("DELETE", `/v1/holds/${held.body.hold.id}`, { token: held.body.hold.token });
-  const mail = await env.DB.prepare(
-    "SELECT text FROM emails WHERE kind = 'waitlist_offer' AND recipient = 'first@example.com'",
-  ).first<{ text: string }>();
-  const offerToken = /spotbook-offer=([\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
-  return { entryToken: second.body.entry.token as string, offerToken };
 }
 
 let world: Awaited<ReturnType<typeof fixture>>;
