@@ -110,6 +110,8 @@ export const sessionTypes = sqliteTable(
     paymentReminderDays: integer("payment_reminder_days").notNull().default(3),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
+    /** Where sessions of this type usually take place; a new session starts with it. */
+    location: text("location").notNull().default(""),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -153,6 +155,9 @@ export const sessions = sqliteTable(
       .notNull()
       .default("scheduled"),
     createdAt: createdAt(),
+    /** Shown to visitors beside the session type's description. */
+    description: text("description").notNull().default(""),
+    cancelledAt: integer("cancelled_at"),
     /** Whether visitors may join the waitlist of a full session, and freed spots are offered on it. */
     waitlistOpen: integer("waitlist_open", { mode: "boolean" }).notNull().default(true),
   },
@@ -169,6 +174,8 @@ export const spots = sqliteTable(
       .references(() => sessions.id),
     startsAt: integer("starts_at").notNull(),
     endsAt: integer("ends_at").notNull(),
+    /** A spot the photographer removed: gone from the session, kept for the bookings it had. */
+    removedAt: integer("removed_at"),
   },
   (t) => [index("spots_session_starts").on(t.sessionId, t.startsAt), index("spots_starts").on(t.startsAt)],
 );
@@ -247,6 +254,9 @@ export const clientLinks = sqliteTable(
 );
 
 export const paymentStatuses = ["pending", "succeeded", "expired", "refund_needed", "refunded"] as const;
+/** How money taken (or given back) outside Stripe changed hands. */
+export const paymentMethods = ["cash", "transfer", "card", "check", "other"] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
 
 export const payments = sqliteTable(
   "payments",
@@ -267,6 +277,13 @@ export const payments = sqliteTable(
      */
     status: text("status", { enum: paymentStatuses }).notNull(),
     createdAt: createdAt(),
+    /** A refund gives `amount_cents` back to the client: it lowers the booking's paid amount. */
+    kind: text("kind", { enum: ["payment", "refund"] })
+      .notNull()
+      .default("payment"),
+    /** For money recorded by hand: how it changed hands (Stripe's own payments leave it null). */
+    method: text("method", { enum: paymentMethods }),
+    note: text("note").notNull().default(""),
   },
   (t) => [index("payments_booking").on(t.bookingId)],
 );

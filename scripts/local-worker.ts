@@ -12,8 +12,15 @@ import { seedSql } from "../db/seed.ts";
 
 export const root = join(import.meta.dirname, "..");
 export const bin = (name: string) => join(root, "node_modules", ".bin", name);
-// No prompts and no phoning home: the same start on a machine without network.
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "true" };
+// No prompts and no phoning home: the same start on a machine without network. Miniflare fetches
+// workers.cloudflare.com/cf.json (the request.cf sample) on every start unless told not to; it then
+// uses its built-in sample, which is all a local Worker needs.
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  CI: process.env.CI ?? "true",
+};
 
 export const newToken = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64url")}`;
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -33,10 +40,17 @@ export function run(command: string, args: string[], quiet = false): void {
   }
 }
 
-/** Builds the widget into widget/dist, or into `outDir` for a server that must not share that folder. */
-export function buildWidget(quiet = false, outDir?: string): void {
+/**
+ * Builds the widget into widget/dist, or into `outDir` for a server that must not share that
+ * folder; `extra` are more flags for vite (the bench's `--sourcemap`).
+ */
+export function buildWidget(quiet = false, outDir?: string, extra: string[] = []): void {
   const out = outDir ? ["--outDir", outDir] : [];
-  run(bin("vite"), ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out], quiet);
+  run(
+    bin("vite"),
+    ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out, ...extra],
+    quiet,
+  );
 }
 
 /** Applies the migrations and seeds the demo studio into a local D1 (in `persistTo` when given). */
@@ -84,7 +98,10 @@ type WorkerOptions = {
   vars?: Record<string, string>;
   /** Only `vars` and the config's: the checkout's .dev.vars and .env (`npm start`'s secrets) stay unread. */
   hermetic?: boolean;
-  quiet?: boolean;
+  /** Nothing of wrangler's output; or, "until ready", only what it says once it serves (its request log). */
+  quiet?: boolean | "until ready";
+  /** Serve /__scheduled, which runs the Worker's cron handler (wrangler dev --test-scheduled). */
+  testScheduled?: boolean;
 };
 
 /** A ceiling on `wrangler dev`'s boot for a very busy machine; the wait ends when it says it is ready. */
@@ -122,6 +139,7 @@ async function bootWorker(port: number, opts: WorkerOptions): Promise<RunningWor
   if (opts.config) args.push("--config", opts.config);
   if (opts.assets) args.push("--assets", opts.assets);
   if (opts.hermetic) args.push("--env-file", devNull);
+  if (opts.testScheduled) args.push("--test-scheduled");
   const child = spawn(bin("wrangler"), [...args, ...vars], {
     cwd: root,
     env,
@@ -153,7 +171,7 @@ async function bootWorker(port: number, opts: WorkerOptions): Promise<RunningWor
     ] as const) {
       // Read all along, or wrangler blocks once a pipe is full.
       from.setEncoding("utf8").on("data", (chunk: string) => {
-        if (!opts.quiet) to.write(chunk);
+        if (!opts.quiet || (opts.quiet === "until ready" && !booting)) to.write(chunk);
         if (!booting) return;
         boot += chunk;
         if (boot.includes(`Ready on ${origin}`)) settle(true);

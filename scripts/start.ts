@@ -49,22 +49,46 @@ const allowedOrigins = [port, 3000, 4173, 5173, 5500, 8000, 8080].flatMap((p) =>
   `http://127.0.0.1:${p}`,
 ]);
 
+console.log("Building the widget and preparing the demo database…");
 buildWidget();
-prepareDatabase({ tokens, allowedOrigins });
-const worker = await startWorker({ port });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void worker.stop());
+// Quiet: the migrations' and the seed's output is wrangler's JSON, shown only when a step fails.
+prepareDatabase({ tokens, allowedOrigins, quiet: true });
+const worker = await startWorker({ port, quiet: "until ready", testScheduled: true });
+const { origin } = worker;
+
+/*
+ * The cron's work (holds expire, reminders are queued, mail is sent) runs here too: wrangler dev
+ * never fires cron triggers itself, so every minute this asks its /__scheduled route
+ * (--test-scheduled) to run the Worker's scheduled handler, as the trigger does every 5 minutes
+ * in production.
+ */
+const cron = encodeURIComponent("*/5 * * * *");
+const tick = setInterval(() => {
+  fetch(`${origin}/__scheduled?cron=${cron}`).then(
+    (res) => res.body?.cancel(),
+    () => undefined,
+  );
+}, 60_000);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    clearInterval(tick);
+    void worker.stop();
+  });
+}
 worker.process.on("exit", (code) => process.exit(code ?? 0));
 
-const { origin } = worker;
 console.log(`
   Spotbook is running.
 
   Demo photographer's site   ${origin}/demo/
   Confirmation link (Single) ${origin}/book/?spotbook=${tokens.DEMO_CLIENT_TOKEN}
   Admin                      ${origin}/admin   (first time: ${origin}/admin/setup with the admin token)
+  Mail sent by the demo      ${origin}/admin/mail   (nothing leaves this machine)
   API docs                   ${origin}/docs   (OpenAPI: ${origin}/v1/openapi.json)
 
   Demo admin token           ${tokens.DEMO_ADMIN_TOKEN}
   Operator token             ${tokens.OPERATOR_TOKEN}
   (both in .dev.vars; try: curl -H "Authorization: Bearer <admin token>" ${origin}/v1/admin/sessions)
+
+  Scheduled jobs (holds expiring, reminders, mail) run every minute. Press Ctrl+C to stop.
 `);

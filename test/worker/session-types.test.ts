@@ -109,3 +109,26 @@ describe("session types", () => {
     expect(res.body.errors[0].path).toBe("sessionTypeId");
   });
 });
+
+describe("a session type's location and package descriptions", () => {
+  it("starts each new session at the type's location, and shows visitors both", async () => {
+    const { token } = await newStudio();
+    const type = await newSessionType(token, {
+      location: "Prospect Park, by the boathouse",
+      packages: [{ name: "Mini", description: "Ten edited photos", priceCents: 15000 }],
+    });
+    expect(type).toMatchObject({ location: "Prospect Park, by the boathouse" });
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Fall Minis",
+      sessionTypeId: type.id,
+      date: "2027-05-01",
+      time: "10:00",
+      spots: 1,
+    });
+    expect(session.location).toBe("Prospect Park, by the boathouse");
+    const shown = await call("GET", `/v1/sessions/${session.slug}`);
+    expect(shown.body.session.location).toBe("Prospect Park, by the boathouse");
+    expect(shown.body.packages[0].description).toBe("Ten edited photos");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overlapsAny, planSpots } from "../../worker/domain/spots.ts";
+import { firstOverlap, planSpots } from "../../worker/domain/spots.ts";
 import { utcToLocal } from "../../worker/domain/time.ts";
 
 const localTimes = (spots: { startsAt: number }[], zone: string) =>
@@ -96,10 +96,21 @@ describe("planSpots", () => {
   });
 });
 
-describe("overlapsAny", () => {
-  it("tells touching spots from overlapping ones", () => {
-    const a = [{ startsAt: 0, endsAt: 10 }];
-    expect(overlapsAny([{ startsAt: 10, endsAt: 20 }], a)).toBe(false);
-    expect(overlapsAny([{ startsAt: 9, endsAt: 20 }], a)).toBe(true);
+describe("firstOverlap", () => {
+  it("tells touching spots from overlapping ones, and names the spot overlapped", () => {
+    const a = [
+      { startsAt: 0, endsAt: 10 },
+      { startsAt: 30, endsAt: 40 },
+    ];
+    expect(firstOverlap([{ startsAt: 10, endsAt: 20 }], a)).toBeNull();
+    expect(firstOverlap([{ startsAt: 9, endsAt: 20 }], a)).toBe(a[0]);
+    expect(firstOverlap([{ startsAt: 25, endsAt: 35 }], a)).toBe(a[1]);
+  });
+
+  it("lets a workshop's seat share its time exactly, when asked to", () => {
+    const seats = [{ startsAt: 0, endsAt: 10 }];
+    expect(firstOverlap([{ startsAt: 0, endsAt: 10 }], seats)).toBe(seats[0]);
+    expect(firstOverlap([{ startsAt: 0, endsAt: 10 }], seats, { exceptSeats: true })).toBeNull();
+    expect(firstOverlap([{ startsAt: 0, endsAt: 11 }], seats, { exceptSeats: true })).toBe(seats[0]);
   });
 });

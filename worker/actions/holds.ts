@@ -62,7 +62,10 @@ export async function holdSpot(
     return { id: request.holdId, token, expiresAt: placed.expiresAt };
   }
   const why = await whyNoHold(ctx.db, request);
-  if (why.session?.status !== "scheduled") throw notFound("session");
+  if (!why.session) throw notFound("session");
+  if (why.session.status === "cancelled") {
+    throw new DomainError("session_cancelled", "This session was cancelled: there is nothing to book.");
+  }
   requireAllowedSite(why.session.allowedOrigins, ctx.origin);
   if (why.session.classification !== "multi") {
     throw new DomainError(

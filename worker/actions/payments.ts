@@ -1,5 +1,7 @@
 import type { SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type Stripe from "stripe";
+import type { PaymentMethod } from "../../db/schema.ts";
 import { can, refusalFor } from "../domain/bookings.ts";
 import { DomainError, invalid, notFound } from "../domain/errors.ts";
 import { clientLinkUrl } from "../domain/links.ts";
@@ -13,6 +15,8 @@ import {
   applyPaidCheckout,
   bookingPayments,
   checkoutBooking,
+  giveManualRefund,
+  type ManualMoney,
   type PaymentRow,
   paymentByRef,
   paymentOfCheckout,
@@ -61,34 +65,49 @@ async function studioBooking(ctx: StudioContext, id: string) {
   return booking;
 }
 
+/** A booking as the photographer manages it: its session, spot, client, amounts and payments. */
+export async function studioBookingView(ctx: StudioContext, id: string) {
+  const view = await getBookingView(ctx.db, await studioBooking(ctx, id));
+  if (!view) throw notFound("booking");
+  return { ...view, payments: await bookingPayments(ctx.db, ctx.studio.id, id) };
+}
+export type StudioBookingView = Awaited<ReturnType<typeof studioBookingView>>;
+
 /** A booking's payments: Checkouts (open, paid, expired, refund needed) and those taken by hand. */
 export async function paymentsOf(ctx: StudioContext, bookingId: string): Promise<PaymentRow[]> {
   await studioBooking(ctx, bookingId);
   return bookingPayments(ctx.db, ctx.studio.id, bookingId);
 }
 
-/** The photographer records a payment taken at the session; it counts toward the balance. */
-export async function recordManualPayment(ctx: StudioContext, bookingId: string, amountCents: number) {
+export type ManualEntry = {
+  amountCents: number;
+  method?: PaymentMethod | undefined;
+  note?: string | undefined;
+};
+
+/** Writes money taken or given back by hand in one batch, then answers the payment and the booking. */
+async function writeManual(
+  ctx: StudioContext,
+  bookingId: string,
+  entry: ManualEntry,
+  currency: string,
+  statements: (m: ManualMoney) => readonly [BatchItem<"sqlite">, BatchItem<"sqlite">],
+) {
   const { db, studio } = ctx;
-  const booking = await studioBooking(ctx, bookingId);
-  if (!can("takePayment", booking.status)) throw refusalFor(booking.status, "take a payment");
-  const balance = balanceDue(booking);
-  if (balance === 0) throw new DomainError("no_balance_due", "This booking is paid in full.");
-  if (amountCents > balance) {
-    throw invalid("amountCents", `Only ${formatMoney(balance, booking.currency, studio.locale)} is due.`);
-  }
   const paymentId = crypto.randomUUID();
   const [credited] = await db.batch(
-    takeManualPayment(db, {
+    statements({
       id: paymentId,
       studioId: studio.id,
       bookingId,
-      amountCents,
-      currency: booking.currency,
+      amountCents: entry.amountCents,
+      currency,
+      method: entry.method ?? null,
+      note: entry.note ?? "",
       now: ctx.now,
     }),
   );
-  if (credited.meta.changes !== 1) {
+  if ((credited as { meta: { changes: number } }).meta.changes !== 1) {
     throw new DomainError("booking_changed", "This booking changed meanwhile. Please reload.");
   }
   const [after, rows] = await Promise.all([
@@ -98,6 +117,36 @@ export async function recordManualPayment(ctx: StudioContext, bookingId: string,
   const payment = rows.find((p) => p.id === paymentId);
   if (!payment) throw new Error("the manual payment was not recorded");
   return { payment, booking: after };
+}
+
+/** The photographer records a payment taken outside Stripe (cash, a transfer); it counts toward the balance. */
+export async function recordManualPayment(ctx: StudioContext, bookingId: string, entry: ManualEntry) {
+  const booking = await studioBooking(ctx, bookingId);
+  if (!can("takePayment", booking.status)) throw refusalFor(booking.status, "take a payment");
+  const balance = balanceDue(booking);
+  if (balance === 0) throw new DomainError("no_balance_due", "This booking is paid in full.");
+  if (entry.amountCents > balance) {
+    throw invalid("amountCents", `Only ${formatMoney(balance, booking.currency, ctx.studio.locale)} is due.`);
+  }
+  return writeManual(ctx, bookingId, entry, booking.currency, (m) => takeManualPayment(ctx.db, m));
+}
+
+/** The photographer records money given back to the client; never more than the booking counts as paid. */
+export async function recordRefund(ctx: StudioContext, bookingId: string, entry: ManualEntry) {
+  const booking = await studioBooking(ctx, bookingId);
+  if (booking.paidCents === 0) {
+    throw new DomainError(
+      "nothing_to_refund",
+      "Nothing was paid on this booking, so there is nothing to refund.",
+    );
+  }
+  if (entry.amountCents > booking.paidCents) {
+    throw invalid(
+      "amountCents",
+      `Only ${formatMoney(booking.paidCents, booking.currency, ctx.studio.locale)} was paid, so no more can be refunded.`,
+    );
+  }
+  return writeManual(ctx, bookingId, entry, booking.currency, (m) => giveManualRefund(ctx.db, m));
 }
 
 type CheckoutSession = Stripe.Checkout.Session;

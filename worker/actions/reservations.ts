@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { bookings, sessions, spots } from "../../db/schema.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { appointmentLinks } from "../domain/links.ts";
@@ -24,8 +24,11 @@ export async function reserveSpot(ctx: StudioContext, spotId: string, choice: Cl
     .select({ spot: spots, session: sessions })
     .from(spots)
     .innerJoin(sessions, eq(sessions.id, spots.sessionId))
-    .where(and(eq(spots.studioId, studio.id), eq(spots.id, spotId)));
+    .where(and(eq(spots.studioId, studio.id), eq(spots.id, spotId), isNull(spots.removedAt)));
   if (!row) throw notFound("spot");
+  if (row.session.status === "cancelled") {
+    throw new DomainError("session_cancelled", "This session is cancelled: nobody can be put on it.");
+  }
   if (row.session.classification !== "multi") {
     throw new DomainError("wrong_classification", "A Single session's client is set with Assign to Client.");
   }

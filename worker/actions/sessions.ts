@@ -8,14 +8,8 @@ import { appointmentFacts, confirmationRequest, moneyFacts, paymentReminder } fr
 import { balanceDue, packageAmounts } from "../domain/money.ts";
 import { offeredPackage } from "../domain/packages.ts";
 import { slugify, withRandomTail } from "../domain/slugs.ts";
-import { overlapsAny, type PlannedSpot, planSpots } from "../domain/spots.ts";
-import {
-  type LocalDateTime,
-  localToUtc,
-  NonexistentLocalTime,
-  pastStartField,
-  utcToLocal,
-} from "../domain/time.ts";
+import { firstOverlap, type PlannedSpot, planSpots } from "../domain/spots.ts";
+import { localToUtc, utcToLocal } from "../domain/time.ts";
 import type { Db } from "../env.ts";
 import { writeAll } from "../queries/batch.ts";
 import { newClientLink } from "../queries/client-links.ts";
@@ -32,27 +26,8 @@ import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../sc
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
+import { overlapRefusal, refusingPastStart, refusingSkippedTimes, requireScheduled } from "./scheduling.ts";
 import { offerFreeSpots } from "./waitlist.ts";
-
-/** A local date and time that the clocks skip is refused on the field it came from. */
-function refusingSkippedTimes<T>(plan: () => T): T {
-  try {
-    return plan();
-  } catch (err) {
-    if (err instanceof NonexistentLocalTime) throw invalid("time", err.message);
-    throw err;
-  }
-}
-
-/**
- * Sessions and spots are scheduled ahead: a first start at or before now is refused on the date
- * when that day is over in the session's zone, else on the time.
- */
-function refusingPastStart(ctx: StudioContext, startsAt: number, local: LocalDateTime, timeZone: string) {
-  const field = pastStartField(startsAt, local.date, timeZone, ctx.now);
-  if (field === "date") throw invalid("date", "That date has passed; choose today or a later day.");
-  if (field === "time") throw invalid("time", "That time has passed today; choose a later time.");
-}
 
 /** The session type for a new session: this studio's, active, and of the session's classification. */
 async function sessionTypeFor(
@@ -134,7 +109,8 @@ export async function scheduleSession(ctx: StudioContext, input: CreateSession):
     name: input.name,
     sessionTypeId: type.id,
     timeZone,
-    location: input.location ?? "",
+    location: input.location ?? type.location,
+    description: input.description ?? "",
   };
   const writes: BatchItem<"sqlite">[] = [];
   if (input.classification === "single") {
@@ -196,6 +172,7 @@ export async function updateSession(
   const { session } = current;
   const spot = current.spots[0];
   const booking = spot?.booking ?? null;
+  requireScheduled(session);
   const movesTime = input.date !== undefined || input.time !== undefined;
   const changesPackage = input.packageId !== undefined && input.packageId !== session.packageId;
   if (movesTime && session.classification === "multi") {
@@ -213,6 +190,7 @@ export async function updateSession(
   const sessionChanges = {
     ...(input.name !== undefined && { name: input.name }),
     ...(input.location !== undefined && { location: input.location }),
+    ...(input.description !== undefined && { description: input.description }),
     ...(input.packageId !== undefined && { packageId: input.packageId }),
   };
   if (Object.keys(sessionChanges).length > 0) {
@@ -257,6 +235,7 @@ export async function assignClient(
   const { db, studio } = ctx;
   const current = await detailsOf(ctx, id);
   const { session } = current;
+  requireScheduled(session);
   if (session.classification !== "single") {
     throw new DomainError(
       "wrong_classification",
@@ -327,6 +306,7 @@ export async function requestConfirmation(
 /** Add Additional Spots to a Multi session, on the same or another day. */
 export async function addSpots(ctx: StudioContext, id: string, input: AddSpots): Promise<SessionDetailsView> {
   const current = await detailsOf(ctx, id);
+  requireScheduled(current.session);
   if (current.session.classification !== "multi") {
     throw new DomainError(
       "wrong_classification",
@@ -342,14 +322,8 @@ export async function addSpots(ctx: StudioContext, id: string, input: AddSpots):
     }),
   );
   refusingPastStart(ctx, planned[0]?.startsAt ?? ctx.now, input, current.session.timeZone);
-  if (!input.sameTime && overlapsAny(planned, current.spots)) {
-    throw refusal(
-      "spots_overlap",
-      "These spots would overlap spots the session already has.",
-      "time",
-      "Choose a time after the existing spots, or another day.",
-    );
-  }
+  const clash = input.sameTime ? null : firstOverlap(planned, current.spots);
+  if (clash) throw overlapRefusal(clash, { timeZone: current.session.timeZone, locale: ctx.studio.locale });
   await writeAll(ctx.db, insertSpots(ctx.db, ctx.studio.id, id, planned));
   await offerFreeSpots(ctx, id);
   return sessionDetails(ctx, id);

@@ -129,6 +129,18 @@ export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): M
     action: "View booking",
   });
 
+/** The whole session is called off: what was paid is said, and that the studio refunds it. */
+export const sessionCancelled = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
+    news: `${f.studioName} has cancelled this session, so your booking is cancelled.`,
+    action: "View booking",
+    after: {
+      text:
+        m.paidCents > 0
+          ? `You paid ${formatMoney(m.paidCents, m.currency, f.locale)}: ${f.studioName} will refund it to you.`
+          : "Nothing was paid, so nothing is owed.",
+    },
+  });
 /** To the next person on a waitlist: a freed spot is held for them until `holdUntil`. */
 export const waitlistOffer = (f: AppointmentFacts, holdUntil: number, link: string): Message => {
   const until = new Intl.DateTimeFormat(f.locale, {

@@ -30,7 +30,20 @@ export function planSpots(plan: SpotPlan): PlannedSpot[] {
   });
 }
 
-/** True when a new spot shares time with one already there (sequential sessions must not). */
-export function overlapsAny(added: readonly PlannedSpot[], existing: readonly PlannedSpot[]): boolean {
-  return added.some((a) => existing.some((e) => a.startsAt < e.endsAt && e.startsAt < a.endsAt));
+/**
+ * The first spot already there that a new one shares time with (sequential sessions must not), or
+ * null. `exceptSeats`: a spot at exactly another's start and end is a workshop's seat, not a clash.
+ */
+export function firstOverlap<T extends PlannedSpot>(
+  added: readonly PlannedSpot[],
+  existing: readonly T[],
+  options: { exceptSeats?: boolean } = {},
+): T | null {
+  for (const e of existing) {
+    for (const a of added) {
+      const seat = options.exceptSeats && a.startsAt === e.startsAt && a.endsAt === e.endsAt;
+      if (!seat && a.startsAt < e.endsAt && e.startsAt < a.endsAt) return e;
+    }
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { bookings, rateLimits, sessions, spots, studios } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 import { endBookings } from "./bookings.ts";
@@ -61,6 +61,7 @@ export async function placeHold(
           and ${sessions.slug} = ${r.slug}
           and ${sessions.classification} = 'multi'
           and ${sessions.status} = 'scheduled'
+          and ${spots.removedAt} is null
           and ${spots.startsAt} > ${r.now}
           and ${originAllowed}
           and (select ${rateLimits.count} from ${rateLimits} where ${rateLimits.key} = ${r.rateKey}) <= ${r.rateLimit}`,
@@ -95,7 +96,7 @@ export async function whyNoHold(db: Db, r: HoldRequest) {
       .select({ startsAt: spots.startsAt })
       .from(spots)
       .innerJoin(sessions, eq(sessions.id, spots.sessionId))
-      .where(and(eq(spots.id, r.spotId), eq(sessions.slug, r.slug))),
+      .where(and(eq(spots.id, r.spotId), eq(sessions.slug, r.slug), isNull(spots.removedAt))),
     db.select({ count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, r.rateKey)),
   ]);
   return {

@@ -1,6 +1,6 @@
 import { and, desc, eq, exists, gt, inArray, lte, ne, notExists, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { bookings, liveStatuses, payments, stripeEvents } from "../../db/schema.ts";
+import { bookings, liveStatuses, type PaymentMethod, payments, stripeEvents } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 import { endBookings, statusAllows } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
@@ -216,11 +216,55 @@ export function applyPaidCheckout(
   ];
 }
 
+export type ManualMoney = {
+  id: string;
+  studioId: string;
+  bookingId: string;
+  amountCents: number;
+  currency: string;
+  method: PaymentMethod | null;
+  note: string;
+  now: number;
+};
+
+const manualRow = (m: ManualMoney, kind: "payment" | "refund") => ({
+  id: m.id,
+  studioId: m.studioId,
+  bookingId: m.bookingId,
+  provider: "manual" as const,
+  providerRef: `manual_${m.id}`,
+  amountCents: m.amountCents,
+  currency: m.currency,
+  status: "succeeded" as const,
+  kind,
+  method: m.method,
+  note: m.note,
+  createdAt: m.now,
+});
+
+/**
+ * Money given back by hand (cash, a transfer, or in Stripe's dashboard): it lowers what the
+ * booking counts as paid, never below zero, whatever the booking's status (a cancelled one is
+ * where refunds are owed). The refund is recorded only if the booking took it.
+ */
+export function giveManualRefund(db: Db, m: ManualMoney) {
+  return [
+    db
+      .update(bookings)
+      .set({ paidCents: sql`${bookings.paidCents} - ${m.amountCents}` })
+      .where(
+        and(
+          eq(bookings.studioId, m.studioId),
+          eq(bookings.id, m.bookingId),
+          sql`${bookings.paidCents} - ${m.amountCents} >= 0`,
+        ),
+      ),
+    insertSelect(db, payments, manualRow(m, "refund"), sql`where changes() = 1`),
+  ] as const;
+}
+
 /** A payment taken by hand (at the session): credited only within the balance, on a live booking. */
-export function takeManualPayment(
-  db: Db,
-  m: { id: string; studioId: string; bookingId: string; amountCents: number; currency: string; now: number },
-) {
+export function takeManualPayment(db: Db, m: ManualMoney) {
   return [
     db
       .update(bookings)
@@ -233,22 +277,7 @@ export function takeManualPayment(
           sql`${bookings.paidCents} + ${m.amountCents} <= ${bookings.amountCents}`,
         ),
       ),
-    insertSelect(
-      db,
-      payments,
-      {
-        id: m.id,
-        studioId: m.studioId,
-        bookingId: m.bookingId,
-        provider: "manual",
-        providerRef: `manual_${m.id}`,
-        amountCents: m.amountCents,
-        currency: m.currency,
-        status: "succeeded",
-        createdAt: m.now,
-      },
-      sql`where changes() = 1`,
-    ),
+    insertSelect(db, payments, manualRow(m, "payment"), sql`where changes() = 1`),
   ] as const;
 }
 

@@ -1,5 +1,15 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, notExists, or, sql } from "drizzle-orm";
+import {
+  bookings,
+  clients,
+  packages,
+  sessions,
+  sessionTypes,
+  spots,
+  studios,
+  waitlistEntries,
+  waitlistOffers,
+} from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 import { occupyingSpot } from "./bookings.ts";
 
@@ -12,13 +22,21 @@ export type SessionTypeRow = typeof sessionTypes.$inferSelect;
 
 export type SpotWithBooking = SpotRow & { booking: (BookingRow & { client: ClientRow | null }) | null };
 
+export type BookingWithClient = BookingRow & { client: ClientRow | null };
+
 export type SessionDetails = {
   session: SessionRow;
   sessionType: SessionTypeRow;
   packages: PackageRow[];
   client: ClientRow | null;
   spots: SpotWithBooking[];
+  /** Cancelled bookings that still hold money the client paid: what the studio owes back. */
+  refundsDue: BookingWithClient[];
 };
+
+/** The spots a session has: those the photographer removed stay only for their bookings' sake. */
+export const inSession = (sessionId: string | typeof sessions.id) =>
+  and(eq(spots.sessionId, sessionId), isNull(spots.removedAt));
 
 /*
  * Reads that run in one D1 batch select from one table each, narrowing by subqueries: a batch
@@ -40,14 +58,20 @@ export async function getSessionDetails(
     eq(bookings.sessionId, sessionId),
     occupyingSpot(now),
   );
-  const [heads, types, pkgs, spotRows, live, people] = await db.batch([
+  const owedBack = and(
+    eq(bookings.studioId, studioId),
+    eq(bookings.sessionId, sessionId),
+    eq(bookings.status, "cancelled"),
+    gt(bookings.paidCents, 0),
+  );
+  const [heads, types, pkgs, spotRows, live, people, cancelled] = await db.batch([
     db.select().from(sessions).where(ofSession),
     db.select().from(sessionTypes).where(inArray(sessionTypes.id, typeId)),
     db.select().from(packages).where(inArray(packages.sessionTypeId, typeId)).orderBy(asc(packages.position)),
     db
       .select()
       .from(spots)
-      .where(and(eq(spots.studioId, studioId), eq(spots.sessionId, sessionId)))
+      .where(and(eq(spots.studioId, studioId), inSession(sessionId)))
       .orderBy(asc(spots.startsAt), asc(spots.id)),
     db.select().from(bookings).where(liveHere),
     db
@@ -59,9 +83,11 @@ export async function getSessionDetails(
           or(
             inArray(clients.id, db.select({ id: bookings.clientId }).from(bookings).where(liveHere)),
             inArray(clients.id, db.select({ id: sessions.clientId }).from(sessions).where(ofSession)),
+            inArray(clients.id, db.select({ id: bookings.clientId }).from(bookings).where(owedBack)),
           ),
         ),
       ),
+    db.select().from(bookings).where(owedBack).orderBy(asc(bookings.cancelledAt)),
   ]);
   const session = heads[0];
   const sessionType = types[0];
@@ -75,6 +101,7 @@ export async function getSessionDetails(
     packages: pkgs,
     client: clientOf(session.clientId),
     spots: spotRows.map((spot) => ({ ...spot, booking: bySpot.get(spot.id) ?? null })),
+    refundsDue: cancelled.map((b) => ({ ...b, client: clientOf(b.clientId) })),
   };
 }
 
@@ -105,7 +132,7 @@ export async function listSessions(db: Db, studioId: string, now: number): Promi
     })
     .from(sessions)
     .innerJoin(sessionTypes, eq(sessionTypes.id, sessions.sessionTypeId))
-    .leftJoin(spots, eq(spots.sessionId, sessions.id))
+    .leftJoin(spots, inSession(sessions.id))
     .leftJoin(taken, eq(taken.spotId, spots.id))
     .where(eq(sessions.studioId, studioId))
     .groupBy(sessions.id)
@@ -123,15 +150,15 @@ export type PublicSession = {
 
 /**
  * What a visitor sees of a Multi session, by its public slug, in one round trip. A Single is
- * private to its client, who opens it through their own link.
+ * private to its client, who opens it through their own link. A cancelled session is still
+ * found, so its page can say so, with no spots; a spot that has started is not available.
  */
 export async function getPublicSession(db: Db, slug: string, now: number): Promise<PublicSession | null> {
-  const bySlug = and(
-    eq(sessions.slug, slug),
-    eq(sessions.status, "scheduled"),
-    eq(sessions.classification, "multi"),
-  );
-  const sessionId = db.select({ id: sessions.id }).from(sessions).where(bySlug);
+  const bySlug = and(eq(sessions.slug, slug), eq(sessions.classification, "multi"));
+  const sessionId = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(bySlug, eq(sessions.status, "scheduled")));
   const [heads, types, owners, pkgs, spotRows, taken] = await db.batch([
     db.select().from(sessions).where(bySlug),
     db
@@ -162,7 +189,7 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
     db
       .select({ id: spots.id, startsAt: spots.startsAt, endsAt: spots.endsAt })
       .from(spots)
-      .where(inArray(spots.sessionId, sessionId))
+      .where(and(inArray(spots.sessionId, sessionId), isNull(spots.removedAt)))
       .orderBy(asc(spots.startsAt), asc(spots.id)),
     db
       .select({ spotId: bookings.spotId })
@@ -177,6 +204,72 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
     sessionType,
     studio,
     packages: pkgs,
-    spots: spotRows.map((spot) => ({ ...spot, available: !takenIds.has(spot.id) })),
+    spots: spotRows.map((spot) => ({ ...spot, available: spot.startsAt > now && !takenIds.has(spot.id) })),
   };
 }
+
+/** The session called off; only a scheduled one, so a second click changes nothing. */
+export const cancelSessionRow = (db: Db, studioId: string, id: string, now: number) =>
+  db
+    .update(sessions)
+    .set({ status: "cancelled", cancelledAt: now })
+    .where(and(eq(sessions.studioId, studioId), eq(sessions.id, id), eq(sessions.status, "scheduled")));
+
+/**
+ * Deletes a session with its spots, decided in the batch: only while no booking of it has a client
+ * (whatever its status) and none is live. Then the visitors' lapsed or released holds go with it.
+ * The last statement's change count says whether the session went.
+ */
+export function deleteSessionRows(db: Db, studioId: string, id: string, now: number) {
+  const ofSession = and(eq(bookings.studioId, studioId), eq(bookings.sessionId, id));
+  const kept = db
+    .select({ one: sql`1` })
+    .from(bookings)
+    .where(and(ofSession, or(isNotNull(bookings.clientId), occupyingSpot(now))));
+  const anyBooking = db.select({ one: sql`1` }).from(bookings).where(ofSession);
+  const anySpot = db.select({ one: sql`1` }).from(spots).where(eq(spots.sessionId, id));
+  return [
+    // A waitlist's rows go with it: its offers point at the session's (unbooked) holds.
+    db
+      .delete(waitlistOffers)
+      .where(and(eq(waitlistOffers.studioId, studioId), eq(waitlistOffers.sessionId, id), notExists(kept))),
+    db
+      .delete(waitlistEntries)
+      .where(and(eq(waitlistEntries.studioId, studioId), eq(waitlistEntries.sessionId, id), notExists(kept))),
+    db.delete(bookings).where(and(ofSession, notExists(kept))),
+    db.delete(spots).where(and(eq(spots.studioId, studioId), eq(spots.sessionId, id), notExists(anyBooking))),
+    db.delete(sessions).where(and(eq(sessions.studioId, studioId), eq(sessions.id, id), notExists(anySpot))),
+  ] as const;
+}
+
+/** A spot nobody occupies now and that has not started: the only kind a photographer may change. */
+const freeSpot = (studioId: string, spotId: string, now: number) =>
+  and(
+    eq(spots.studioId, studioId),
+    eq(spots.id, spotId),
+    isNull(spots.removedAt),
+    gt(spots.startsAt, now),
+    notExists(
+      // A raw subquery: drizzle's builder cannot refer to the outer row inside a nested select.
+      sql`(select 1 from ${bookings} where ${bookings.spotId} = ${spots.id} and ${occupyingSpot(now)})`,
+    ),
+  );
+
+/** Removes a free spot: marked, not deleted, so a cancelled booking of it keeps its time. */
+export const removeFreeSpot = (db: Db, studioId: string, spotId: string, now: number) =>
+  db
+    .update(spots)
+    .set({ removedAt: now })
+    .where(freeSpot(studioId, spotId, now));
+
+export const moveFreeSpot = (
+  db: Db,
+  studioId: string,
+  spotId: string,
+  to: { startsAt: number; endsAt: number },
+  now: number,
+) =>
+  db
+    .update(spots)
+    .set(to)
+    .where(freeSpot(studioId, spotId, now));

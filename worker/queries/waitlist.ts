@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, not, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, not, type SQL, sql } from "drizzle-orm";
 import {
   bookings,
   sessions,
@@ -98,6 +98,7 @@ export async function offerGround(db: Db, sessionId: string, now: number) {
       .where(
         and(
           eq(spots.sessionId, sessionId),
+          isNull(spots.removedAt),
           gt(spots.startsAt, now),
           sql`not exists (select 1 from ${bookings} where ${bookings.spotId} = ${spots.id} and ${occupyingSpot(now)})`,
         ),
@@ -172,7 +173,7 @@ export function offerWrites(
       },
       sql`from ${sessions} join ${spots} on ${spots.sessionId} = ${sessions.id}
         where ${sessions.id} = ${o.sessionId} and ${spots.id} = ${o.spotId}
-          and ${sessions.status} = 'scheduled' and ${sessions.waitlistOpen} = 1 and ${spots.startsAt} > ${o.now}
+          and ${sessions.status} = 'scheduled' and ${sessions.waitlistOpen} = 1 and ${spots.startsAt} > ${o.now} and ${spots.removedAt} is null
           and exists (select 1 from ${waitlistEntries} where ${waitlistEntries.id} = ${o.entryId} and ${waitlistEntries.status} = 'waiting')`,
     ),
     insertIfLastChanged(db, waitlistOffers, {

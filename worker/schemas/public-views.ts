@@ -15,6 +15,9 @@ export const PublicSessionSchema = z
     classification: Classification,
     timeZone: z.string(),
     location: z.string(),
+    description: z.string(),
+    /** A cancelled session is shown as such, with no spots to book. */
+    status: z.enum(["scheduled", "cancelled"]),
     currency: z.string(),
     studioName: z.string(),
     packageId: z.string().nullable(),
@@ -66,6 +69,8 @@ export const publicSessionParts = (
     classification: session.classification,
     timeZone: session.timeZone,
     location: session.location,
+    description: session.description,
+    status: session.status,
     currency: studio.currency,
     studioName: studio.name,
     packageId: session.packageId,

@@ -31,6 +31,8 @@ const fields = {
     .min(0, "Cannot be negative.")
     .max(24 * 60, "At most 24 hours."),
   description: Text,
+  /** Where its sessions usually take place: a new session starts with it. */
+  location: z.string().trim().max(500),
   paymentReminder: z.boolean(),
   paymentReminderDays: z.number().int().min(0).max(90),
   active: z.boolean(),
@@ -42,6 +44,7 @@ export const CreateSessionType = z
     ...fields,
     breakMinutes: fields.breakMinutes.default(0),
     description: fields.description.default(""),
+    location: fields.location.default(""),
     paymentReminder: fields.paymentReminder.default(false),
     paymentReminderDays: fields.paymentReminderDays.default(3),
     active: fields.active.default(true),

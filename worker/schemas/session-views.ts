@@ -58,8 +58,21 @@ const sessionFields = {
   clientId: z.string().nullable(),
   timeZone: z.string(),
   location: z.string(),
+  description: z.string(),
   status: z.enum(["scheduled", "cancelled"]),
+  cancelledAt: z.string().nullable(),
 };
+
+/** A cancelled booking still holding what its client paid: the studio owes it back. */
+export const RefundDueSchema = z
+  .object({
+    bookingId: z.string(),
+    client: orNull(ClientSchema),
+    paidCents: z.number().int(),
+    currency: z.string(),
+    cancelledAt: z.string().nullable(),
+  })
+  .openapi("RefundDue");
 
 export const SessionDetailsSchema = z
   .object({
@@ -75,6 +88,7 @@ export const SessionDetailsSchema = z
       paidCents: z.number().int(),
       balanceCents: z.number().int(),
     }),
+    refundsDue: z.array(RefundDueSchema),
   })
   .openapi("SessionDetails");
 
@@ -115,7 +129,9 @@ const baseFields = (s: SessionDetails["session"], publicUrl: string) => ({
   clientId: s.clientId,
   timeZone: s.timeZone,
   location: s.location,
+  description: s.description,
   status: s.status,
+  cancelledAt: s.cancelledAt === null ? null : toIso(s.cancelledAt),
 });
 
 export function toSessionDetails(
@@ -146,6 +162,13 @@ export function toSessionDetails(
       paidCents,
       balanceCents: booked.reduce((sum, b) => sum + balanceDue(b), 0),
     },
+    refundsDue: d.refundsDue.map((b) => ({
+      bookingId: b.id,
+      client: b.client ? toClient(b.client) : null,
+      paidCents: b.paidCents,
+      currency: b.currency,
+      cancelledAt: b.cancelledAt === null ? null : toIso(b.cancelledAt),
+    })),
   };
 }
 

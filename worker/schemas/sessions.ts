@@ -4,6 +4,7 @@ import { ClientInput, DateString, Id, Name, SpotCount, TimeString, TimeZone } fr
 /** The request bodies of Booking Sessions, their spots and the clients put on them. */
 
 const Location = z.string().trim().max(500);
+const Description = z.string().trim().max(5000);
 
 const common = {
   name: Name,
@@ -12,6 +13,7 @@ const common = {
   time: TimeString,
   timeZone: TimeZone.optional(),
   location: Location.optional(),
+  description: Description.optional(),
 };
 
 const CreateSingle = z.object({
@@ -37,6 +39,7 @@ export const UpdateSession = z
   .object({
     name: Name,
     location: Location,
+    description: Description,
     packageId: Id.nullable(),
     date: DateString,
     time: TimeString,
@@ -49,6 +52,10 @@ export const AddSpots = z
   .object({ date: DateString, time: TimeString, spots: SpotCount, sameTime: z.boolean().optional() })
   .openapi("AddSpots");
 export type AddSpots = z.infer<typeof AddSpots>;
+
+/** Where a free spot goes: a date and time in the session's zone; it keeps its length. */
+export const MoveSpot = z.object({ date: DateString, time: TimeString }).openapi("MoveSpot");
+export type MoveSpot = z.infer<typeof MoveSpot>;
 
 /** "Select or add" a client: an existing client's id, or a new client's details. */
 export const ClientChoice = z

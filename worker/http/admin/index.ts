@@ -1,6 +1,7 @@
 import { createRouter } from "../app.ts";
 import bookings from "./bookings.ts";
 import clients from "./clients.ts";
+import sessionChanges from "./session-changes.ts";
 import sessionTypes from "./session-types.ts";
 import sessions from "./sessions.ts";
 import spots from "./spots.ts";
@@ -13,6 +14,7 @@ adminApi.route("/studio", studio);
 adminApi.route("/session-types", sessionTypes);
 adminApi.route("/clients", clients);
 adminApi.route("/sessions", sessions);
+adminApi.route("/sessions", sessionChanges);
 adminApi.route("/spots", spots);
 adminApi.route("/bookings", bookings);
 adminApi.route("/sessions", adminSessionWaitlist);

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { moveEntry, offerSpotTo, sessionWaitlist, setWaitlistOpen } from "../../actions/waitlist.ts";
 import { studioContext } from "../../middleware/context.ts";
+import { exampleAdminWaitlist, exampleIds } from "../../schemas/examples.ts";
 import {
   AdminWaitlistSchema,
   MoveEntrySchema,
@@ -24,7 +25,7 @@ adminSessionWaitlist.openapi(
     summary: "The session's waitlist in order, and every offer made from it with its outcome",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...json(answer) }, ...problems(404) },
+    responses: { 200: { description: "OK", ...json(answer, exampleAdminWaitlist) }, ...problems(404) },
   }),
   async (c) => {
     const ctx = studioContext(c);
@@ -40,8 +41,8 @@ adminSessionWaitlist.openapi(
     tags: ["Waitlist"],
     summary: "Turn the session's waitlist on or off",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(WaitlistSettingSchema) },
-    responses: { 200: { description: "OK", ...json(answer) }, ...problems(404) },
+    request: { params: IdParam, ...jsonBody(WaitlistSettingSchema, { open: false }) },
+    responses: { 200: { description: "OK", ...json(answer, exampleAdminWaitlist) }, ...problems(404) },
   }),
   async (c) => {
     const ctx = studioContext(c);
@@ -61,7 +62,7 @@ adminWaitlist.openapi(
     tags: ["Waitlist"],
     summary: "Move someone to another place in line (1: first)",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(MoveEntrySchema) },
+    request: { params: IdParam, ...jsonBody(MoveEntrySchema, { position: 1 }) },
     responses: { 204: { description: "Moved" }, ...problems(404) },
   }),
   async (c) => {
@@ -77,7 +78,7 @@ adminWaitlist.openapi(
     tags: ["Waitlist"],
     summary: "Offer a free spot to this person, whoever is first: it is held for them and they are emailed",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(OfferSpotSchema) },
+    request: { params: IdParam, ...jsonBody(OfferSpotSchema, { spotId: exampleIds.spot }) },
     responses: { 204: { description: "Offered" }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -5,6 +5,13 @@ import { extendHold, type HoldProof, holdSpot, releaseHold } from "../../actions
 import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import {
+  exampleBookingToken,
+  exampleCheckoutUrl,
+  exampleHold,
+  exampleIds,
+  exampleNewClient,
+} from "../../schemas/examples.ts";
 import { ClientInput, Id, Instant } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
@@ -21,9 +28,12 @@ sessionHolds.openapi(
     path: "/{slug}/holds",
     tags: ["Public"],
     summary: "Hold a free spot for the studio's hold minutes",
-    request: { params: SlugParam, ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold")) },
+    request: {
+      params: SlugParam,
+      ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold"), { spotId: exampleIds.spot }),
+    },
     responses: {
-      201: { description: "Held", ...json(z.object({ hold: HoldSchema })) },
+      201: { description: "Held", ...json(z.object({ hold: HoldSchema }), { hold: exampleHold }) },
       ...problems(404, 409, 429),
     },
   }),
@@ -58,7 +68,9 @@ holds.openapi(
     responses: {
       200: {
         description: "Extended",
-        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) })),
+        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) }), {
+          hold: { id: exampleHold.id, expiresAt: "2027-10-02T18:20:00.000Z" },
+        }),
       },
       ...problems(404, 410),
     },
@@ -102,10 +114,19 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
+      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold"), {
+        client: exampleNewClient,
+        packageId: exampleIds.package,
+      }),
     },
     responses: {
-      201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
+      201: {
+        description: "Booked, or pending payment at checkoutUrl",
+        ...json(BookingWithLink, {
+          booking: { id: exampleIds.booking, status: "pending_payment", token: exampleBookingToken },
+          checkoutUrl: exampleCheckoutUrl,
+        }),
+      },
       ...problems(404, 409, 410, 503),
     },
   }),

@@ -3,6 +3,12 @@ import { heldOffer, joinWaitlist, leaveWaitlist, waitlistEntry } from "../../act
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import {
+  exampleHeldOffer,
+  exampleJoinWaitlist,
+  exampleWaitlistEntry,
+  exampleWaitlistJoined,
+} from "../../schemas/examples.ts";
+import {
   HeldOfferSchema,
   JoinWaitlistSchema,
   toEntryView,
@@ -21,9 +27,12 @@ sessionWaitlist.openapi(
     path: "/{slug}/waitlist",
     tags: ["Public"],
     summary: "Join a full session's waitlist; freed spots are offered in turn, by email",
-    request: { params: SlugParam, ...jsonBody(JoinWaitlistSchema) },
+    request: { params: SlugParam, ...jsonBody(JoinWaitlistSchema, exampleJoinWaitlist) },
     responses: {
-      201: { description: "In line", ...json(z.object({ entry: WaitlistEntryCreatedSchema })) },
+      201: {
+        description: "In line",
+        ...json(z.object({ entry: WaitlistEntryCreatedSchema }), exampleWaitlistJoined),
+      },
       ...problems(404, 409, 429),
     },
   }),
@@ -50,7 +59,7 @@ waitlist.openapi(
     summary: "One's place on a waitlist, or that a spot is held for them",
     request: { params: TokenParam },
     responses: {
-      200: { description: "OK", ...json(z.object({ entry: WaitlistEntryViewSchema })) },
+      200: { description: "OK", ...json(z.object({ entry: WaitlistEntryViewSchema }), exampleWaitlistEntry) },
       ...problems(404),
     },
   }),
@@ -87,7 +96,7 @@ offers.openapi(
     summary: "The spot a waitlist offer holds; book it with POST /v1/holds/{id}/booking and this token",
     request: { params: TokenParam },
     responses: {
-      200: { description: "Held for you", ...json(z.object({ offer: HeldOfferSchema })) },
+      200: { description: "Held for you", ...json(z.object({ offer: HeldOfferSchema }), exampleHeldOffer) },
       ...problems(404, 410),
     },
   }),

@@ -46,7 +46,12 @@ fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; 
 legend { font-weight: 700; padding: 0 .25rem; }
 button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .5rem 1rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; text-decoration: none; cursor: pointer; }
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
-button.danger { background: var(--bad); border-color: var(--bad); }
+button.danger, .button.danger { background: var(--bad); border-color: var(--bad); color: #fff; }
+.notice.cancelled { border-left-color: var(--bad); background: #fdf0ef; }
+td.row-actions { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; padding: 0; list-style: none; }
+.figures li { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; min-width: 10rem; }
+.figures strong { display: block; font-size: 1.5rem; }
 button.link { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; font-weight: 400; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 1rem 0; }
 .actions form { margin: 0; }
@@ -79,9 +84,10 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
 }
 
 // Schedule a New Session: show the chosen classification's fields and session types only.
+// The session type pages have a classification too, but no session type to narrow.
 const classification = document.getElementById("f-classification");
-if (classification) {
-  const type = document.getElementById("f-sessionTypeId");
+const type = document.getElementById("f-sessionTypeId");
+if (classification && type) {
   const show = () => {
     for (const part of document.querySelectorAll("[data-classification]")) {
       const on = part.dataset.classification === classification.value;

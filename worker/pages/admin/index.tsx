@@ -1,22 +1,26 @@
 import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { trimTrailingSlash } from "hono/trailing-slash";
+import { dashboard } from "../../actions/overview.ts";
 import { limitBody } from "../../middleware/body.ts";
+import { studioContext } from "../../middleware/context.ts";
 import { database } from "../../middleware/database.ts";
 import { assets } from "./assets.ts";
 import { requireCsrfToken, requireLogin } from "./auth/guard.ts";
 import type { AdminEnv } from "./env.ts";
 import { errorPage, notFoundPage } from "./errors.tsx";
 import { layout } from "./layout.tsx";
-import { paths } from "./paths.ts";
 import { signInPages, signOut } from "./routes/auth.tsx";
+import { bookingPages } from "./routes/bookings.tsx";
 import { clientPages } from "./routes/clients.tsx";
 import { mailPages } from "./routes/mail.tsx";
+import { sessionChangePages } from "./routes/session-changes.tsx";
 import { sessionDetailPages } from "./routes/session-details.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
 import { sessionPages } from "./routes/sessions.tsx";
 import { waitlistPages } from "./routes/waitlist.tsx";
 import { adminHeaders, noStore } from "./security.ts";
+import { DashboardPage } from "./views/dashboard.tsx";
 
 /** The photographer's admin pages, mounted at /admin: server-rendered, working without script. */
 const adminPages = new Hono<AdminEnv>();
@@ -31,10 +35,17 @@ adminPages.route("/", signInPages);
 
 // Hono runs handlers in the order they are added: everything below needs a signed-in studio.
 adminPages.use("*", requireLogin, requireCsrfToken);
-adminPages.get("/", (c) => c.redirect(paths.sessions, 303));
+adminPages.get("/", async (c) => {
+  const { studio } = c.var;
+  const board = await dashboard(studioContext(c));
+  const zoned = { timeZone: studio.timeZone, locale: studio.locale, currency: studio.currency };
+  return c.render(<DashboardPage board={board} zoned={zoned} />);
+});
 adminPages.post("/sign-out", signOut);
 adminPages.route("/sessions", sessionPages);
 adminPages.route("/sessions", sessionDetailPages);
+adminPages.route("/sessions", sessionChangePages);
+adminPages.route("/bookings", bookingPages);
 adminPages.route("/sessions", waitlistPages);
 adminPages.route("/session-types", sessionTypePages);
 adminPages.route("/clients", clientPages);

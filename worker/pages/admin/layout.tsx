@@ -5,6 +5,7 @@ import type { AdminEnv } from "./env.ts";
 import { paths } from "./paths.ts";
 
 const sections = [
+  { href: paths.root, label: "Today" },
   { href: paths.sessions, label: "Booking Sessions" },
   { href: paths.sessionTypes, label: "Session Types" },
   { href: paths.clients, label: "Studio & Clients" },
@@ -33,7 +34,14 @@ export const layout = jsxRenderer(({ children }, c: Context<AdminEnv>) => {
               <ul>
                 {sections.map((s) => (
                   <li>
-                    <a href={s.href} aria-current={c.req.path.startsWith(s.href) ? "page" : undefined}>
+                    <a
+                      href={s.href}
+                      aria-current={
+                        (s.href === paths.root ? c.req.path === s.href : c.req.path.startsWith(s.href))
+                          ? "page"
+                          : undefined
+                      }
+                    >
                       {s.label}
                     </a>
                   </li>

@@ -21,6 +21,10 @@ export const paths = {
   spot: (sessionId: string, spotId: string) => `${root}/sessions/${sessionId}/spots/${spotId}`,
   cancelBooking: (sessionId: string, bookingId: string) =>
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
+  booking: (id: string) => `${root}/bookings/${id}`,
+  bookingMoney: (id: string, kind: "payments" | "refunds") => `${root}/bookings/${id}/${kind}`,
+  spotAction: (sessionId: string, spotId: string, action: "move" | "remove") =>
+    `${root}/sessions/${sessionId}/spots/${spotId}/${action}`,
   waitlistSetting: (sessionId: string) => `${root}/sessions/${sessionId}/waitlist`,
   waitlistEntry: (sessionId: string, entryId: string, action: "move" | "offer") =>
     `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
@@ -29,4 +33,12 @@ export const paths = {
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };
 
-export type SessionAction = "when" | "client" | "confirmation-request" | "spots" | "payment-reminders";
+export type SessionAction =
+  | "when"
+  | "client"
+  | "confirmation-request"
+  | "spots"
+  | "payment-reminders"
+  | "edit"
+  | "cancel"
+  | "delete";

@@ -25,16 +25,27 @@ const SpotRow: FC<{ view: SessionDetailsView; spot: SpotView; zoned: Zoned }> = 
       <td>{booking ? bookingStatusLabels[booking.status] : "Available"}</td>
       <td>{booking?.client ? `${booking.client.name} (${booking.client.email})` : "—"}</td>
       <td>{booking ? formatMoney(booking.balanceCents, view.totals.currency, zoned.locale) : "—"}</td>
-      <td>
+      <td class="row-actions">
         {booking ? (
-          <a href={paths.cancelBooking(view.id, booking.id)}>
-            Cancel Booking<span class="visually-hidden"> at {at}</span>
-          </a>
-        ) : (
-          view.classification === "multi" && (
-            <a href={paths.spot(view.id, spot.id)}>
-              Reserve this Spot<span class="visually-hidden"> at {at}</span>
+          <>
+            <a href={paths.booking(booking.id)}>
+              View Booking<span class="visually-hidden"> at {at}</span>
             </a>
+            <a href={paths.cancelBooking(view.id, booking.id)}>
+              Cancel Booking<span class="visually-hidden"> at {at}</span>
+            </a>
+          </>
+        ) : (
+          view.classification === "multi" &&
+          view.status === "scheduled" && (
+            <>
+              <a href={paths.spot(view.id, spot.id)}>
+                Reserve this Spot<span class="visually-hidden"> at {at}</span>
+              </a>
+              <a href={paths.spotAction(view.id, spot.id, "move")}>
+                Move or Remove<span class="visually-hidden"> the spot at {at}</span>
+              </a>
+            </>
           )
         )}
       </td>

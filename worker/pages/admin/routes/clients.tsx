@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { addClient, clientOf, findClients, updateClient } from "../../../actions/clients.ts";
+import { addClient, findClients, updateClient } from "../../../actions/clients.ts";
 import type { StudioContext } from "../../../actions/context.ts";
+import { clientOverview } from "../../../actions/overview.ts";
 import { studioContext } from "../../../middleware/context.ts";
 import { ClientInput } from "../../../schemas/fields.ts";
 import { parseInput } from "../../../schemas/validate.ts";
@@ -10,7 +11,7 @@ import type { AdminEnv } from "../env.ts";
 import { Converter, type FormState, formOf, readForm } from "../form.ts";
 import { paths } from "../paths.ts";
 import { submitForm } from "../submit.ts";
-import { ClientFormPage, ClientsPage } from "../views/clients.tsx";
+import { ClientFormPage, ClientPage, ClientsPage } from "../views/clients.tsx";
 import { clientInput } from "./inputs.ts";
 
 export const clientPages = new Hono<AdminEnv>();
@@ -29,7 +30,7 @@ async function save(c: Context<AdminEnv>, action: string, id?: string) {
       : updateClient(ctx, id, parseInput(ClientInput.partial(), clientInput(typed)));
   return submitForm(c, typed, act, {
     done: () => withNotice(paths.clients, "client-saved"),
-    refused: (form) => showForm(c, form, action),
+    refused: (form) => (id === undefined ? showForm(c, form, action) : showClient(c, id, form)),
   });
 }
 
@@ -42,11 +43,15 @@ clientPages.get("/", async (c) => {
 clientPages.get("/new", (c) => showForm(c, formOf(), paths.newClient));
 clientPages.post("/new", (c) => save(c, paths.newClient));
 
-clientPages.get("/:id", async (c) => {
-  const client = await clientOf(studioContext(c), c.req.param("id"));
+/** The client's bookings, balances and mail, with their details to edit. */
+async function showClient(c: Context<AdminEnv>, id: string, form?: FormState) {
+  const overview = await clientOverview(studioContext(c), id);
+  const { client } = overview;
   const values = { name: client.name, email: client.email, phone: client.phone ?? "" };
-  return showForm(c, formOf(values), paths.client(client.id));
-});
+  return c.render(<ClientPage overview={overview} form={form ?? formOf(values)} studio={c.var.studio} />);
+}
+
+clientPages.get("/:id", (c) => showClient(c, c.req.param("id")));
 
 clientPages.post("/:id", (c) => {
   const id = c.req.param("id");

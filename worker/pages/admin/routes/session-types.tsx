@@ -40,7 +40,9 @@ function sessionTypeInput(typed: Converter, currency: string) {
   const packages = rowsOf(typed.values).flatMap((row) => {
     const field = (name: string) => `packages.${row}.${name}`;
     const id = typed.optional(field("id"));
-    const blank = ["name", "price", "deposit"].every((name) => !typed.text(field(name)).trim());
+    const blank = ["name", "price", "deposit", "description"].every(
+      (name) => !typed.text(field(name)).trim(),
+    );
     if (typed.checked(field("remove")) || (!id && blank)) return [];
     sentRows.push(row);
     return [
@@ -49,6 +51,7 @@ function sessionTypeInput(typed: Converter, currency: string) {
         name: typed.text(field("name")),
         priceCents: typed.money(field("price"), currency, "Enter the price."),
         depositCents: typed.money(field("deposit"), currency),
+        description: typed.text(field("description")),
       },
     ];
   });
@@ -58,6 +61,7 @@ function sessionTypeInput(typed: Converter, currency: string) {
     durationMinutes: typed.whole("durationMinutes", "Enter the duration in whole minutes."),
     breakMinutes: typed.whole("breakMinutes", "Enter the break in whole minutes (0 for none)."),
     description: typed.text("description"),
+    location: typed.text("location"),
     paymentReminder: typed.checked("paymentReminder"),
     paymentReminderDays: typed.whole("paymentReminderDays", "Enter a whole number of days."),
     active: typed.checked("active"),
@@ -78,6 +82,7 @@ function valuesOf(type: SessionTypeWithPackages, currency: string): FormValues {
     durationMinutes: String(type.durationMinutes),
     breakMinutes: String(type.breakMinutes),
     description: type.description,
+    location: type.location,
     paymentReminderDays: String(type.paymentReminderDays),
     ...(type.paymentReminder && { paymentReminder: "on" }),
     ...(type.active && { active: "on" }),
@@ -87,6 +92,7 @@ function valuesOf(type: SessionTypeWithPackages, currency: string): FormValues {
     values[`packages.${row}.name`] = p.name;
     values[`packages.${row}.price`] = formatAmount(p.priceCents, currency);
     values[`packages.${row}.deposit`] = formatAmount(p.depositCents, currency);
+    values[`packages.${row}.description`] = p.description;
   });
   return values;
 }

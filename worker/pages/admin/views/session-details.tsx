@@ -13,9 +13,16 @@ import { bookingStatusLabels, classificationLabels } from "../format.ts";
 import { paths } from "../paths.ts";
 import { Waitlist, type WaitlistData } from "./waitlist.tsx";
 
+/** What a Single costs before anyone is booked on it: its package's price, if one is chosen. */
+function unbookedAmount(view: SessionDetailsView): number | null {
+  if (view.classification !== "single" || view.spots[0]?.booking) return null;
+  return view.package?.priceCents ?? null;
+}
+
 const Summary: FC<{ view: SessionDetailsView; locale: string }> = ({ view, locale }) => {
   const money = (cents: number) => formatMoney(cents, view.totals.currency, locale);
   const booking = view.spots[0]?.booking;
+  const packagePrice = unbookedAmount(view);
   return (
     <dl class="summary">
       <dt>Classification</dt>
@@ -32,10 +39,22 @@ const Summary: FC<{ view: SessionDetailsView; locale: string }> = ({ view, local
           <dd>{booking ? bookingStatusLabels[booking.status] : "Not booked yet"}</dd>
         </>
       )}
+      {view.location && (
+        <>
+          <dt>Location</dt>
+          <dd>{view.location}</dd>
+        </>
+      )}
+      {view.description && (
+        <>
+          <dt>Description</dt>
+          <dd>{view.description}</dd>
+        </>
+      )}
       <dt>Status</dt>
       <dd>{view.status === "scheduled" ? "Scheduled" : "Cancelled"}</dd>
       <dt>Amount</dt>
-      <dd>{money(view.totals.amountCents)}</dd>
+      <dd>{money(packagePrice ?? view.totals.amountCents)}</dd>
       <dt>Paid</dt>
       <dd>{money(view.totals.paidCents)}</dd>
       <dt>Balance due</dt>
@@ -48,8 +67,12 @@ const Summary: FC<{ view: SessionDetailsView; locale: string }> = ({ view, local
 const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
   const booking = view.spots[0]?.booking;
   const single = view.classification === "single";
+  if (view.status === "cancelled") return null;
   return (
     <div class="actions">
+      <a class="button secondary" href={paths.sessionAction(view.id, "edit")}>
+        Edit Session
+      </a>
       {single && !view.confirmed && (
         <a class={view.client ? "button secondary" : "button"} href={paths.sessionAction(view.id, "client")}>
           {view.client ? "Change Client" : "Assign to Client"}
@@ -72,9 +95,50 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           </button>
         </PostForm>
       )}
+      {view.spots.some((s) => s.booking) ? (
+        <a class="button danger" href={paths.sessionAction(view.id, "cancel")}>
+          Cancel Session
+        </a>
+      ) : (
+        <a class="button danger" href={paths.sessionAction(view.id, "delete")}>
+          Delete Session
+        </a>
+      )}
     </div>
   );
 };
+
+/** Cancelled bookings still holding what their clients paid: each one's page records the refund. */
+const RefundsDue: FC<{ view: SessionDetailsView; locale: string }> = ({ view, locale }) =>
+  view.refundsDue.length === 0 ? null : (
+    <section aria-labelledby="refunds-title">
+      <h2 id="refunds-title">Refunds due</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Paid, to refund</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.refundsDue.map((r) => (
+            <tr>
+              <td>{r.client ? `${r.client.name} (${r.client.email})` : "—"}</td>
+              <td>{formatMoney(r.paidCents, r.currency, locale)}</td>
+              <td>
+                <a href={paths.booking(r.bookingId)}>
+                  Record Refund<span class="visually-hidden"> for {r.client?.name ?? "this booking"}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 
 /** A Single's date and time, adjustable until the client confirms. */
 const When: FC<{ view: SessionDetailsView; form: FormState }> = ({ view, form }) => (
@@ -104,15 +168,25 @@ export const SessionDetailsPage: FC<{
     </p>
     <Heading text={view.name} />
     <Notice code={notice} />
+    {view.status === "cancelled" && (
+      <p class="notice cancelled" role="status">
+        This session is cancelled. Its clients were emailed, and its page offers nothing to book.
+      </p>
+    )}
     <ErrorSummary form={action} />
     <ErrorSummary form={when} />
     {/* A Single is private to its client: only Multi sessions are shared and embedded. */}
     {view.classification === "multi" && <PublicLink url={view.url} />}
     <Summary view={view} locale={locale} />
     <Actions view={view} />
-    {view.classification === "single" && !view.confirmed && <When view={view} form={when} />}
+    <RefundsDue view={view} locale={locale} />
+    {view.classification === "single" && !view.confirmed && view.status === "scheduled" && (
+      <When view={view} form={when} />
+    )}
     <Spots view={view} locale={locale} />
     {waitlist && <Waitlist view={view} waitlist={waitlist} locale={locale} />}
-    {view.classification === "multi" && <Embed slug={view.slug} origin={origin} />}
+    {view.classification === "multi" && view.status === "scheduled" && (
+      <Embed slug={view.slug} origin={origin} />
+    )}
   </>
 );

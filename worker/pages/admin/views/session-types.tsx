@@ -74,6 +74,12 @@ const PackageRow: FC<{ form: FormState; row: number; currency: string }> = ({ fo
       <Field form={form} name={name("name")} label="Package name" />
       <Field form={form} name={name("price")} label={`Price (${currency})`} inputmode="decimal" />
       <Field form={form} name={name("deposit")} label={`Deposit (${currency})`} inputmode="decimal" />
+      <Field
+        form={form}
+        name={name("description")}
+        label="Package description"
+        hint="What the package includes; clients see it when they choose."
+      />
       {existing && <Checkbox form={form} name={name("remove")} label="Remove this package" />}
     </fieldset>
   );
@@ -112,6 +118,12 @@ export const SessionTypeFormPage: FC<{
           inputmode="numeric"
         />
         <TextArea form={form} name="description" label="Description" />
+        <Field
+          form={form}
+          name="location"
+          label="Location"
+          hint="Where these sessions usually take place; each new session starts with it."
+        />
         <Checkbox form={form} name="paymentReminder" label="Send payment reminders" />
         <Field
           form={form}
