@@ -7,7 +7,7 @@
  * scoped by it.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BookingRules } from "../worker/domain/booking-rules.ts";
 
 export const classifications = ["single", "multi"] as const;
@@ -69,6 +69,8 @@ export const studios = sqliteTable("studios", {
   paymentInstructions: text("payment_instructions").notNull().default(""),
   /** The photographer's notices turned off (see domain/notices.ts); every other one is sent. */
   noticesOff: text("notices_off", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** How long a spot offered to the next person on a waitlist is held for them. */
+  waitlistOfferHours: integer("waitlist_offer_hours").notNull().default(12),
 });
 
 /** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */
@@ -177,6 +179,8 @@ export const sessions = sqliteTable(
     rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
     /** Message kind → template, overriding the session type's choice for this session only. */
     emailTemplates: emailTemplateChoices(),
+    /** Whether visitors may join the waitlist of a full session, and freed spots are offered on it. */
+    waitlistOpen: integer("waitlist_open", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
 );
@@ -400,4 +404,75 @@ export const emailTemplates = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("email_templates_studio_kind").on(t.studioId, t.kind)],
+);
+
+/**
+ * Which times suit someone on a waitlist, in the session's zone: a day, optionally narrowed to
+ * starts from `from` (inclusive) to `to` (exclusive). Null or empty: any time.
+ */
+export type WaitlistTime = { date: string; from?: string; to?: string };
+
+/** `waiting` in line (or holding an offer); then `booked`, `missed` (an offer lapsed) or `left`. */
+export const waitlistEntryStatuses = ["waiting", "booked", "missed", "left"] as const;
+
+export const waitlistEntries = sqliteTable(
+  "waitlist_entries",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    times: text("times", { mode: "json" }).$type<WaitlistTime[]>(),
+    /** SHA-256 of the entry's own link token (see the position, leave). */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Place in line: lower first. Real, so the photographer can move someone between two others. */
+    rank: real("rank").notNull(),
+    status: text("status", { enum: waitlistEntryStatuses }).notNull().default("waiting"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("waitlist_entries_session_rank").on(t.sessionId, t.status, t.rank),
+    // One place in line per email and session.
+    uniqueIndex("waitlist_entries_waiting_email")
+      .on(t.sessionId, t.email)
+      .where(sql.raw(`status = 'waiting'`)),
+  ],
+);
+
+/** `offered` while the hold is theirs; then `booked`, `lapsed` (not booked in time, or let go). */
+export const waitlistOfferStatuses = ["offered", "booked", "lapsed"] as const;
+
+/** A freed spot held for one person on the waitlist: the hold is a booking row of its own. */
+export const waitlistOffers = sqliteTable(
+  "waitlist_offers",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => waitlistEntries.id),
+    spotId: text("spot_id")
+      .notNull()
+      .references(() => spots.id),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    status: text("status", { enum: waitlistOfferStatuses }).notNull().default("offered"),
+    expiresAt: integer("expires_at").notNull(),
+    endedAt: integer("ended_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Never two live offers of one spot, nor two at once to one person, whatever the timing.
+    uniqueIndex("waitlist_offers_live_spot").on(t.spotId).where(sql.raw(`status = 'offered'`)),
+    uniqueIndex("waitlist_offers_live_entry").on(t.entryId).where(sql.raw(`status = 'offered'`)),
+    index("waitlist_offers_session_status").on(t.sessionId, t.status),
+    index("waitlist_offers_booking").on(t.bookingId),
+  ],
 );

@@ -87,4 +87,15 @@ export const msg = {
     unknown: "Something went wrong on our side. Please try again in a moment.",
   },
   retry: "Try again",
+
+  waitlist: {
+    join: "Join the waitlist",
+    days: "Days that suit (none: any)",
+    // Also the answer to "where am I?" through one's own link.
+    position: (n: number) => `You're number ${n} in line. We'll email you when a time frees up.`,
+    keepLink: "Your place in line",
+    offered: (until: string) => `A time is held for you until ${until}: see your email.`,
+    out: "You're no longer on this waitlist.",
+    leave: "Leave the waitlist",
+  },
 };

@@ -19,6 +19,7 @@ export const Session = v.object({
   studioName: v.string(),
   packageId: v.nullable(v.string()),
   holdMinutes: v.number(),
+  waitlistOpen: v.optional(v.boolean()),
 });
 
 export const SessionType = v.object({
@@ -113,6 +114,31 @@ export const CheckoutOpened = v.object({ checkoutUrl: v.pipe(v.string(), v.regex
 /** `POST /v1/bookings/:token/confirm` */
 export const BookingConfirmed = v.object({ booking: BookingRecord, checkoutUrl: CheckoutUrl });
 
+/** `POST /v1/sessions/:slug/waitlist` */
+export const WaitlistJoined = v.object({
+  entry: v.object({ id: v.string(), position: v.number(), token: v.string() }),
+});
+
+/** `GET /v1/waitlist/:token` */
+export const WaitlistEntry = v.object({
+  entry: v.object({
+    status: v.string(),
+    position: v.nullable(v.number()),
+    offerExpiresAt: v.nullable(v.string()),
+    session: v.object({ name: v.string(), timeZone: v.string() }),
+  }),
+});
+
+/** `GET /v1/offers/:token` */
+export const HeldOffer = v.object({
+  offer: v.object({
+    session: v.string(),
+    hold: v.object({ id: v.string(), expiresAt: v.string() }),
+    spot: v.object({ id: v.string(), ...Interval }),
+    client: v.object({ name: v.string(), email: v.string() }),
+  }),
+});
+
 /** An `application/problem+json` body; every field optional so a bare proxy error still reads. */
 export const Problem = v.object({
   code: v.optional(v.string()),
@@ -142,6 +168,10 @@ export const PackageChoice = required(msg.packageRequired);
 /** The details form when the visitor has to choose a package. */
 export const ClientWithPackage = v.object({ ...ClientInput.entries, packageId: PackageChoice });
 
+/** The waitlist form: name and email (the days that suit are read apart, as checkboxes). */
+export const WaitlistInput = v.object({ name: ClientInput.entries.name, email: ClientInput.entries.email });
+
+export type WaitlistEntry = v.InferOutput<typeof WaitlistEntry>["entry"];
 export type SessionData = v.InferOutput<typeof SessionData>;
 export type Session = v.InferOutput<typeof Session>;
 export type SessionType = v.InferOutput<typeof SessionType>;

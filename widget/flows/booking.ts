@@ -10,11 +10,13 @@ import {
   type Package,
   type SessionData,
   type Spot,
+  WaitlistInput,
 } from "../schemas.ts";
 import { type Draft, renderBookingForm } from "../views/booking-form.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
 import { renderSpotPicker } from "../views/spot-picker.ts";
+import { renderWaitlistJoin, type WaitlistJoin } from "../views/waitlist.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 type Step =
@@ -39,6 +41,9 @@ type Step =
 
 type FormStep = Extract<Step, { name: "form" }>;
 
+/** The flow's key for a spot held from a waitlist (`?spotbook-offer=TOKEN`); a slug has no colon. */
+export const offerKey = "offer:";
+
 /**
  * A Multi session, booked by a visitor: pick a spot (held for them while they type), give name,
  * email and package, book; or go to payment when a deposit is due now.
@@ -46,6 +51,7 @@ type FormStep = Extract<Step, { name: "form" }>;
 export class BookingFlow extends Flow<Step, SessionData> {
   protected readonly texts = { loading: msg.loading, notFound: msg.errors.sessionNotFound };
   private draft: Draft = { name: "", email: "", phone: "", packageId: "" };
+  private waitlist: WaitlistJoin = { step: "offer" };
   private readonly countdown: HoldCountdown;
 
   constructor(host: LitElement, context: () => FlowContext) {
@@ -56,13 +62,28 @@ export class BookingFlow extends Flow<Step, SessionData> {
     });
   }
 
-  protected load(api: Api, slug: string, signal: AbortSignal) {
-    return api.session(slug, signal);
+  protected async load(api: Api, key: string, signal: AbortSignal) {
+    if (!key.startsWith(offerKey)) return api.session(key, signal);
+    // A spot held for them from the waitlist: straight to the details form, on the offer's hold.
+    const token = key.slice(offerKey.length);
+    const { offer } = await api.offer(token, signal);
+    const data = await api.session(offer.session, signal);
+    this.draft = { ...this.draft, name: offer.client.name, email: offer.client.email };
+    this.state = {
+      name: "form",
+      spot: { ...offer.spot, available: false },
+      hold: { id: offer.hold.id, token, expiresAt: offer.hold.expiresAt },
+      skew: 0,
+      errors: {},
+    };
+    this.countdown.start(Date.parse(offer.hold.expiresAt));
+    return data;
   }
 
   protected override reset(): void {
     super.reset();
     this.countdown.stop();
+    this.waitlist = { step: "offer" };
   }
 
   protected renderValue(data: SessionData, refreshing: boolean) {
@@ -75,13 +96,25 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const step = this.state;
     switch (step.name) {
       case "pick":
-        return renderSpotPicker({
+        return html`${renderSpotPicker({
           format,
           spots: data.spots,
           notice: this.alert(step.notice),
           refreshing,
           onPick: (spot) => void this.pick(data, spot),
-        });
+        })}${
+          session.waitlistOpen && !data.spots.some((s) => s.available)
+            ? renderWaitlistJoin({
+                format,
+                timeZone: session.timeZone,
+                spots: data.spots,
+                state: this.waitlist,
+                draft: this.draft,
+                onOpen: () => this.setWaitlist({ step: "form", errors: {} }, "#name"),
+                onSubmit: (event) => void this.join(event, data),
+              })
+            : ""
+        }`;
       case "form":
         return renderBookingForm({
           format,
@@ -140,6 +173,41 @@ export class BookingFlow extends Flow<Step, SessionData> {
         this.set({ name: "pick", notice: message });
         this.focus("#problem");
       }
+    }
+  }
+
+  private setWaitlist(state: WaitlistJoin, focus: string) {
+    this.waitlist = state;
+    this.host.requestUpdate();
+    this.focus(focus);
+  }
+
+  /** Joins the full session's waitlist; the answer's link (kept by the visitor) shows their place. */
+  private async join(event: SubmitEvent, data: SessionData) {
+    event.preventDefault();
+    if (this.waitlist.step !== "form" || this.waitlist.busy) return;
+    const form = event.target as HTMLFormElement;
+    const read = readForm(WaitlistInput, form);
+    if ("errors" in read)
+      return this.setWaitlist({ step: "form", errors: read.errors }, firstInvalid(read.errors) ?? "#name");
+    const days = new FormData(form).getAll("day").map((date) => ({ date: String(date) }));
+    this.draft = { ...this.draft, ...read.values };
+    this.waitlist = { step: "form", errors: {}, busy: true };
+    this.host.requestUpdate();
+    try {
+      const { entry } = await this.context().api.joinWaitlist(data.session.slug, {
+        client: read.values,
+        ...(days.length ? { times: days } : {}),
+      });
+      const link = new URL(window.location.href);
+      link.searchParams.set("spotbook-waitlist", entry.token);
+      this.setWaitlist({ step: "joined", position: entry.position, link: link.href }, "[role=status]");
+    } catch (error) {
+      const { problem, message } = this.report(error);
+      this.setWaitlist(
+        { step: "form", errors: fieldErrors(problem), problem: this.alert(message) },
+        "#problem",
+      );
     }
   }
 

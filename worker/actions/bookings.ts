@@ -26,6 +26,7 @@ import { openCheckout, recorded, withdrawCheckout } from "./checkout.ts";
 import type { StudioContext, VisitorContext } from "./context.ts";
 import { type HoldProof, provenHold } from "./holds.ts";
 import { receiptAfter } from "./receipts.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 type Batch = BatchItem<"sqlite">[];
 
@@ -294,4 +295,5 @@ export async function cancelBooking(ctx: StudioContext, id: string): Promise<voi
     "cancel",
     ctx.now,
   );
+  await offerFreeSpots(ctx, booking.sessionId);
 }

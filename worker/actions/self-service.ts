@@ -32,6 +32,7 @@ import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import { refundCheckout } from "../services/stripe.ts";
 import { clientBooking } from "./bookings.ts";
 import type { VisitorContext } from "./context.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 type Batch = Parameters<Db["batch"]>[0];
 
@@ -188,6 +189,8 @@ export async function rescheduleBooking(ctx: VisitorContext, token: string, spot
   if (moved.meta.changes !== 1) {
     throw new DomainError("booking_changed", "This booking changed meanwhile. Please reload.");
   }
+  // The time they left is free: the waitlist gets it first.
+  await offerFreeSpots(ctx, v.session.id);
   return freshBooking(db, v);
 }
 
@@ -245,6 +248,7 @@ export async function cancelOwnBooking(ctx: VisitorContext, token: string) {
   }
   if (money.outcome === "refund")
     await refundOnline(ctx, results.at(-1) as { id: string; provider: string; providerRef: string }[]);
+  await offerFreeSpots(ctx, v.session.id);
   return { ...(await freshBooking(db, v)), money: { ...money, currency: v.booking.currency } };
 }
 

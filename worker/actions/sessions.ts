@@ -30,6 +30,7 @@ import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
 import { howToPay, sessionMessage } from "./email-templates.ts";
 import { overlapRefusal, refusingPastStart, refusingSkippedTimes, requireScheduled } from "./scheduling.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 /** The session type for a new session: this studio's, active, and of the session's classification. */
 async function sessionTypeFor(
@@ -337,6 +338,7 @@ export async function addSpots(ctx: StudioContext, id: string, input: AddSpots):
   const clash = input.sameTime ? null : firstOverlap(planned, current.spots);
   if (clash) throw overlapRefusal(clash, { timeZone: current.session.timeZone, locale: ctx.studio.locale });
   await writeAll(ctx.db, insertSpots(ctx.db, ctx.studio.id, id, planned));
+  await offerFreeSpots(ctx, id);
   return sessionDetails(ctx, id);
 }
 

@@ -47,6 +47,7 @@ export async function createStudio(
           senderName: input.senderName ?? null,
           paymentInstructions: input.paymentInstructions ?? "",
           noticesOff: noticesOff([], input.notices ?? {}),
+          waitlistOfferHours: input.waitlistOfferHours ?? 12,
         })
         .returning(),
       db.insert(adminTokens).values({ studioId, tokenHash: await sha256(adminToken) }),

@@ -47,6 +47,9 @@ export const errorCodes = {
   session_cancelled: [409, "The session is cancelled"],
   session_has_bookings: [409, "The session has bookings"],
   nothing_to_refund: [409, "Nothing paid to refund"],
+  session_not_full: [409, "The session still has free spots"],
+  waitlist_closed: [409, "The waitlist is closed"],
+  already_on_waitlist: [409, "Already on the waitlist"],
   internal_error: [500, "Something went wrong"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -162,6 +162,23 @@ export const sessionCancelled = (f: AppointmentFacts, m: MoneyFacts, links: Appo
           : "Nothing was paid, so nothing is owed.",
     },
   });
+/** To the next person on a waitlist: a freed spot is held for them until `holdUntil`. */
+export const waitlistOffer = (f: AppointmentFacts, holdUntil: number, link: string): Message => {
+  const until = new Intl.DateTimeFormat(f.locale, {
+    timeZone: f.timeZone,
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(holdUntil);
+  return compose(`A spot opened up: ${f.sessionName}`, [
+    { text: `Hi ${f.clientName},` },
+    {
+      text: `A spot opened up in ${f.sessionName} with ${f.studioName}, and it is held for you until ${until}. Book it before then; after that it goes to the next person on the waitlist.`,
+    },
+    { text: details(f) },
+    { link, label: "Book this spot" },
+    { text: `— ${f.studioName}` },
+  ]);
+};
 
 /** What a paid Checkout brought in, as Stripe's event states it: it may state no amount. */
 export type PaidAmount = { amountCents: number | null; currency: string };

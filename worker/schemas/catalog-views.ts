@@ -88,6 +88,7 @@ export const StudioSchema = z
     notices: z.object(
       Object.fromEntries(noticeKinds.map((k) => [k, z.boolean()])) as Record<NoticeKind, z.ZodBoolean>,
     ),
+    waitlistOfferHours: z.number().int(),
   })
   .openapi("Studio");
 
@@ -107,4 +108,5 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   senderName: s.senderName,
   paymentInstructions: s.paymentInstructions,
   notices: noticesOf(s.noticesOff),
+  waitlistOfferHours: s.waitlistOfferHours,
 });

@@ -19,6 +19,13 @@ import type { CreateSessionType } from "./session-types.ts";
 import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
 import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
 import type { CreateStudio } from "./studios.ts";
+import type {
+  AdminWaitlistSchema,
+  HeldOfferSchema,
+  JoinWaitlistSchema,
+  WaitlistEntryCreatedSchema,
+  WaitlistEntryViewSchema,
+} from "./waitlist.ts";
 
 const ids = {
   studio: "3d1f6c2e-8a4b-4f0e-9c7d-2b5a1e6f8c90",
@@ -116,6 +123,7 @@ export const exampleStudio = {
   senderName: "Juniper & Pine Photography",
   paymentInstructions: "Pay by Venmo @juniper-pine or cash on the day",
   notices: { booked: true, confirmed: true, changed: true, paid: true, refund_needed: true },
+  waitlistOfferHours: 12,
 } satisfies z.output<typeof StudioSchema>;
 
 export const exampleAdminBooking = {
@@ -206,6 +214,7 @@ const publicSession = {
   studioName: exampleStudio.name,
   packageId: null,
   holdMinutes: 10,
+  waitlistOpen: true,
 } satisfies z.output<typeof PublicSessionSchema>;
 
 const publicSessionType = {
@@ -330,3 +339,64 @@ export const exampleCalendar = [
   "END:VCALENDAR",
   "",
 ].join("\r\n");
+
+const entryId = "9e4c2a7b-1d5f-4b8e-a3c6-0f7d2e9b4a18";
+
+/** Maya joins the full session's waitlist, asking for its Saturday. */
+export const exampleJoinWaitlist = {
+  client: { name: exampleNewClient.name, email: exampleNewClient.email },
+  times: [{ date: "2027-10-16", from: "09:00", to: "12:00" }],
+} satisfies z.input<typeof JoinWaitlistSchema>;
+
+export const exampleWaitlistJoined = {
+  entry: { id: entryId, position: 3, token: "sbk_wait_Hc7Lq2Vn9XkRt4Pz8BmWe1Ys" },
+} satisfies { entry: z.output<typeof WaitlistEntryCreatedSchema> };
+
+export const exampleWaitlistEntry = {
+  entry: {
+    id: entryId,
+    status: "waiting",
+    position: 2,
+    name: exampleNewClient.name,
+    offerExpiresAt: null,
+    session: { slug: publicSession.slug, name: session.name, timeZone: session.timeZone },
+  },
+} satisfies { entry: z.output<typeof WaitlistEntryViewSchema> };
+
+export const exampleHeldOffer = {
+  offer: {
+    session: publicSession.slug,
+    hold: { id: ids.hold, expiresAt: "2027-10-03T06:00:00.000Z" },
+    spot: { id: ids.spot, ...spotTimes },
+    client: { name: exampleNewClient.name, email: exampleNewClient.email },
+  },
+} satisfies { offer: z.output<typeof HeldOfferSchema> };
+
+export const exampleAdminWaitlist = {
+  waitlist: {
+    open: true,
+    entries: [
+      {
+        id: entryId,
+        name: exampleNewClient.name,
+        email: exampleNewClient.email,
+        times: exampleJoinWaitlist.times,
+        status: "waiting",
+        createdAt: "2027-10-01T15:00:00.000Z",
+      },
+    ],
+    offers: [
+      {
+        id: "6b2d9f4e-8a1c-4e7b-b5d0-3c9a7e1f2b64",
+        entryId,
+        name: exampleNewClient.name,
+        spotId: ids.spot,
+        startsAt: spotTimes.startsAt,
+        status: "offered",
+        expiresAt: "2027-10-03T06:00:00.000Z",
+        createdAt: "2027-10-02T18:00:00.000Z",
+        endedAt: null,
+      },
+    ],
+  },
+} satisfies { waitlist: z.output<typeof AdminWaitlistSchema> };

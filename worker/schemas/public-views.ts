@@ -24,6 +24,8 @@ export const PublicSessionSchema = z
     studioName: z.string(),
     packageId: z.string().nullable(),
     holdMinutes: z.number().int(),
+    /** Whether visitors may join the waitlist once every spot is taken. */
+    waitlistOpen: z.boolean(),
   })
   .openapi("PublicSession");
 
@@ -107,6 +109,7 @@ export const publicSessionParts = (
     studioName: studio.name,
     packageId: session.packageId,
     holdMinutes: studio.holdMinutes,
+    waitlistOpen: session.waitlistOpen,
   },
   sessionType: {
     name: sessionType.name,

@@ -50,6 +50,12 @@ const settings = {
     .openapi("Notices", {
       description: "Which events the studio's email is told of; each is on by default.",
     }),
+  waitlistOfferHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(72)
+    .openapi({ description: "How long a freed spot is held for the next person on a waitlist." }),
 };
 
 export const CreateStudio = z
@@ -68,6 +74,7 @@ export const CreateStudio = z
     senderName: settings.senderName.optional(),
     paymentInstructions: settings.paymentInstructions.optional(),
     notices: settings.notices.optional(),
+    waitlistOfferHours: settings.waitlistOfferHours.optional(),
   })
   .openapi("CreateStudio");
 export type CreateStudio = z.infer<typeof CreateStudio>;

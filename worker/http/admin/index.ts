@@ -7,6 +7,7 @@ import sessionTypes from "./session-types.ts";
 import sessions from "./sessions.ts";
 import spots from "./spots.ts";
 import studio from "./studio.ts";
+import { adminSessionWaitlist, adminWaitlist } from "./waitlist.ts";
 
 /** The admin JSON API's resources, served behind the studio's bearer token. */
 export const adminApi = createRouter();
@@ -18,3 +19,5 @@ adminApi.route("/sessions", sessionChanges);
 adminApi.route("/sessions", sessionShift);
 adminApi.route("/spots", spots);
 adminApi.route("/bookings", bookings);
+adminApi.route("/sessions", adminSessionWaitlist);
+adminApi.route("/waitlist", adminWaitlist);

@@ -63,6 +63,9 @@ dl.summary dd { margin: 0; }
 .package-row input:not([type="checkbox"]) { width: 12rem; }
 pre.mail { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; }
 iframe.mail { width: 100%; height: 32rem; border: 1px solid var(--line); }
+form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 0 0 .5rem; }
+form.inline input:not([type="checkbox"]) { width: 4rem; }
+form.inline select { width: auto; }
 `;
 
 const js = `

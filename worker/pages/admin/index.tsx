@@ -21,6 +21,7 @@ import { sessionMovePages } from "./routes/session-move.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
 import { sessionPages } from "./routes/sessions.tsx";
 import { settingsPages } from "./routes/settings.tsx";
+import { waitlistPages } from "./routes/waitlist.tsx";
 import { adminHeaders, noStore } from "./security.ts";
 import { DashboardPage } from "./views/dashboard.tsx";
 
@@ -51,6 +52,7 @@ adminPages.route("/sessions", sessionEmailPages);
 adminPages.route("/sessions", sessionChangePages);
 adminPages.route("/bookings", bookingPages);
 adminPages.route("/sessions", sessionMovePages);
+adminPages.route("/sessions", waitlistPages);
 adminPages.route("/session-types", sessionTypePages);
 adminPages.route("/clients", clientPages);
 adminPages.route("/settings/emails", emailTemplatePages);

@@ -32,6 +32,9 @@ export const paths = {
   bookingMoney: (id: string, kind: "payments" | "refunds") => `${root}/bookings/${id}/${kind}`,
   spotAction: (sessionId: string, spotId: string, action: "move" | "remove") =>
     `${root}/sessions/${sessionId}/spots/${spotId}/${action}`,
+  waitlistSetting: (sessionId: string) => `${root}/sessions/${sessionId}/waitlist`,
+  waitlistEntry: (sessionId: string, entryId: string, action: "move" | "offer") =>
+    `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
   mail: `${root}/mail`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,

@@ -28,6 +28,9 @@ const notices = {
   "payment-recorded": "The payment is recorded.",
   "refund-recorded": "The refund is recorded.",
   "session-moved": "The session is moved, and every booked client is emailed the new time.",
+  "waitlist-on": "The waitlist is on: freed spots go to the people in line, in turn.",
+  "waitlist-off": "The waitlist is off: nobody can join, and freed spots are open to everyone.",
+  "waitlist-offered": "The spot is held for them, and they are emailed.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

@@ -11,6 +11,7 @@ import { Spots } from "../components/spots.tsx";
 import type { FormState } from "../form.ts";
 import { bookingStatusLabels, classificationLabels } from "../format.ts";
 import { paths } from "../paths.ts";
+import { Waitlist, type WaitlistData } from "./waitlist.tsx";
 
 /** What a Single costs before anyone is booked on it: its package's price, if one is chosen. */
 function unbookedAmount(view: SessionDetailsView): number | null {
@@ -170,7 +171,8 @@ export const SessionDetailsPage: FC<{
   when: FormState;
   action: FormState;
   notice?: string;
-}> = ({ view, locale, origin, allowedOrigins, when, action, notice }) => (
+  waitlist?: WaitlistData | undefined;
+}> = ({ view, locale, origin, allowedOrigins, when, action, notice, waitlist }) => (
   <>
     <p>
       <a href={paths.sessions}>Booking Sessions</a>
@@ -193,6 +195,7 @@ export const SessionDetailsPage: FC<{
       <When view={view} form={when} />
     )}
     <Spots view={view} locale={locale} />
+    {waitlist && <Waitlist view={view} waitlist={waitlist} locale={locale} />}
     {view.classification === "multi" && view.status === "scheduled" && (
       <Embed slug={view.slug} origin={origin} allowedOrigins={allowedOrigins} />
     )}
