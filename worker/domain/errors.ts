@@ -35,6 +35,13 @@ export const errorCodes = {
   already_paid: [409, "Already paid"],
   payment_in_progress: [409, "A payment is being set up"],
   payments_unavailable: [409, "Online payment is not available"],
+  coupon_unknown: [422, "No such code"],
+  coupon_not_yet_valid: [422, "This code is not valid yet"],
+  coupon_expired: [422, "This code has expired"],
+  coupon_not_for_session: [422, "This code is not for this session"],
+  coupon_used_up: [409, "This code has been used up"],
+  coupon_client_limit: [409, "This code was already used by this client"],
+  coupon_in_use: [409, "Bookings used this code"],
   invalid_signature: [400, "The signature does not match"],
   internal_error: [500, "Something went wrong"],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -6,6 +6,15 @@ import { Classification } from "./fields.ts";
 
 /** How studios, clients, session types and packages look in answers. */
 
+export const AddOnSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    priceCents: z.number().int(),
+    maxPerBooking: z.number().int().nullable(),
+  })
+  .openapi("AddOn");
+
 export const PackageSchema = z
   .object({
     id: z.string(),
@@ -13,6 +22,10 @@ export const PackageSchema = z
     description: z.string(),
     priceCents: z.number().int(),
     depositCents: z.number().int(),
+    peopleIncluded: z.number().int(),
+    extraPersonCents: z.number().int(),
+    maxPeople: z.number().int(),
+    addOns: z.array(AddOnSchema),
   })
   .openapi("Package");
 
@@ -37,6 +50,10 @@ export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
   description: p.description,
   priceCents: p.priceCents,
   depositCents: p.depositCents,
+  peopleIncluded: p.peopleIncluded,
+  extraPersonCents: p.extraPersonCents,
+  maxPeople: Math.max(p.maxPeople, p.peopleIncluded),
+  addOns: p.addOns,
 });
 
 export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof SessionTypeSchema> => ({

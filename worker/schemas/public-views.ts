@@ -4,6 +4,7 @@ import { balanceDue } from "../domain/money.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
 import { PackageSchema, toPackage } from "./catalog-views.ts";
+import { QuoteSchema } from "./checkout.ts";
 import { Classification, Instant } from "./fields.ts";
 
 /** What visitors and clients see: no other client's data, ever. */
@@ -47,6 +48,7 @@ export const ClientBookingSchema = z
     packageId: z.string().nullable(),
     expiresAt: Instant.nullable(),
     client: z.object({ name: z.string(), email: z.string() }).nullable(),
+    quote: z.union([QuoteSchema, z.null()]),
   })
   .openapi("ClientBooking");
 
@@ -95,4 +97,5 @@ export const toClientBooking = (
   expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
   // A visitor's booking shows the name they typed, never a stored one their email happens to match.
   client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,
+  quote: b.quote ?? null,
 });

@@ -1,6 +1,7 @@
 import { createRouter } from "../app.ts";
 import bookings from "./bookings.ts";
 import clients from "./clients.ts";
+import coupons from "./coupons.ts";
 import sessionTypes from "./session-types.ts";
 import sessions from "./sessions.ts";
 import spots from "./spots.ts";
@@ -14,3 +15,4 @@ adminApi.route("/clients", clients);
 adminApi.route("/sessions", sessions);
 adminApi.route("/spots", spots);
 adminApi.route("/bookings", bookings);
+adminApi.route("/coupons", coupons);

@@ -5,7 +5,8 @@ import { extendHold, type HoldProof, holdSpot, releaseHold } from "../../actions
 import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { ClientInput, Id, Instant } from "../../schemas/fields.ts";
+import { BookHoldInput, QuoteSchema } from "../../schemas/checkout.ts";
+import { Id, Instant } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
 import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
@@ -89,6 +90,7 @@ holds.openapi(
 const BookingWithLink = z
   .object({
     booking: z.object({ id: z.string(), status: z.string(), token: z.string() }),
+    quote: QuoteSchema,
     checkoutUrl: z.string().optional(),
   })
   .openapi("BookingCreated");
@@ -102,7 +104,7 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(z.object({ client: ClientInput, packageId: Id.optional() }).openapi("BookHold")),
+      ...jsonBody(BookHoldInput),
     },
     responses: {
       201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
