@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   call,
   hold,
-  newSession,
   newSessionType,
   newStudio,
   openMultiSession,
