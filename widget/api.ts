@@ -101,4 +101,7 @@ export type Api = ReturnType<typeof createApi>;
 export type BookingBody = {
   client: { name: string; email: string; phone?: string };
   packageId?: string;
+  people?: number;
+  addOns?: { id: string; quantity: number }[];
+  couponCode?: string;
 };

@@ -72,4 +72,12 @@ export const msg = {
     unknown: "Something went wrong on our side. Please try again in a moment.",
   },
   retry: "Try again",
+
+  // Party size, add-ons and a code (views/checkout-extras.ts).
+  people: "People",
+  peopleIncluded: (n: number, each: string) => `${n} included, then ${each} each`,
+  addOns: "Add-ons",
+  each: (price: string) => `${price} each`,
+  code: "Code (optional)",
+  total: "Total",
 };

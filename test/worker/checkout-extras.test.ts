@@ -1,13 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import {
-  call,
-  hold,
-  newSessionType,
-  newStudio,
-  openMultiSession,
-  visitorHeaders,
-} from "./support.ts";
+import { call, hold, newSessionType, newStudio, openMultiSession, visitorHeaders } from "./support.ts";
 
 /** A family package: 2 people included, $20 per extra person up to 5, a print add-on (at most 2). */
 const family = {
