@@ -11,6 +11,7 @@ import { layout } from "./layout.tsx";
 import { paths } from "./paths.ts";
 import { signInPages, signOut } from "./routes/auth.tsx";
 import { clientPages } from "./routes/clients.tsx";
+import { couponPages } from "./routes/coupons.tsx";
 import { mailPages } from "./routes/mail.tsx";
 import { sessionDetailPages } from "./routes/session-details.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
@@ -37,6 +38,7 @@ adminPages.route("/sessions", sessionDetailPages);
 adminPages.route("/session-types", sessionTypePages);
 adminPages.route("/clients", clientPages);
 adminPages.route("/mail", mailPages);
+adminPages.route("/coupons", couponPages);
 adminPages.all("*", notFoundPage);
 
 export default adminPages;

@@ -8,6 +8,7 @@ const sections = [
   { href: paths.sessions, label: "Booking Sessions" },
   { href: paths.sessionTypes, label: "Session Types" },
   { href: paths.clients, label: "Studio & Clients" },
+  { href: paths.coupons, label: "Coupons" },
   { href: paths.mail, label: "Mail" },
 ];
 

@@ -22,6 +22,7 @@ export const paths = {
   cancelBooking: (sessionId: string, bookingId: string) =>
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
   mail: `${root}/mail`,
+  coupons: `${root}/coupons`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };
