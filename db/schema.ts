@@ -61,7 +61,6 @@ export const studios = sqliteTable("studios", {
   taxRateBasisPoints: integer("tax_rate_basis_points").notNull().default(0),
   /** Whether prices already include the tax (else it is added on top). */
   taxInclusive: integer("tax_inclusive", { mode: "boolean" }).notNull().default(false),
-  taxLabel: text("tax_label").notNull().default("Tax"),
 });
 
 /** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */

@@ -34,5 +34,4 @@ ALTER TABLE `packages` ADD `extra_person_cents` integer DEFAULT 0 NOT NULL;--> s
 ALTER TABLE `packages` ADD `max_people` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `packages` ADD `add_ons` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `studios` ADD `tax_rate_basis_points` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `studios` ADD `tax_inclusive` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `studios` ADD `tax_label` text DEFAULT 'Tax' NOT NULL;
+ALTER TABLE `studios` ADD `tax_inclusive` integer DEFAULT false NOT NULL;

@@ -250,3 +250,40 @@ describe("codes", () => {
     expect(await bad({ code: "a b" })).toBe("code");
   });
 });
+
+describe("the studio's tax", () => {
+  it("adds a tax on top of the discounted subtotal, its own line; the deposit stays the package's", async () => {
+    const { session, spotIds, token, print } = await familySession();
+    const set = await call("PATCH", "/v1/admin/studio", {
+      token,
+      body: { taxRateBasisPoints: 825, taxInclusive: false },
+    });
+    expect(set.body.studio).toMatchObject({ taxRateBasisPoints: 825, taxInclusive: false });
+    await coupon(token, { code: "TEN" });
+    const booked = await book(session.slug, spotIds[0] as string, {
+      people: 4,
+      addOns: [{ id: print, quantity: 1 }],
+      couponCode: "TEN",
+    });
+    // $270.00 less 10 % is $243.00; 8.25 % of it is $20.0475, rounded once to $20.05.
+    expect(booked.body.quote).toMatchObject({
+      subtotalCents: 27000,
+      discountCents: 2700,
+      taxCents: 2005,
+      taxInclusive: false,
+      amountCents: 26305,
+      depositCents: 5000,
+    });
+  });
+
+  it("takes an inclusive tax out of the price rather than adding it", async () => {
+    const { session, spotIds, token } = await familySession();
+    await call("PATCH", "/v1/admin/studio", {
+      token,
+      body: { taxRateBasisPoints: 2000, taxInclusive: true },
+    });
+    const booked = await book(session.slug, spotIds[0] as string, {});
+    // $200.00 including 20 %: $166.67 net and $33.33 of tax.
+    expect(booked.body.quote).toMatchObject({ amountCents: 20000, taxCents: 3333, taxInclusive: true });
+  });
+});

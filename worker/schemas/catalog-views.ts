@@ -93,6 +93,8 @@ export const StudioSchema = z
     bookingPageUrl: z.string().nullable(),
     holdMinutes: z.number().int(),
     maxHoldsPerVisitor: z.number().int(),
+    taxRateBasisPoints: z.number().int(),
+    taxInclusive: z.boolean(),
   })
   .openapi("Studio");
 
@@ -108,4 +110,6 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   bookingPageUrl: s.bookingPageUrl,
   holdMinutes: s.holdMinutes,
   maxHoldsPerVisitor: s.maxHoldsPerVisitor,
+  taxRateBasisPoints: s.taxRateBasisPoints,
+  taxInclusive: s.taxInclusive,
 });

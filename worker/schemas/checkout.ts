@@ -46,3 +46,14 @@ export const QuoteSchema = z
     depositCents: z.number().int(),
   })
   .openapi("Quote");
+
+/** The studio's tax, set with PATCH /v1/admin/studio; `quote` applies it to every booking. */
+export const taxSettings = {
+  taxRateBasisPoints: z
+    .number()
+    .int("Use whole basis points (8.25 % is 825).")
+    .min(0, "A rate cannot be negative.")
+    .max(5000, "At most 50 %.")
+    .openapi({ description: "The tax rate in basis points (8.25 % = 825); 0 charges none." }),
+  taxInclusive: z.boolean().openapi({ description: "Prices include the tax (true) or it is added on top." }),
+};

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isSlug } from "../domain/slugs.ts";
+import { taxSettings } from "./checkout.ts";
 import { Currency, Email, Locale, Name, Origin, TimeZone, WebUrl } from "./fields.ts";
 
 /** A studio's settings: created by the operator, changed by the studio's own admin. */
@@ -39,7 +40,12 @@ export const CreateStudio = z
 export type CreateStudio = z.infer<typeof CreateStudio>;
 
 export const UpdateStudio = z
-  .object({ ...settings, email: Email.nullable(), bookingPageUrl: settings.bookingPageUrl.nullable() })
+  .object({
+    ...settings,
+    email: Email.nullable(),
+    bookingPageUrl: settings.bookingPageUrl.nullable(),
+    ...taxSettings,
+  })
   .partial()
   .openapi("UpdateStudio");
 export type UpdateStudio = z.infer<typeof UpdateStudio>;
