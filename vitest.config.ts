@@ -22,6 +22,10 @@ export default defineConfig({
             },
           }),
         ],
+        // The Worker's build resolves "zod" to worker/zod.ts (wrangler.toml [alias]); so do its tests.
+        resolve: {
+          alias: [{ find: /^zod$/, replacement: new URL("./worker/zod.ts", import.meta.url).pathname }],
+        },
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],

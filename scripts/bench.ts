@@ -14,9 +14,9 @@ import { visitorRace } from "./bench/race.ts";
 import { type Figure, failures, table, writeJson } from "./bench/report.ts";
 import { openStudio, scheduleMulti } from "./bench/seed.ts";
 import { sessionRead } from "./bench/session-read.ts";
+import { type SizeReport, widgetSize, workerSize } from "./bench/sizes.ts";
 import { slotGeneration } from "./bench/slot-generation.ts";
 import { widget } from "./bench/widget.ts";
-import { workerBundle } from "./bench/worker-bundle.ts";
 import {
   buildWidget,
   type DemoTokens,
@@ -62,6 +62,7 @@ const buildFailure = widgetBuildFailure();
 const persistTo = mkdtempSync(join(tmpdir(), "spotbook-bench-"));
 const stops: (() => Promise<void>)[] = [];
 const figures: Figure[] = [];
+const sizes: SizeReport[] = [];
 try {
   prepareDatabase({ tokens, allowedOrigins: [origin], persistTo, quiet: true });
   const worker = await startWorker({
@@ -90,8 +91,9 @@ try {
     ...(await visitorRace({ studio, session: racing, visitors: 200 })),
     ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
     ...(await widget({ origin, buildFailure })),
-    ...workerBundle(),
   );
+  sizes.push(buildFailure ? { figures: [], analysis: [] } : widgetSize(), workerSize());
+  figures.push(...sizes.flatMap((s) => s.figures));
 } finally {
   for (const stop of stops.reverse()) await stop();
   rmSync(persistTo, { recursive: true, force: true });
@@ -101,6 +103,7 @@ console.log(
   `\nSpotbook bench${short ? " (--short)" : ""}: ${navigator.hardwareConcurrency} CPUs, Node ${process.version}\n`,
 );
 console.log(table(figures));
+for (const text of sizes.flatMap((s) => s.analysis)) console.log(`\n${text}`);
 writeJson(join(root, "bench-results", "bench.json"), { short, figures });
 const failed = failures(figures);
 if (failed.length > 0) {

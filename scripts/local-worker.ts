@@ -33,10 +33,17 @@ export function run(command: string, args: string[], quiet = false): void {
   }
 }
 
-/** Builds the widget into widget/dist, or into `outDir` for a server that must not share that folder. */
-export function buildWidget(quiet = false, outDir?: string): void {
+/**
+ * Builds the widget into widget/dist, or into `outDir` for a server that must not share that
+ * folder; `extra` are more flags for vite (the bench's `--sourcemap`).
+ */
+export function buildWidget(quiet = false, outDir?: string, extra: string[] = []): void {
   const out = outDir ? ["--outDir", outDir] : [];
-  run(bin("vite"), ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out], quiet);
+  run(
+    bin("vite"),
+    ["build", "--config", "widget/vite.config.ts", "--logLevel", "warn", ...out, ...extra],
+    quiet,
+  );
 }
 
 /** Applies the migrations and seeds the demo studio into a local D1 (in `persistTo` when given). */

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 
 /** The files under `dir`, as paths relative to it. */
@@ -12,12 +13,12 @@ const partial = `.${process.pid}.partial`;
 const isPartial = (file: string) => /\.\d+\.partial$/.test(file);
 
 /**
- * Writes the bundle and `public/` into the out folder without ever emptying it: each file lands
+ * Writes the bundle, `public/` and the `copied` files into the out folder without ever emptying it: each file lands
  * whole by a rename, and only files no build makes any more are removed. Two builds at once (two
  * `npm test`s in one checkout) cannot delete each other's files, nor a server reading the folder
  * find one missing or half written.
  */
-function replaceInPlace(): Plugin {
+function replaceInPlace(copied: Record<string, string>): Plugin {
   let outDir = "";
   let publicDir = "";
   return {
@@ -35,6 +36,7 @@ function replaceInPlace(): Plugin {
         const files = new Map<string, string | Uint8Array>(
           filesIn(publicDir).map((file) => [file, readFileSync(join(publicDir, file))]),
         );
+        for (const [file, from] of Object.entries(copied)) files.set(file, readFileSync(from));
         for (const out of Object.values(bundle)) {
           files.set(out.fileName, out.type === "chunk" ? out.code : out.source);
         }
@@ -53,6 +55,16 @@ function replaceInPlace(): Plugin {
 }
 
 /**
+ * Files of packages served as they are: Scalar's standalone API reference for /docs (4 MB, loaded
+ * only by that page; worker/http/docs.ts), from this origin rather than a CDN.
+ */
+const copied = {
+  "docs/scalar.js": fileURLToPath(
+    new URL("../node_modules/@scalar/api-reference/dist/browser/standalone.js", import.meta.url),
+  ),
+};
+
+/**
  * One ES module, `widget/dist/widget.js`, with lit inside: a photographer's page loads it with a
  * single script tag, so there is no chunk to split into and no CSS file (styles live in the
  * shadow root). `public/` (the demo and the hosted booking page) is copied beside it, and the
@@ -62,7 +74,7 @@ function replaceInPlace(): Plugin {
 export default defineConfig({
   root: "widget",
   publicDir: "public",
-  plugins: [replaceInPlace()],
+  plugins: [replaceInPlace(copied)],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },

@@ -14,7 +14,7 @@ import { testHooks } from "./http/test-hooks.ts";
 import { scheduled } from "./jobs/scheduled.ts";
 import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
-import { noSniff, pageHeaders } from "./middleware/headers.ts";
+import { docsHeaders, noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { sessionPage } from "./pages/session-page.ts";
 
@@ -65,11 +65,7 @@ app.doc31("/v1/openapi.json", openApi);
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
-app.get(
-  "/docs",
-  pageHeaders,
-  docsPage(() => app.getOpenAPI31Document(openApi)),
-);
+app.get("/docs", docsHeaders, docsPage);
 
 export { app };
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

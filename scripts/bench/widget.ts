@@ -1,30 +1,20 @@
 /**
- * The widget as a visitor's browser meets it: its size over the wire, how many requests the demo
- * page makes until the spots are on screen, and the main-thread time that takes (Debian's
- * Chromium through playwright-core).
+ * The widget as a visitor's browser meets it: how many requests the demo page makes until the
+ * spots are on screen, and the main-thread time that takes (Debian's Chromium through
+ * playwright-core). Its size is in sizes.ts.
  */
-import { gzipSync } from "node:zlib";
 import { launchChromium } from "../../test/e2e/browser.ts";
 import type { Figure } from "./report.ts";
 
 const scenario = "widget";
-const budget = 20 * 1024;
 const spotButton = 'spotbook-session button[part~="spot"]';
 
-const size = { scenario, figure: "/widget.js, gzip -9", unit: "B", goal: "≤ 20 KB", hard: true } as const;
 const requests = {
   scenario,
   figure: "requests to spots on screen",
   unit: "",
   goal: "2 (script + 1 API call)",
 } as const;
-
-async function gzipBytes(origin: string): Promise<Figure> {
-  const res = await fetch(`${origin}/widget.js`);
-  if (!res.ok) return { ...size, value: null, note: `GET /widget.js answered ${res.status}` };
-  const bytes = gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length;
-  return { ...size, value: bytes, met: bytes <= budget };
-}
 
 /**
  * Requests from navigation until a spot button shows in the element's shadow root. The page
@@ -89,15 +79,11 @@ async function mainThreadScript(origin: string): Promise<Figure> {
 /** `buildFailure` says why there is no fresh widget build to measure, if there is none. */
 export async function widget(opts: { origin: string; buildFailure?: string }): Promise<Figure[]> {
   if (opts.buildFailure) {
-    return [size, requests, mainThread].map((figure) => ({
+    return [requests, mainThread].map((figure) => ({
       ...figure,
       value: null,
       note: opts.buildFailure,
     }));
   }
-  return [
-    await gzipBytes(opts.origin),
-    await requestsToSpots(opts.origin),
-    await mainThreadScript(opts.origin),
-  ];
+  return [await requestsToSpots(opts.origin), await mainThreadScript(opts.origin)];
 }

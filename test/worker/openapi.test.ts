@@ -1,3 +1,6 @@
+import { env } from "cloudflare:workers";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { call } from "./support.ts";
 
@@ -35,9 +38,71 @@ describe("GET /v1/openapi.json", () => {
     expect(res.body.paths["/v1/sessions/{slug}/holds"].post.responses["409"]).toBeDefined();
   });
 
-  it("is rendered as a docs page", async () => {
+  it("is rendered at /docs by Scalar's reference, its script from this origin's assets and by nonce", async () => {
     const res = await call("GET", "/docs");
     expect(res.status).toBe(200);
-    expect(res.body).toContain("/v1/sessions/{slug}/holds");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = /<script type="text\/javascript" nonce="([^"]+)">/.exec(res.body)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.body).toContain('<script src="/docs/scalar.js"');
+    expect(res.body).toContain('"url": "/v1/openapi.json"');
+    // Nothing on the page points at another host: no CDN, no fonts, no telemetry.
+    expect(res.body).not.toMatch(/https?:\/\//);
+    const script = await env.ASSETS.fetch("https://spotbook.test/docs/scalar.js");
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/javascript/);
+    expect((await script.text()).length).toBeGreaterThan(1_000_000);
   });
+});
+
+type Media = { schema?: unknown; example?: unknown };
+type Operation = {
+  requestBody?: { content: Record<string, Media> };
+  responses: Record<string, { content?: Record<string, Media> }>;
+};
+
+/**
+ * The docs page shows, and "Try it" sends, each operation's examples: every request body and every
+ * answer has one, and each is an instance of the schema beside it (checked by ajv against the served
+ * document, refs and formats included), so no example teaches an integrator a shape the API refuses
+ * or never answers.
+ */
+describe("the OpenAPI document's examples", () => {
+  it("are given for every request body and every answer, and match their own schemas", async () => {
+    const doc = (await call("GET", "/v1/openapi.json")).body;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addSchema(doc, "openapi");
+    const pointer = (...parts: string[]) =>
+      parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const media = [
+          ...Object.entries(op.requestBody?.content ?? {}).map(([type, m]) => ({
+            where: ["requestBody", "content", type],
+            m,
+          })),
+          ...Object.entries(op.responses).flatMap(([status, r]) =>
+            Object.entries(r.content ?? {}).map(([type, m]) => ({
+              where: ["responses", status, "content", type],
+              m,
+            })),
+          ),
+        ];
+        for (const { where, m } of media) {
+          const what = `${method.toUpperCase()} ${path} ${where.join(" ")}`;
+          expect(m.example, `${what}: example`).toBeDefined();
+          const validate = ajv.getSchema(`openapi#/${pointer("paths", path, method, ...where, "schema")}`);
+          expect(validate?.(m.example), `${what}: ${JSON.stringify(validate?.errors)}`).toBe(true);
+          checked.push(what);
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThan(100);
+    // ajv compiles a validator per schema: seconds on a loaded machine.
+  }, 120_000);
 });

@@ -35,7 +35,19 @@ export const ProblemSchema = z
   })
   .openapi("Problem");
 
-const problemContent = { "application/problem+json": { schema: ProblemSchema } };
+/** A problem of that status as the API answers it, with the first refusal code of that status. */
+function problemExample(status: number): z.output<typeof ProblemSchema> {
+  const code = errorCodeList.find((c) => errorCodes[c][0] === status) ?? "internal_error";
+  const title = errorCodes[code][1];
+  const example = { type: "about:blank", status, title, code, detail: `${title}.` };
+  return code === "validation_failed"
+    ? { ...example, detail: "Enter a name.", errors: [{ path: "name", message: "Enter a name." }] }
+    : example;
+}
+
+const problemContent = (status: number) => ({
+  "application/problem+json": { schema: ProblemSchema, example: problemExample(status) },
+});
 
 const descriptions: Record<number, string> = {
   400: "Malformed request",
@@ -59,7 +71,7 @@ const descriptions: Record<number, string> = {
  */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]),
+    statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent(s) }]),
   );
 }
 
@@ -109,10 +121,14 @@ export function documentShapeProblems(
   }
 }
 
-export const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+/** An answer's JSON, with the example the docs show (typed as the answer, checked by the tests). */
+export const json = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
+  content: { "application/json": { schema, example } },
+});
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
+/** A request's JSON body, with the example the docs show and "Try it" sends. */
+export const jsonBody = <T extends z.ZodType>(schema: T, example: z.input<T>) => ({
+  body: { required: true, content: { "application/json": { schema, example } } },
 });
 
 export const adminSecurity = [{ adminToken: [] }];

@@ -31,3 +31,26 @@ export const pageHeaders = secureHeaders({
   xFrameOptions: "DENY",
   referrerPolicy: "no-referrer",
 });
+
+/**
+ * The API reference's headers (worker/http/docs.ts): as `pageHeaders`, with Scalar's start-up
+ * script let in by the request's nonce, its inline SVG icons as data: images, and its requests
+ * ("Try it", the document) to this origin only. Its Vue components set style attributes and
+ * inject <style> elements without a nonce, so styles alone are let in inline (a page with no
+ * personal data, whose scripts stay locked to this origin and the nonce).
+ */
+export const docsHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'", NONCE],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  xFrameOptions: "DENY",
+  referrerPolicy: "no-referrer",
+});

@@ -6,6 +6,7 @@ import { balanceDue } from "../../domain/money.ts";
 import { toIso } from "../../domain/time.ts";
 import { studioContext } from "../../middleware/context.ts";
 import type { PaymentRow } from "../../queries/payments.ts";
+import { exampleIds } from "../../schemas/examples.ts";
 import { Cents, Instant } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
@@ -41,6 +42,16 @@ const PaymentSchema = z
   })
   .openapi("Payment");
 
+const examplePayment: z.output<typeof PaymentSchema> = {
+  id: "6e2a8c4f-1d9b-4a7e-b3c5-8f0d2e6a9c17",
+  provider: "stripe",
+  reference: "cs_test_a1B2c3D4e5F6g7H8",
+  amountCents: 5_000,
+  currency: "USD",
+  status: "succeeded",
+  createdAt: "2027-10-02T18:06:00.000Z",
+};
+
 const toPayment = (p: PaymentRow): z.infer<typeof PaymentSchema> => ({
   id: p.id,
   provider: p.provider,
@@ -60,7 +71,10 @@ router.openapi(
     security: adminSecurity,
     request: { params: IdParam },
     responses: {
-      200: { description: "OK", ...json(z.object({ payments: z.array(PaymentSchema) })) },
+      200: {
+        description: "OK",
+        ...json(z.object({ payments: z.array(PaymentSchema) }), { payments: [examplePayment] }),
+      },
       ...problems(404),
     },
   }),
@@ -81,6 +95,7 @@ router.openapi(
       params: IdParam,
       ...jsonBody(
         z.object({ amountCents: Cents.min(1, "Enter an amount above zero.") }).openapi("ManualPayment"),
+        { amountCents: 10_000 },
       ),
     },
     responses: {
@@ -95,6 +110,15 @@ router.openapi(
               balanceCents: z.number().int(),
             }),
           }),
+          {
+            payment: {
+              ...examplePayment,
+              provider: "manual",
+              reference: "manual_2b7c9e1f",
+              amountCents: 10_000,
+            },
+            booking: { id: exampleIds.booking, paidCents: 15_000, balanceCents: 0 },
+          },
         ),
       },
       ...problems(404, 409),

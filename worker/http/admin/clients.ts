@@ -2,11 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { addClient, clientOf, findClients, updateClient } from "../../actions/clients.ts";
 import { studioContext } from "../../middleware/context.ts";
 import { ClientSchema, toClient } from "../../schemas/catalog-views.ts";
+import { exampleClient, exampleNewClient } from "../../schemas/examples.ts";
 import { ClientInput } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ client: ClientSchema }));
+const Wrapped = json(z.object({ client: ClientSchema }), { client: exampleClient });
 
 const router = createRouter();
 
@@ -19,7 +20,10 @@ router.openapi(
     security: adminSecurity,
     request: { query: z.object({ q: z.string().trim().max(200).optional() }) },
     responses: {
-      200: { description: "OK", ...json(z.object({ clients: z.array(ClientSchema) })) },
+      200: {
+        description: "OK",
+        ...json(z.object({ clients: z.array(ClientSchema) }), { clients: [exampleClient] }),
+      },
     },
   }),
   async (c) => {
@@ -35,7 +39,7 @@ router.openapi(
     tags: ["Clients"],
     summary: "Add a client (email unique per studio)",
     security: adminSecurity,
-    request: jsonBody(ClientInput.openapi("ClientInput")),
+    request: jsonBody(ClientInput.openapi("ClientInput"), exampleNewClient),
     responses: { 201: { description: "Created", ...Wrapped }, ...problems(409) },
   }),
   async (c) => c.json({ client: toClient(await addClient(studioContext(c), c.req.valid("json"))) }, 201),
@@ -61,7 +65,10 @@ router.openapi(
     tags: ["Clients"],
     summary: "Edit a client",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ClientInput.partial().openapi("UpdateClient")) },
+    request: {
+      params: IdParam,
+      ...jsonBody(ClientInput.partial().openapi("UpdateClient"), { phone: "+1 555 0199" }),
+    },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { couponById, couponsOf, createCoupon, deleteCoupon, updateCoupon } from "../../actions/coupons.ts";
 import { studioContext } from "../../middleware/context.ts";
+import { exampleCoupon, exampleNewCoupon } from "../../schemas/checkout-examples.ts";
 import { CouponSchema, CreateCoupon, toCoupon, UpdateCoupon } from "../../schemas/coupons.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ coupon: CouponSchema }));
+const Wrapped = json(z.object({ coupon: CouponSchema }), { coupon: exampleCoupon });
 
 /** /v1/admin/coupons: the studio's codes, with how often each was used. */
 const router = createRouter();
@@ -17,7 +18,12 @@ router.openapi(
     tags: ["Coupons"],
     summary: "List the studio's codes with their uses",
     security: adminSecurity,
-    responses: { 200: { description: "OK", ...json(z.object({ coupons: z.array(CouponSchema) })) } },
+    responses: {
+      200: {
+        description: "OK",
+        ...json(z.object({ coupons: z.array(CouponSchema) }), { coupons: [exampleCoupon] }),
+      },
+    },
   }),
   async (c) => c.json({ coupons: (await couponsOf(studioContext(c))).map(toCoupon) }, 200),
 );
@@ -29,7 +35,7 @@ router.openapi(
     tags: ["Coupons"],
     summary: "Add a code (unique per studio, matched without regard to case)",
     security: adminSecurity,
-    request: jsonBody(CreateCoupon),
+    request: jsonBody(CreateCoupon, exampleNewCoupon),
     responses: { 201: { description: "Created", ...Wrapped }, ...problems(409) },
   }),
   async (c) => c.json({ coupon: toCoupon(await createCoupon(studioContext(c), c.req.valid("json"))) }, 201),
@@ -55,7 +61,7 @@ router.openapi(
     tags: ["Coupons"],
     summary: "Edit a code",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(UpdateCoupon) },
+    request: { params: IdParam, ...jsonBody(UpdateCoupon, { maxUses: 100 }) },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -8,11 +8,12 @@ import {
 } from "../../actions/session-types.ts";
 import { studioContext } from "../../middleware/context.ts";
 import { SessionTypeSchema, toSessionType } from "../../schemas/catalog-views.ts";
+import { exampleNewSessionType, exampleSessionType } from "../../schemas/examples.ts";
 import { CreateSessionType, UpdateSessionType } from "../../schemas/session-types.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ sessionType: SessionTypeSchema }));
+const Wrapped = json(z.object({ sessionType: SessionTypeSchema }), { sessionType: exampleSessionType });
 
 const router = createRouter();
 
@@ -24,7 +25,12 @@ router.openapi(
     summary: "List session types with their packages",
     security: adminSecurity,
     responses: {
-      200: { description: "OK", ...json(z.object({ sessionTypes: z.array(SessionTypeSchema) })) },
+      200: {
+        description: "OK",
+        ...json(z.object({ sessionTypes: z.array(SessionTypeSchema) }), {
+          sessionTypes: [exampleSessionType],
+        }),
+      },
     },
   }),
   async (c) => c.json({ sessionTypes: (await sessionTypesOf(studioContext(c))).map(toSessionType) }, 200),
@@ -37,7 +43,7 @@ router.openapi(
     tags: ["Session types"],
     summary: "Create a session type with its packages",
     security: adminSecurity,
-    request: jsonBody(CreateSessionType),
+    request: jsonBody(CreateSessionType, exampleNewSessionType),
     responses: { 201: { description: "Created", ...Wrapped } },
   }),
   async (c) => {
@@ -69,7 +75,7 @@ router.openapi(
     tags: ["Session types"],
     summary: "Change a session type; `packages` replaces the list (keep ids to edit in place)",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(UpdateSessionType) },
+    request: { params: IdParam, ...jsonBody(UpdateSessionType, { breakMinutes: 5, paymentReminderDays: 2 }) },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -10,12 +10,20 @@ import {
   updateSession,
 } from "../../actions/sessions.ts";
 import { studioContext } from "../../middleware/context.ts";
+import {
+  exampleConfirmationUrl,
+  exampleIds,
+  exampleMoreSpots,
+  exampleNewSession,
+  exampleSessionDetails,
+  exampleSessionSummary,
+} from "../../schemas/examples.ts";
 import { SessionDetailsSchema, SessionSummarySchema, toSessionSummary } from "../../schemas/session-views.ts";
 import { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../../schemas/sessions.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ session: SessionDetailsSchema }));
+const Wrapped = json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
 
 const router = createRouter();
 
@@ -27,7 +35,12 @@ router.openapi(
     summary: "Booking Sessions, latest first, with spots taken",
     security: adminSecurity,
     responses: {
-      200: { description: "OK", ...json(z.object({ sessions: z.array(SessionSummarySchema) })) },
+      200: {
+        description: "OK",
+        ...json(z.object({ sessions: z.array(SessionSummarySchema) }), {
+          sessions: [exampleSessionSummary],
+        }),
+      },
     },
   }),
   async (c) => {
@@ -44,7 +57,7 @@ router.openapi(
     tags: ["Sessions"],
     summary: "Schedule a New Session (Single: one spot for one client; Multi: generated spots)",
     security: adminSecurity,
-    request: jsonBody(CreateSession),
+    request: jsonBody(CreateSession, exampleNewSession),
     responses: { 201: { description: "Created", ...Wrapped } },
   }),
   async (c) => c.json({ session: await scheduleSession(studioContext(c), c.req.valid("json")) }, 201),
@@ -70,7 +83,7 @@ router.openapi(
     tags: ["Sessions"],
     summary: "Edit a session; a Single's date, time and package until the client confirms",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(UpdateSession) },
+    request: { params: IdParam, ...jsonBody(UpdateSession, { location: "Juniper Park, south gate" }) },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
@@ -86,7 +99,7 @@ router.openapi(
     tags: ["Sessions"],
     summary: "Assign to Client: a Single's client, by id or added in the same call",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ClientChoice) },
+    request: { params: IdParam, ...jsonBody(ClientChoice, { clientId: exampleIds.client }) },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
@@ -106,7 +119,10 @@ router.openapi(
     responses: {
       200: {
         description: "Queued",
-        ...json(z.object({ session: SessionDetailsSchema, confirmationUrl: z.string() })),
+        ...json(z.object({ session: SessionDetailsSchema, confirmationUrl: z.string() }), {
+          session: exampleSessionDetails,
+          confirmationUrl: exampleConfirmationUrl,
+        }),
       },
       ...problems(404, 409),
     },
@@ -121,7 +137,7 @@ router.openapi(
     tags: ["Sessions"],
     summary: "Add Additional Spots to a Multi session, on the same or another day",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(AddSpots) },
+    request: { params: IdParam, ...jsonBody(AddSpots, exampleMoreSpots) },
     responses: { 201: { description: "Added", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {
@@ -139,7 +155,7 @@ router.openapi(
     security: adminSecurity,
     request: { params: IdParam },
     responses: {
-      200: { description: "Queued", ...json(z.object({ sent: z.number().int() })) },
+      200: { description: "Queued", ...json(z.object({ sent: z.number().int() }), { sent: 3 }) },
       ...problems(404, 409),
     },
   }),

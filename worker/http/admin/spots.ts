@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { reserveSpot } from "../../actions/reservations.ts";
 import { studioContext } from "../../middleware/context.ts";
+import { exampleConfirmationUrl, exampleIds, exampleNewClient } from "../../schemas/examples.ts";
 import { AdminBookingSchema } from "../../schemas/session-views.ts";
 import { ClientChoice } from "../../schemas/sessions.ts";
 import { createRouter } from "../app.ts";
@@ -15,7 +16,7 @@ router.openapi(
     tags: ["Sessions"],
     summary: "Reserve this Spot for a client, who is emailed to confirm and pay",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ClientChoice) },
+    request: { params: IdParam, ...jsonBody(ClientChoice, { client: exampleNewClient }) },
     responses: {
       201: {
         description: "Reserved",
@@ -24,6 +25,10 @@ router.openapi(
             booking: AdminBookingSchema.pick({ id: true, status: true }),
             confirmationUrl: z.string(),
           }),
+          {
+            booking: { id: exampleIds.booking, status: "reserved" },
+            confirmationUrl: exampleConfirmationUrl,
+          },
         ),
       },
       ...problems(404, 409),

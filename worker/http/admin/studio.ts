@@ -2,11 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { updateStudio } from "../../actions/studios.ts";
 import { studioContext } from "../../middleware/context.ts";
 import { StudioSchema, toStudio } from "../../schemas/catalog-views.ts";
+import { exampleStudio } from "../../schemas/examples.ts";
 import { UpdateStudio } from "../../schemas/studios.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ studio: StudioSchema }));
+const Wrapped = json(z.object({ studio: StudioSchema }), { studio: exampleStudio });
 
 const router = createRouter();
 
@@ -29,7 +30,7 @@ router.openapi(
     tags: ["Studio"],
     summary: "Change settings, e.g. the sites allowed to embed the widget",
     security: adminSecurity,
-    request: jsonBody(UpdateStudio),
+    request: jsonBody(UpdateStudio, { holdMinutes: 15, allowedOrigins: exampleStudio.allowedOrigins }),
     responses: {
       200: { description: "OK", ...Wrapped },
       // 409 email_taken: another studio signs in with that email.

@@ -4,6 +4,13 @@ import { bookingCalendar } from "../../actions/calendar.ts";
 import { payBalance } from "../../actions/payments.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import {
+  exampleCalendar,
+  exampleCheckoutUrl,
+  exampleClientBooking,
+  exampleClientView,
+  exampleIds,
+} from "../../schemas/examples.ts";
 import { Id } from "../../schemas/fields.ts";
 import {
   ClientBookingSchema,
@@ -37,7 +44,7 @@ router.openapi(
     tags: ["Public"],
     summary: "What the client sees of their booking: session, spot, package, amounts, status",
     request: { params: TokenParam },
-    responses: { 200: { description: "OK", ...json(ClientView) }, ...problems(404) },
+    responses: { 200: { description: "OK", ...json(ClientView, exampleClientView) }, ...problems(404) },
   }),
   async (c) => {
     const v = await clientBooking(visitorContext(c), c.req.valid("param").token);
@@ -61,12 +68,17 @@ router.openapi(
     summary: "The client confirms a Single session or a reserved spot (choosing a package if none was set)",
     request: {
       params: TokenParam,
-      ...jsonBody(z.object({ packageId: Id.optional() }).openapi("ConfirmBooking")),
+      ...jsonBody(z.object({ packageId: Id.optional() }).openapi("ConfirmBooking"), {
+        packageId: exampleIds.package,
+      }),
     },
     responses: {
       200: {
         description: "Confirmed",
-        ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() })),
+        ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() }), {
+          booking: { ...exampleClientBooking, status: "pending_payment", paidCents: 0, balanceCents: 15_000 },
+          checkoutUrl: exampleCheckoutUrl,
+        }),
       },
       ...problems(404, 409, 503),
     },
@@ -97,7 +109,9 @@ router.openapi(
     responses: {
       200: {
         description: "Checkout opened",
-        ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout")),
+        ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout"), {
+          checkoutUrl: exampleCheckoutUrl,
+        }),
       },
       ...problems(404, 409, 503),
     },
@@ -113,7 +127,10 @@ router.openapi(
     summary: "The appointment as an iCalendar file (RFC 5545), for Add to calendar",
     request: { params: TokenParam },
     responses: {
-      200: { description: "The event", content: { "text/calendar": { schema: z.string() } } },
+      200: {
+        description: "The event",
+        content: { "text/calendar": { schema: z.string(), example: exampleCalendar } },
+      },
       ...problems(404),
     },
   }),

@@ -6,6 +6,14 @@ import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import { BookHoldInput, QuoteSchema } from "../../schemas/checkout.ts";
+import { exampleQuote } from "../../schemas/checkout-examples.ts";
+import {
+  exampleBookingToken,
+  exampleCheckoutUrl,
+  exampleHold,
+  exampleIds,
+  exampleNewClient,
+} from "../../schemas/examples.ts";
 import { Id, Instant } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
@@ -22,9 +30,12 @@ sessionHolds.openapi(
     path: "/{slug}/holds",
     tags: ["Public"],
     summary: "Hold a free spot for the studio's hold minutes",
-    request: { params: SlugParam, ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold")) },
+    request: {
+      params: SlugParam,
+      ...jsonBody(z.object({ spotId: Id }).openapi("CreateHold"), { spotId: exampleIds.spot }),
+    },
     responses: {
-      201: { description: "Held", ...json(z.object({ hold: HoldSchema })) },
+      201: { description: "Held", ...json(z.object({ hold: HoldSchema }), { hold: exampleHold }) },
       ...problems(404, 409, 429),
     },
   }),
@@ -59,7 +70,9 @@ holds.openapi(
     responses: {
       200: {
         description: "Extended",
-        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) })),
+        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) }), {
+          hold: { id: exampleHold.id, expiresAt: "2027-10-02T18:20:00.000Z" },
+        }),
       },
       ...problems(404, 410),
     },
@@ -104,10 +117,22 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(BookHoldInput),
+      ...jsonBody(BookHoldInput, {
+        client: exampleNewClient,
+        packageId: exampleIds.package,
+        people: 4,
+        couponCode: "SPRING10",
+      }),
     },
     responses: {
-      201: { description: "Booked, or pending payment at checkoutUrl", ...json(BookingWithLink) },
+      201: {
+        description: "Booked, or pending payment at checkoutUrl",
+        ...json(BookingWithLink, {
+          booking: { id: exampleIds.booking, status: "pending_payment", token: exampleBookingToken },
+          quote: exampleQuote,
+          checkoutUrl: exampleCheckoutUrl,
+        }),
+      },
       ...problems(404, 409, 410, 503),
     },
   }),

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { openSession } from "../../actions/public-sessions.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import { examplePublicSession } from "../../schemas/examples.ts";
 import {
   PublicSessionSchema,
   PublicSessionTypeSchema,
@@ -31,6 +32,7 @@ router.openapi(
             packages: publicPackages,
             spots: z.array(PublicSpotSchema),
           }),
+          examplePublicSession,
         ),
       },
       ...problems(404),

@@ -17,7 +17,7 @@ router.openapi(
       "checkout.session.async_payment_failed and checkout.session.expired. Each event id is handled once.",
     request: { headers: z.object({ "stripe-signature": z.string().optional() }) },
     responses: {
-      200: { description: "Received", ...json(z.object({ received: z.boolean() })) },
+      200: { description: "Received", ...json(z.object({ received: z.boolean() }), { received: true }) },
       ...problems(400, 409, 503),
     },
   }),

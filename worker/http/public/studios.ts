@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createStudio } from "../../actions/studios.ts";
 import { StudioSchema, toStudio } from "../../schemas/catalog-views.ts";
+import { exampleNewStudio, exampleStudio } from "../../schemas/examples.ts";
 import { CreateStudio } from "../../schemas/studios.ts";
 import { createRouter } from "../app.ts";
 import { operatorAuth } from "../auth.ts";
@@ -17,11 +18,14 @@ router.openapi(
     tags: ["Studios"],
     summary: "Create a studio (operator token); answers its admin token once",
     security: [{ operatorToken: [] }],
-    request: jsonBody(CreateStudio),
+    request: jsonBody(CreateStudio, exampleNewStudio),
     responses: {
       201: {
         description: "Created",
-        ...json(z.object({ studio: StudioSchema, adminToken: z.string() })),
+        ...json(z.object({ studio: StudioSchema, adminToken: z.string() }), {
+          studio: exampleStudio,
+          adminToken: "sbk_admin_9XcV2bN7mQ4wE1rT6yU8iO3pA5sD0fGh",
+        }),
       },
       ...problems(409),
     },
