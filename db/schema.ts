@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BookingRules } from "../worker/domain/booking-rules.ts";
+import type { AddOn, Quote } from "../worker/domain/pricing.ts";
 
 export const classifications = ["single", "multi"] as const;
 export type Classification = (typeof classifications)[number];
@@ -71,6 +72,10 @@ export const studios = sqliteTable("studios", {
   noticesOff: text("notices_off", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   /** How long a spot offered to the next person on a waitlist is held for them. */
   waitlistOfferHours: integer("waitlist_offer_hours").notNull().default(12),
+  /** Tax in basis points (8.25 % = 825); 0 charges none. */
+  taxRateBasisPoints: integer("tax_rate_basis_points").notNull().default(0),
+  /** Whether prices already include the tax (else it is added on top). */
+  taxInclusive: integer("tax_inclusive", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Bearer tokens for the admin JSON API; only the SHA-256 of a token is kept. */
@@ -146,6 +151,12 @@ export const packages = sqliteTable(
     priceCents: integer("price_cents").notNull(),
     depositCents: integer("deposit_cents").notNull().default(0),
     position: integer("position").notNull().default(0),
+    /** People the price covers; each additional one costs `extra_person_cents`, up to `max_people`. */
+    peopleIncluded: integer("people_included").notNull().default(1),
+    extraPersonCents: integer("extra_person_cents").notNull().default(0),
+    maxPeople: integer("max_people").notNull().default(1),
+    /** What a visitor may add to the package (extra images, a print), each with a price and a limit. */
+    addOns: text("add_ons", { mode: "json" }).$type<AddOn[]>().notNull().default(sql`'[]'`),
   },
   (t) => [index("packages_session_type").on(t.sessionTypeId)],
 );
@@ -253,6 +264,8 @@ export const bookings = sqliteTable(
     rulesAcceptedAt: integer("rules_accepted_at"),
     /** On cancellation: what became of the money paid (refund, keep or credit). */
     cancelMoney: text("cancel_money", { enum: cancelMoneyOutcomes }),
+    /** How the amount came about (people, add-ons, code, tax); null for a booking priced before them. */
+    quote: text("quote", { mode: "json" }).$type<Quote>(),
   },
   (t) => [
     // Whatever the code does, the database refuses a second live booking of one spot.
@@ -475,4 +488,47 @@ export const waitlistOffers = sqliteTable(
     index("waitlist_offers_session_status").on(t.sessionId, t.status),
     index("waitlist_offers_booking").on(t.bookingId),
   ],
+);
+
+/**
+ * Codes a studio hands out: a percentage or a fixed amount off, for some session types (null: all),
+ * between two instants, with a total and a per-client limit of uses.
+ */
+export const coupons = sqliteTable(
+  "coupons",
+  {
+    id: id(),
+    studioId: studioId(),
+    /** Stored upper-case; a visitor's code is matched upper-cased. */
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["percent", "amount"] }).notNull(),
+    /** Percent (1 to 100) or minor units off. */
+    value: integer("value").notNull(),
+    sessionTypeIds: text("session_type_ids", { mode: "json" }).$type<string[] | null>(),
+    startsAt: integer("starts_at"),
+    endsAt: integer("ends_at"),
+    maxUses: integer("max_uses"),
+    maxUsesPerClient: integer("max_uses_per_client"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("coupons_studio_code").on(t.studioId, t.code)],
+);
+
+/** One row per booking that took a code; its uses are counted from here, in the booking's batch. */
+export const couponRedemptions = sqliteTable(
+  "coupon_redemptions",
+  {
+    id: id(),
+    studioId: studioId(),
+    couponId: text("coupon_id")
+      .notNull()
+      .references(() => coupons.id),
+    bookingId: text("booking_id")
+      .notNull()
+      .unique()
+      .references(() => bookings.id),
+    clientEmail: text("client_email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("coupon_redemptions_coupon").on(t.couponId, t.clientEmail)],
 );

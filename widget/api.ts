@@ -121,4 +121,7 @@ export type BookingBody = {
   packageId?: string;
   /** The visitor booked with the studio's rules shown above the button. */
   acceptRules?: boolean;
+  people?: number;
+  addOns?: { id: string; quantity: number }[];
+  couponCode?: string;
 };

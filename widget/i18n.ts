@@ -98,4 +98,11 @@ export const msg = {
     out: "You're no longer on this waitlist.",
     leave: "Leave the waitlist",
   },
+  // Party size, add-ons and a code (views/checkout-extras.ts).
+  people: "People",
+  peopleIncluded: (n: number, each: string) => `${n} included, then ${each} each`,
+  addOns: "Add-ons",
+  each: (price: string) => `${price} each`,
+  code: "Code (optional)",
+  total: "Total",
 };

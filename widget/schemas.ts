@@ -28,12 +28,26 @@ export const SessionType = v.object({
   durationMinutes: v.number(),
 });
 
+export const AddOn = v.object({
+  id: v.string(),
+  name: v.string(),
+  priceCents: v.number(),
+  maxPerBooking: v.nullish(v.number(), null),
+});
+
+const Count = v.optional(v.number(), 1);
+
 export const Package = v.object({
   id: v.string(),
   name: v.string(),
   description: Text,
   priceCents: v.number(),
   depositCents: v.number(),
+  // Optional, so a server from before party sizes and add-ons still reads.
+  peopleIncluded: Count,
+  extraPersonCents: v.optional(v.number(), 0),
+  maxPeople: Count,
+  addOns: v.optional(v.array(AddOn), []),
 });
 
 const Interval = { startsAt: v.string(), endsAt: v.string() };
@@ -66,6 +80,8 @@ const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
 /** `POST /v1/holds/:id/booking` */
 export const BookingCreated = v.object({
   booking: v.object({ id: v.string(), status: v.string(), token: v.string() }),
+  /** What the booking costs, with the code's discount and tax, as the server priced it. */
+  quote: v.optional(v.object({ amountCents: v.number(), depositCents: v.number() })),
   checkoutUrl: CheckoutUrl,
 });
 
@@ -176,6 +192,7 @@ export type SessionData = v.InferOutput<typeof SessionData>;
 export type Session = v.InferOutput<typeof Session>;
 export type SessionType = v.InferOutput<typeof SessionType>;
 export type Package = v.InferOutput<typeof Package>;
+export type AddOn = v.InferOutput<typeof AddOn>;
 export type Spot = v.InferOutput<typeof Spot>;
 export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;

@@ -13,8 +13,9 @@ import {
   WaitlistInput,
 } from "../schemas.ts";
 import { type Draft, renderBookingForm } from "../views/booking-form.ts";
+import { extrasAmounts, extrasBody, isExtra } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
-import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
+import { type Amounts, fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
 import { renderSpotPicker } from "../views/spot-picker.ts";
 import { renderWaitlistJoin, type WaitlistJoin } from "../views/waitlist.ts";
 import { Flow, type FlowContext } from "./flow.ts";
@@ -36,6 +37,7 @@ type Step =
       spot: Spot;
       pkg: Package | undefined;
       token: string;
+      amounts: Amounts | undefined;
       checkoutUrl: string | undefined;
     };
 
@@ -142,7 +144,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
               session,
               spot: step.spot,
               pkg: step.pkg,
-              amounts: step.pkg && packageAmounts(step.pkg, session.currency),
+              amounts: step.amounts,
               calendarUrl: this.context().api.calendarUrl(step.token),
             });
     }
@@ -236,7 +238,9 @@ export class BookingFlow extends Flow<Step, SessionData> {
   /** Keeps what the visitor types, for the next spot if this hold ends. */
   private keep(event: Event) {
     const input = event.target as HTMLInputElement;
-    if (input.name in this.draft) this.draft[input.name as keyof Draft] = input.value;
+    this.draft[input.name] = input.value;
+    // The price follows the package, the party size and the add-ons as they change.
+    if (isExtra(input.name) || input.name === "packageId") this.host.requestUpdate();
   }
 
   private async submit(event: SubmitEvent, data: SessionData, step: FormStep) {
@@ -252,17 +256,22 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const packageId = form.values.packageId ?? pkg?.id;
     this.set({ ...step, busy: true, errors: {}, alert: undefined });
     try {
-      const { booking, checkoutUrl } = await this.context().api.book(step.hold, {
+      const chosen = data.packages.find((p) => p.id === packageId);
+      const { booking, quote, checkoutUrl } = await this.context().api.book(step.hold, {
         client: phone ? { name, email, phone } : { name, email },
         ...(packageId ? { packageId } : {}),
         ...(data.rules?.text.length ? { acceptRules: true } : {}),
+        ...extrasBody(chosen, this.draft),
       });
       this.countdown.stop();
       this.set({
         name: "done",
         spot: step.spot,
-        pkg: data.packages.find((p) => p.id === packageId),
+        pkg: chosen,
         token: booking.token,
+        amounts: quote
+          ? { currency: data.session.currency, ...quote, paidCents: 0, balanceCents: quote.amountCents }
+          : chosen && extrasAmounts(chosen, data.session.currency, this.draft),
         checkoutUrl: checkoutUrl ?? undefined,
       });
       this.finish(

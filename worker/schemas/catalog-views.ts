@@ -8,6 +8,15 @@ import { Classification } from "./fields.ts";
 
 /** How studios, clients, session types and packages look in answers. */
 
+export const AddOnSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    priceCents: z.number().int(),
+    maxPerBooking: z.number().int().nullable(),
+  })
+  .openapi("AddOn");
+
 export const PackageSchema = z
   .object({
     id: z.string(),
@@ -15,6 +24,10 @@ export const PackageSchema = z
     description: z.string(),
     priceCents: z.number().int(),
     depositCents: z.number().int(),
+    peopleIncluded: z.number().int(),
+    extraPersonCents: z.number().int(),
+    maxPeople: z.number().int(),
+    addOns: z.array(AddOnSchema),
   })
   .openapi("Package");
 
@@ -41,6 +54,10 @@ export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
   description: p.description,
   priceCents: p.priceCents,
   depositCents: p.depositCents,
+  peopleIncluded: p.peopleIncluded,
+  extraPersonCents: p.extraPersonCents,
+  maxPeople: Math.max(p.maxPeople, p.peopleIncluded),
+  addOns: p.addOns,
 });
 
 export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof SessionTypeSchema> => ({
@@ -89,6 +106,8 @@ export const StudioSchema = z
       Object.fromEntries(noticeKinds.map((k) => [k, z.boolean()])) as Record<NoticeKind, z.ZodBoolean>,
     ),
     waitlistOfferHours: z.number().int(),
+    taxRateBasisPoints: z.number().int(),
+    taxInclusive: z.boolean(),
   })
   .openapi("Studio");
 
@@ -109,4 +128,6 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   paymentInstructions: s.paymentInstructions,
   notices: noticesOf(s.noticesOff),
   waitlistOfferHours: s.waitlistOfferHours,
+  taxRateBasisPoints: s.taxRateBasisPoints,
+  taxInclusive: s.taxInclusive,
 });

@@ -7,6 +7,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
 import type { ClientSchema, PackageSchema, SessionTypeSchema, StudioSchema } from "./catalog-views.ts";
+import { exampleAddOn } from "./checkout-examples.ts";
 import type { ClientInput } from "./fields.ts";
 import type {
   ClientBookingSchema,
@@ -77,6 +78,10 @@ export const examplePackage = {
   description: "20 minutes, 10 edited images",
   priceCents: 15_000,
   depositCents: 5_000,
+  peopleIncluded: 2,
+  extraPersonCents: 2_000,
+  maxPeople: 5,
+  addOns: [exampleAddOn],
 } satisfies z.output<typeof PackageSchema>;
 
 export const exampleSessionType = {
@@ -124,6 +129,8 @@ export const exampleStudio = {
   paymentInstructions: "Pay by Venmo @juniper-pine or cash on the day",
   notices: { booked: true, confirmed: true, changed: true, paid: true, refund_needed: true },
   waitlistOfferHours: 12,
+  taxRateBasisPoints: 0,
+  taxInclusive: false,
 } satisfies z.output<typeof StudioSchema>;
 
 export const exampleAdminBooking = {
@@ -137,6 +144,7 @@ export const exampleAdminBooking = {
   balanceCents: 10_000,
   expiresAt: null,
   confirmedAt: "2027-10-02T18:04:00.000Z",
+  quote: null,
 } satisfies z.output<typeof AdminBookingSchema>;
 
 const sessionHead = {
@@ -251,6 +259,7 @@ export const exampleClientBooking = {
   client: { name: exampleClient.name, email: exampleClient.email },
   rescheduleCount: 0,
   cancelMoney: null,
+  quote: null,
 } satisfies z.output<typeof ClientBookingSchema>;
 
 /** What the client's confirmation link shows. */

@@ -6,6 +6,7 @@ import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
 import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
 import { PackageSchema, toPackage } from "./catalog-views.ts";
+import { QuoteSchema } from "./checkout.ts";
 import { Classification, Instant } from "./fields.ts";
 
 /** What visitors and clients see: no other client's data, ever. */
@@ -58,6 +59,7 @@ export const ClientBookingSchema = z
     rescheduleCount: z.number().int(),
     /** Once cancelled: what became of the money paid. */
     cancelMoney: z.enum(cancelMoneyOutcomes).nullable(),
+    quote: z.union([QuoteSchema, z.null()]),
   })
   .openapi("ClientBooking");
 
@@ -143,4 +145,5 @@ export const toClientBooking = (
   client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,
   rescheduleCount: b.rescheduleCount,
   cancelMoney: b.cancelMoney,
+  quote: b.quote ?? null,
 });

@@ -12,6 +12,7 @@ import {
   toPackage,
   toSessionType,
 } from "./catalog-views.ts";
+import { QuoteSchema } from "./checkout.ts";
 import { Classification } from "./fields.ts";
 
 /** How sessions, spots and bookings look to the photographer: in the admin API and on its pages. */
@@ -34,6 +35,7 @@ export const AdminBookingSchema = z
     balanceCents: z.number().int(),
     expiresAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
+    quote: orNull(QuoteSchema),
   })
   .openapi("AdminBooking");
 
@@ -115,6 +117,7 @@ function toAdminBooking(b: NonNullable<SpotWithBooking["booking"]>): z.infer<typ
     balanceCents: balanceDue(b),
     expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
     confirmedAt: b.confirmedAt === null ? null : toIso(b.confirmedAt),
+    quote: b.quote ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { noticeKinds } from "../domain/notices.ts";
 import { isSlug } from "../domain/slugs.ts";
+import { taxSettings } from "./checkout.ts";
 import { Currency, Email, Locale, Name, Origin, Text, TimeZone, WebUrl } from "./fields.ts";
 
 /** A studio's settings: created by the operator, changed by the studio's own admin. */
@@ -85,6 +86,7 @@ export const UpdateStudio = z
     email: Email.nullable(),
     bookingPageUrl: settings.bookingPageUrl.nullable(),
     senderName: settings.senderName.nullable(),
+    ...taxSettings,
   })
   .partial()
   .openapi("UpdateStudio");

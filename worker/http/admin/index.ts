@@ -1,6 +1,7 @@
 import { createRouter } from "../app.ts";
 import bookings from "./bookings.ts";
 import clients from "./clients.ts";
+import coupons from "./coupons.ts";
 import sessionChanges from "./session-changes.ts";
 import sessionShift from "./session-shift.ts";
 import sessionTypes from "./session-types.ts";
@@ -21,3 +22,4 @@ adminApi.route("/spots", spots);
 adminApi.route("/bookings", bookings);
 adminApi.route("/sessions", adminSessionWaitlist);
 adminApi.route("/waitlist", adminWaitlist);
+adminApi.route("/coupons", coupons);

@@ -13,6 +13,7 @@ import { layout } from "./layout.tsx";
 import { signInPages, signOut } from "./routes/auth.tsx";
 import { bookingPages } from "./routes/bookings.tsx";
 import { clientPages } from "./routes/clients.tsx";
+import { couponPages } from "./routes/coupons.tsx";
 import { emailTemplatePages, sessionEmailPages, sessionTypeEmailPages } from "./routes/email-templates.tsx";
 import { mailPages } from "./routes/mail.tsx";
 import { sessionChangePages } from "./routes/session-changes.tsx";
@@ -58,6 +59,7 @@ adminPages.route("/clients", clientPages);
 adminPages.route("/settings/emails", emailTemplatePages);
 adminPages.route("/settings", settingsPages);
 adminPages.route("/mail", mailPages);
+adminPages.route("/coupons", couponPages);
 adminPages.all("*", notFoundPage);
 
 export default adminPages;

@@ -10,6 +10,7 @@ const sections = [
   { href: paths.sessionTypes, label: "Session Types" },
   { href: paths.clients, label: "Studio & Clients" },
   { href: paths.settings, label: "Settings" },
+  { href: paths.coupons, label: "Coupons" },
   { href: paths.mail, label: "Mail" },
 ];
 

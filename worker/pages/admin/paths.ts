@@ -36,6 +36,7 @@ export const paths = {
   waitlistEntry: (sessionId: string, entryId: string, action: "move" | "offer") =>
     `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
   mail: `${root}/mail`,
+  coupons: `${root}/coupons`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };
