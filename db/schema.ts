@@ -7,8 +7,9 @@
  * scoped by it.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BookingRules } from "../worker/domain/booking-rules.ts";
+import type { AddOn, Quote } from "../worker/domain/pricing.ts";
 
 export const classifications = ["single", "multi"] as const;
 export type Classification = (typeof classifications)[number];
@@ -36,6 +37,8 @@ const createdAt = () =>
   integer("created_at")
     .notNull()
     .$defaultFn(() => Date.now());
+const emailTemplateChoices = () =>
+  text("email_templates", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`);
 const studioId = () =>
   text("studio_id")
     .notNull()
@@ -61,6 +64,18 @@ export const studios = sqliteTable("studios", {
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
   createdAt: createdAt(),
+  /** The display name mail is sent from (MAIL_FROM's address); null: MAIL_FROM's own name. */
+  senderName: text("sender_name"),
+  /** How clients pay when online payment is off ("Pay by Venmo @studio or cash on the day"). */
+  paymentInstructions: text("payment_instructions").notNull().default(""),
+  /** The photographer's notices turned off (see domain/notices.ts); every other one is sent. */
+  noticesOff: text("notices_off", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** How long a spot offered to the next person on a waitlist is held for them. */
+  waitlistOfferHours: integer("waitlist_offer_hours").notNull().default(12),
+  /** Tax in basis points (8.25 % = 825); 0 charges none. */
+  taxRateBasisPoints: integer("tax_rate_basis_points").notNull().default(0),
+  /** Whether prices already include the tax (else it is added on top). */
+  taxInclusive: integer("tax_inclusive", { mode: "boolean" }).notNull().default(false),
   /** Seats one visitor may take in one booking at a time shared by several spots (a workshop). */
   maxSeatsPerBooking: integer("max_seats_per_booking").notNull().default(1),
 });
@@ -119,6 +134,8 @@ export const sessionTypes = sqliteTable(
     location: text("location").notNull().default(""),
     /** The studio's booking rules for this type (domain/booking-rules.ts); null: the defaults. */
     rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
+    /** Message kind → the studio's email template its sessions send; a kind left out: the default. */
+    emailTemplates: emailTemplateChoices(),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -136,6 +153,12 @@ export const packages = sqliteTable(
     priceCents: integer("price_cents").notNull(),
     depositCents: integer("deposit_cents").notNull().default(0),
     position: integer("position").notNull().default(0),
+    /** People the price covers; each additional one costs `extra_person_cents`, up to `max_people`. */
+    peopleIncluded: integer("people_included").notNull().default(1),
+    extraPersonCents: integer("extra_person_cents").notNull().default(0),
+    maxPeople: integer("max_people").notNull().default(1),
+    /** What a visitor may add to the package (extra images, a print), each with a price and a limit. */
+    addOns: text("add_ons", { mode: "json" }).$type<AddOn[]>().notNull().default(sql`'[]'`),
   },
   (t) => [index("packages_session_type").on(t.sessionTypeId)],
 );
@@ -167,6 +190,10 @@ export const sessions = sqliteTable(
     cancelledAt: integer("cancelled_at"),
     /** This session's overrides of its type's booking rules, rule by rule; null: none. */
     rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
+    /** Message kind → template, overriding the session type's choice for this session only. */
+    emailTemplates: emailTemplateChoices(),
+    /** Whether visitors may join the waitlist of a full session, and freed spots are offered on it. */
+    waitlistOpen: integer("waitlist_open", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [index("sessions_studio").on(t.studioId), index("sessions_session_type").on(t.sessionTypeId)],
 );
@@ -239,6 +266,8 @@ export const bookings = sqliteTable(
     rulesAcceptedAt: integer("rules_accepted_at"),
     /** On cancellation: what became of the money paid (refund, keep or credit). */
     cancelMoney: text("cancel_money", { enum: cancelMoneyOutcomes }),
+    /** How the amount came about (people, add-ons, code, tax); null for a booking priced before them. */
+    quote: text("quote", { mode: "json" }).$type<Quote>(),
     /**
      * Seats this booking takes at its time (a workshop's spots that share a start). It sits on one
      * of that time's spots; the others stay without a row, and the free seats of a time are its
@@ -379,4 +408,137 @@ export const clientCredits = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("client_credits_client").on(t.clientId), index("client_credits_booking").on(t.bookingId)],
+);
+
+/**
+ * The photographer's own email templates. The default text of every message kind lives in code
+ * (domain/templates.ts), so only what the photographer wrote is stored here.
+ */
+export const emailTemplates = sqliteTable(
+  "email_templates",
+  {
+    id: id(),
+    studioId: studioId(),
+    /** The message kind it is for (domain/templates.ts templateKinds). */
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_templates_studio_kind").on(t.studioId, t.kind)],
+);
+
+/**
+ * Which times suit someone on a waitlist, in the session's zone: a day, optionally narrowed to
+ * starts from `from` (inclusive) to `to` (exclusive). Null or empty: any time.
+ */
+export type WaitlistTime = { date: string; from?: string; to?: string };
+
+/** `waiting` in line (or holding an offer); then `booked`, `missed` (an offer lapsed) or `left`. */
+export const waitlistEntryStatuses = ["waiting", "booked", "missed", "left"] as const;
+
+export const waitlistEntries = sqliteTable(
+  "waitlist_entries",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    times: text("times", { mode: "json" }).$type<WaitlistTime[]>(),
+    /** SHA-256 of the entry's own link token (see the position, leave). */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Place in line: lower first. Real, so the photographer can move someone between two others. */
+    rank: real("rank").notNull(),
+    status: text("status", { enum: waitlistEntryStatuses }).notNull().default("waiting"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("waitlist_entries_session_rank").on(t.sessionId, t.status, t.rank),
+    // One place in line per email and session.
+    uniqueIndex("waitlist_entries_waiting_email")
+      .on(t.sessionId, t.email)
+      .where(sql.raw(`status = 'waiting'`)),
+  ],
+);
+
+/** `offered` while the hold is theirs; then `booked`, `lapsed` (not booked in time, or let go). */
+export const waitlistOfferStatuses = ["offered", "booked", "lapsed"] as const;
+
+/** A freed spot held for one person on the waitlist: the hold is a booking row of its own. */
+export const waitlistOffers = sqliteTable(
+  "waitlist_offers",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => waitlistEntries.id),
+    spotId: text("spot_id")
+      .notNull()
+      .references(() => spots.id),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    status: text("status", { enum: waitlistOfferStatuses }).notNull().default("offered"),
+    expiresAt: integer("expires_at").notNull(),
+    endedAt: integer("ended_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Never two live offers of one spot, nor two at once to one person, whatever the timing.
+    uniqueIndex("waitlist_offers_live_spot").on(t.spotId).where(sql.raw(`status = 'offered'`)),
+    uniqueIndex("waitlist_offers_live_entry").on(t.entryId).where(sql.raw(`status = 'offered'`)),
+    index("waitlist_offers_session_status").on(t.sessionId, t.status),
+    index("waitlist_offers_booking").on(t.bookingId),
+  ],
+);
+
+/**
+ * Codes a studio hands out: a percentage or a fixed amount off, for some session types (null: all),
+ * between two instants, with a total and a per-client limit of uses.
+ */
+export const coupons = sqliteTable(
+  "coupons",
+  {
+    id: id(),
+    studioId: studioId(),
+    /** Stored upper-case; a visitor's code is matched upper-cased. */
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["percent", "amount"] }).notNull(),
+    /** Percent (1 to 100) or minor units off. */
+    value: integer("value").notNull(),
+    sessionTypeIds: text("session_type_ids", { mode: "json" }).$type<string[] | null>(),
+    startsAt: integer("starts_at"),
+    endsAt: integer("ends_at"),
+    maxUses: integer("max_uses"),
+    maxUsesPerClient: integer("max_uses_per_client"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("coupons_studio_code").on(t.studioId, t.code)],
+);
+
+/** One row per booking that took a code; its uses are counted from here, in the booking's batch. */
+export const couponRedemptions = sqliteTable(
+  "coupon_redemptions",
+  {
+    id: id(),
+    studioId: studioId(),
+    couponId: text("coupon_id")
+      .notNull()
+      .references(() => coupons.id),
+    bookingId: text("booking_id")
+      .notNull()
+      .unique()
+      .references(() => bookings.id),
+    clientEmail: text("client_email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("coupon_redemptions_coupon").on(t.couponId, t.clientEmail)],
 );

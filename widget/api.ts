@@ -6,10 +6,13 @@ import {
   BookingDetail,
   BookingMoved,
   CheckoutOpened,
+  HeldOffer,
   HoldCreated,
   HoldExtended,
   Problem,
   SessionData,
+  WaitlistEntry,
+  WaitlistJoined,
 } from "./schemas.ts";
 
 export type FieldError = { path: string; message: string };
@@ -100,6 +103,14 @@ export function createApi(base: URL) {
       json(BookingMoved, post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
     cancel: (token: string) => json(BookingCancelled, post(undefined), `v1/bookings/${id(token)}/cancel`),
     payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
+    joinWaitlist: (
+      slug: string,
+      body: { client: { name: string; email: string }; times?: { date: string }[] },
+    ) => json(WaitlistJoined, post(body), `v1/sessions/${id(slug)}/waitlist`),
+    waitlistEntry: (token: string, lang: string, signal?: AbortSignal) =>
+      json(WaitlistEntry, { signal }, `v1/waitlist/${id(token)}?lang=${id(lang)}`),
+    leaveWaitlist: (token: string) => send({ method: "DELETE" }, `v1/waitlist/${id(token)}`),
+    offer: (token: string, signal?: AbortSignal) => json(HeldOffer, { signal }, `v1/offers/${id(token)}`),
     calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
     /** The admin page where a photographer allows the sites that may embed their booking. */
     settingsUrl: new URL("admin/settings", base).href,
@@ -114,4 +125,7 @@ export type BookingBody = {
   locale?: string;
   /** The visitor booked with the studio's rules shown above the button. */
   acceptRules?: boolean;
+  people?: number;
+  addOns?: { id: string; quantity: number }[];
+  couponCode?: string;
 };

@@ -3,7 +3,7 @@ import type { ApiProblem } from "./api.ts";
 import { t } from "./i18n.ts";
 
 /** The form fields a visitor fills in; API error paths (`client.email`) are mapped onto these. */
-const fields = ["name", "email", "phone", "packageId"] as const;
+const fields = ["name", "email", "phone", "packageId", "people", "couponCode"] as const;
 export type Field = (typeof fields)[number];
 export type FieldErrors = Partial<Record<Field, string>>;
 

@@ -20,6 +20,7 @@ export const Session = v.object({
   packageId: v.nullable(v.string()),
   holdMinutes: v.number(),
   maxSeatsPerBooking: v.optional(v.number(), 1),
+  waitlistOpen: v.optional(v.boolean()),
 });
 
 export const SessionType = v.object({
@@ -28,12 +29,26 @@ export const SessionType = v.object({
   durationMinutes: v.number(),
 });
 
+export const AddOn = v.object({
+  id: v.string(),
+  name: v.string(),
+  priceCents: v.number(),
+  maxPerBooking: v.nullish(v.number(), null),
+});
+
+const Count = v.optional(v.number(), 1);
+
 export const Package = v.object({
   id: v.string(),
   name: v.string(),
   description: Text,
   priceCents: v.number(),
   depositCents: v.number(),
+  // Optional, so a server from before party sizes and add-ons still reads.
+  peopleIncluded: Count,
+  extraPersonCents: v.optional(v.number(), 0),
+  maxPeople: Count,
+  addOns: v.optional(v.array(AddOn), []),
 });
 
 const Interval = { startsAt: v.string(), endsAt: v.string() };
@@ -88,6 +103,8 @@ const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
 /** `POST /v1/holds/:id/booking` */
 export const BookingCreated = v.object({
   booking: v.object({ id: v.string(), status: v.string(), token: v.string() }),
+  /** What the booking costs, with the code's discount and tax, as the server priced it. */
+  quote: v.optional(v.object({ amountCents: v.number(), depositCents: v.number() })),
   checkoutUrl: CheckoutUrl,
 });
 
@@ -139,6 +156,32 @@ export const CheckoutOpened = v.object({ checkoutUrl: v.pipe(v.string(), v.regex
 /** `POST /v1/bookings/:token/confirm` */
 export const BookingConfirmed = v.object({ booking: BookingRecord, checkoutUrl: CheckoutUrl });
 
+/** `POST /v1/sessions/:slug/waitlist` */
+export const WaitlistJoined = v.object({
+  entry: v.object({ id: v.string(), position: v.number(), token: v.string() }),
+});
+
+/** `GET /v1/waitlist/:token` */
+export const WaitlistEntry = v.object({
+  entry: v.object({
+    status: v.string(),
+    position: v.nullable(v.number()),
+    offerExpiresAt: v.nullable(v.string()),
+    session: v.object({ name: v.string(), timeZone: v.string() }),
+  }),
+  ...Words,
+});
+
+/** `GET /v1/offers/:token` */
+export const HeldOffer = v.object({
+  offer: v.object({
+    session: v.string(),
+    hold: v.object({ id: v.string(), expiresAt: v.string() }),
+    spot: v.object({ id: v.string(), ...Interval }),
+    client: v.object({ name: v.string(), email: v.string() }),
+  }),
+});
+
 /** An `application/problem+json` body; every field optional so a bare proxy error still reads. */
 export const Problem = v.object({
   code: v.optional(v.string()),
@@ -177,10 +220,15 @@ export const PackageChoice = required(() => t("packageRequired"));
 /** The details form when the visitor has to choose a package. */
 export const ClientWithPackage = v.object({ ...ClientInput.entries, packageId: PackageChoice });
 
+/** The waitlist form: name and email (the days that suit are read apart, as checkboxes). */
+export const WaitlistInput = v.object({ name: ClientInput.entries.name, email: ClientInput.entries.email });
+
+export type WaitlistEntry = v.InferOutput<typeof WaitlistEntry>["entry"];
 export type SessionData = v.InferOutput<typeof SessionData>;
 export type Session = v.InferOutput<typeof Session>;
 export type SessionType = v.InferOutput<typeof SessionType>;
 export type Package = v.InferOutput<typeof Package>;
+export type AddOn = v.InferOutput<typeof AddOn>;
 export type Spot = v.InferOutput<typeof Spot>;
 export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;

@@ -1,9 +1,10 @@
 import { LitElement, type PropertyValues } from "lit";
 import { type Api, apiBase, createApi } from "./api.ts";
 import type { SpotbookEventMap } from "./events.ts";
-import { BookingFlow } from "./flows/booking.ts";
+import { BookingFlow, offerKey } from "./flows/booking.ts";
 import { ConfirmationFlow } from "./flows/confirmation.ts";
 import type { FlowContext } from "./flows/flow.ts";
+import { WaitlistFlow } from "./flows/waitlist.ts";
 import { styles } from "./styles.ts";
 // The plain-HTML embeds (a div, a link) that survive site editors.
 import "./embed.ts";
@@ -83,11 +84,19 @@ export class SpotbookSession extends LitElement {
 
   private client: Api = createApi(apiBase(""));
   private token = "";
+  /** From the page's address: a place on a waitlist, or a spot held from one. */
+  private waitlistToken = "";
+  private offerToken = "";
 
   private readonly bookingFlow = new BookingFlow(this, () =>
-    this.flowContext(this.token ? "" : this.session),
+    this.flowContext(
+      this.token || this.waitlistToken ? "" : this.offerToken ? offerKey + this.offerToken : this.session,
+    ),
   );
   private readonly confirmationFlow = new ConfirmationFlow(this, () => this.flowContext(this.token));
+  private readonly waitlistFlow = new WaitlistFlow(this, () =>
+    this.flowContext(this.token ? "" : this.waitlistToken),
+  );
 
   constructor() {
     super();
@@ -100,12 +109,19 @@ export class SpotbookSession extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("api")) this.client = createApi(apiBase(this.api));
     if (changed.has("booking")) {
-      this.token = this.booking || new URLSearchParams(window.location.search).get("spotbook") || "";
+      const query = new URLSearchParams(window.location.search);
+      this.token = this.booking || query.get("spotbook") || "";
+      this.waitlistToken = query.get("spotbook-waitlist") || "";
+      this.offerToken = query.get("spotbook-offer") || "";
     }
   }
 
+  private get flow() {
+    return this.token ? this.confirmationFlow : this.waitlistToken ? this.waitlistFlow : this.bookingFlow;
+  }
+
   override updated(): void {
-    const loading = this.token ? this.confirmationFlow.loading : this.bookingFlow.loading;
+    const loading = this.flow.loading;
     if (loading) this.setAttribute("aria-busy", "true");
     else this.removeAttribute("aria-busy");
   }
@@ -116,7 +132,7 @@ export class SpotbookSession extends LitElement {
   }
 
   override render() {
-    return this.token ? this.confirmationFlow.render() : this.bookingFlow.render();
+    return this.flow.render();
   }
 }
 

@@ -11,6 +11,7 @@ import selfService from "./http/public/self-service.ts";
 import publicSessions from "./http/public/sessions.ts";
 import stripeWebhook from "./http/public/stripe-webhook.ts";
 import studios from "./http/public/studios.ts";
+import { offers, sessionWaitlist, waitlist } from "./http/public/waitlist.ts";
 import { testHooks } from "./http/test-hooks.ts";
 import { scheduled } from "./jobs/scheduled.ts";
 import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
@@ -29,7 +30,10 @@ app.use("/v1/admin/*", adminAuth);
 
 app.route("/v1/sessions", publicSessions);
 app.route("/v1/sessions", sessionHolds);
+app.route("/v1/sessions", sessionWaitlist);
 app.route("/v1/holds", holds);
+app.route("/v1/waitlist", waitlist);
+app.route("/v1/offers", offers);
 app.route("/v1/bookings", clientBookings);
 app.route("/v1/bookings", selfService);
 app.route("/v1/stripe", stripeWebhook);

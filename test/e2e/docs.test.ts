@@ -17,9 +17,13 @@ describe("the API reference at /docs", () => {
       if (m.type() === "error") errors.push(m.text());
     });
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${workerOrigin()}/docs`);
-    // An operation's summary in the sidebar, then its section with the example answer.
-    await shown(page.getByText("Hold a free spot for the studio's hold minutes").first());
+    // The reference's script is 4 MB: on a loaded machine its download and first render outlast the
+    // usual patience, so this page alone waits longer (still on what it waits for, never a sleep).
+    await page.goto(`${workerOrigin()}/docs`, { waitUntil: "commit" });
+    await page
+      .getByText("Hold a free spot for the studio's hold minutes")
+      .first()
+      .waitFor({ state: "visible", timeout: 150_000 });
     await page.getByText("Hold a free spot for the studio's hold minutes").first().click();
     await shown(page.getByText("sbk_hold_Wq3v9cXn2LkPz8TfRb4mYe6uHs0aJd1G").first());
     await snap(page, "docs-1-api-reference");

@@ -22,6 +22,10 @@ export type FakePackage = {
   description: string;
   priceCents: number;
   depositCents: number;
+  peopleIncluded?: number;
+  extraPersonCents?: number;
+  maxPeople?: number;
+  addOns?: { id: string; name: string; priceCents: number; maxPerBooking: number | null }[];
 };
 
 export const packages: FakePackage[] = [

@@ -131,7 +131,9 @@ describe("form errors", () => {
     await browser.get(details);
     const res = await browser.post(`${details}/payment-reminders`);
     expect(res.status).toBe(409);
-    expect(await texts(res.html, ".error-summary p")).toEqual(["No client in this session owes a balance."]);
+    expect(await texts(res.html, ".error-summary p")).toEqual([
+      "No confirmed booking in this session has a balance due.",
+    ]);
   });
 });
 

@@ -123,7 +123,8 @@ describe("Booking Sessions", () => {
     details = await browser.get(`/admin/sessions/${id}`);
     expect(details.html).toContain("Grace Hopper (grace@example.com)");
     expect(await texts(details.html, "button")).toContain("Send Confirmation Request to Client");
-    expect(await texts(details.html, "button")).toContain("Send Reminder");
+    // The client has not confirmed: they are asked to confirm, not reminded to pay.
+    expect(await texts(details.html, "button")).not.toContain("Send Reminder");
 
     const sent = await browser.post(`/admin/sessions/${id}/confirmation-request`);
     expect(sent.location).toBe(`/admin/sessions/${id}?done=confirmation-sent`);
@@ -246,7 +247,7 @@ describe("Booking Sessions", () => {
 
     const after = await browser.get(`/admin/sessions/${id}`);
     expect((await spotRows(after.html))[1]).toMatch(/Awaiting confirmation Ada Lovelace/);
-    expect(await texts(after.html, "button")).toContain("Send Reminder");
+    expect(await texts(after.html, "button")).not.toContain("Send Reminder");
     const list = await browser.get("/admin/sessions");
     expect((await texts(list.html, "#upcoming table tbody tr"))[0]).toContain("1 of 3");
     const mail = await browser.get("/admin/mail");
@@ -266,20 +267,33 @@ describe("Booking Sessions", () => {
     expect(again.status).toBe(404);
   });
 
-  it("sends a payment reminder when a balance is due", async () => {
+  it("sends a payment reminder to confirmed bookings with a balance due, never to one awaiting its client", async () => {
     const { browser, token } = await signedInStudio();
+    await call("PATCH", "/v1/admin/studio", { token, body: { paymentInstructions: "Venmo @juniper" } });
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
-    const client = await newClient(token);
-    const id = await schedule(browser, multiFields(type.id, { spots: "1" }));
+    const [ada, grace] = [await newClient(token), await newClient(token, { name: "Grace Hopper" })];
+    const id = await schedule(browser, multiFields(type.id, { spots: "2" }));
+    const session = (await call("GET", `/v1/admin/sessions/${id}`, { token })).body.session;
+    const reserve = (spot: { id: string }, client: { id: string }) =>
+      call("POST", `/v1/admin/spots/${spot.id}/reservation`, { token, body: { clientId: client.id } });
+    const confirmed = await reserve(session.spots[0], ada);
+    await reserve(session.spots[1], grace);
+    const link = new URL(confirmed.body.confirmationUrl).searchParams.get("spotbook");
+    expect((await call("POST", `/v1/bookings/${link}/confirm`, { body: {} })).status).toBe(200);
+
     const details = await browser.get(`/admin/sessions/${id}`);
-    const [spotLink] = await attributes(details.html, "#spots table a", "href");
-    await browser.get(spotLink ?? "");
-    await browser.post(spotLink ?? "", { clientId: client.id });
-    await browser.get(`/admin/sessions/${id}`);
+    expect(await texts(details.html, "button")).toContain("Send Reminder");
     const res = await browser.post(`/admin/sessions/${id}/payment-reminders`);
     expect(res.location).toBe(`/admin/sessions/${id}?done=reminder-sent`);
-    const subjects = await texts((await browser.get("/admin/mail")).html, "tbody td:first-child");
-    expect(subjects).toContain("Payment reminder: Fall Minis");
+    const reminders = await env.DB.prepare(
+      "SELECT recipient, text FROM emails WHERE kind = 'payment_reminder' AND studio_id = ?",
+    )
+      .bind(session.studioId ?? (await call("GET", "/v1/admin/studio", { token })).body.studio.id)
+      .all<{ recipient: string; text: string }>();
+    // Without online payment, the reminder says how the studio is paid.
+    expect(reminders.results).toEqual([
+      { recipient: ada.email, text: expect.stringContaining("Venmo @juniper") },
+    ]);
   });
 
   it("splits upcoming and past sessions by when they end", async () => {

@@ -50,7 +50,7 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([template, me
   })),
 );
 
-const publicPaths = ["/v1/sessions/", "/v1/holds/", "/v1/bookings/"];
+const publicPaths = ["/v1/sessions/", "/v1/holds/", "/v1/bookings/", "/v1/waitlist/", "/v1/offers/"];
 const isPublic = (op: Operation) => publicPaths.some((p) => op.template.startsWith(p));
 const carriesBody = (op: Operation) => op.method !== "GET" && op.method !== "HEAD";
 const readsJsonMethod = (op: Operation) => ["POST", "PATCH", "PUT"].includes(op.method);
@@ -58,17 +58,24 @@ const readsJsonMethod = (op: Operation) => ["POST", "PATCH", "PUT"].includes(op.
 /** A studio with one of everything, for the probes that need real rows to reach the site check. */
 async function fixture() {
   const { token } = await newStudio();
-  const { session, hold: held, link } = await studioWithOneOfEverything(token);
+  const { session, hold: held, link, waitlist: waiting } = await studioWithOneOfEverything(token);
   return {
     tokens: { adminToken: token, holdToken: held.token as string, operatorToken: operatorToken() },
     /** Real values of the path parameters of the public operations, by the path's first segment. */
-    params: { sessions: session.slug as string, holds: held.id as string, bookings: link },
+    params: {
+      sessions: session.slug as string,
+      holds: held.id as string,
+      bookings: link,
+      waitlist: waiting.entryToken,
+      offers: waiting.offerToken,
+    },
     /** Bodies that pass validation, so the request reaches the studio's site check. */
     bodies: {
       "POST /v1/sessions/{slug}/holds": { spotId: session.spots[2].id },
       "POST /v1/holds/{id}/booking": { client: { name: "Ada", email: "ada@example.com" } },
       "POST /v1/bookings/{token}/confirm": {},
       "POST /v1/bookings/{token}/reschedule": { spotId: session.spots[2].id },
+      "POST /v1/sessions/{slug}/waitlist": { client: { name: "Ada", email: "ada@example.com" } },
     } as Record<string, unknown>,
   };
 }

@@ -16,7 +16,15 @@ const staticPages = ["/book/", "/demo/"];
 
 async function world() {
   const { browser, token } = await signedInStudio();
-  const { type, client, session, hold: held, reservation, link } = await studioWithOneOfEverything(token);
+  const {
+    type,
+    client,
+    session,
+    hold: held,
+    reservation,
+    link,
+    waitlist,
+  } = await studioWithOneOfEverything(token);
   const email = await env.DB.prepare("SELECT id FROM emails WHERE booking_id = ?")
     .bind(reservation.id)
     .first<{ id: string }>();
@@ -25,6 +33,8 @@ async function world() {
     [/^\/(s|v1\/sessions)\//, { slug: session.slug, id: session.id }],
     [/^\/v1\/holds\//, { id: held.id }],
     [/^\/v1\/bookings\//, { token: link }],
+    [/^\/v1\/waitlist\//, { token: waitlist.entryToken }],
+    [/^\/v1\/offers\//, { token: waitlist.offerToken }],
     [/^\/(v1\/)?admin\/session-types\//, { id: type.id }],
     [/^\/(v1\/)?admin\/clients\//, { id: client.id }],
     [/^\/(v1\/)?admin\/sessions\//, { id: session.id, spotId: session.spots[1].id }],

@@ -342,8 +342,10 @@ describe("POST /v1/stripe/webhook: a paid Checkout that is not what was asked", 
         status: "succeeded",
       }),
     ]);
+    // The client's receipt, and the studio's notice of the payment.
     expect((await rowsOf<EmailRecord>("emails", bookingId)).map((m) => m.kind)).toEqual([
       "booking_confirmed",
+      "notice_paid",
     ]);
   });
 
@@ -430,7 +432,9 @@ describe("POST /v1/stripe/webhook: a paid Checkout that is not what was asked", 
               ]);
               expect(succeeded).toHaveLength(asAsked ? 1 : 0);
               expect(refunds).toHaveLength(asAsked ? 0 : 1);
-              expect(mail.map((m) => m.kind)).toEqual([asAsked ? "booking_confirmed" : "refund_needed"]);
+              expect(mail.map((m) => m.kind)).toEqual(
+                asAsked ? ["booking_confirmed", "notice_paid"] : ["refund_needed"],
+              );
               expect(await eventCount(event.id)).toBe(1);
             };
             await check();

@@ -109,10 +109,35 @@ export async function hold(slug: string, spotId: string, headers: Record<string,
   return call("POST", `/v1/sessions/${slug}/holds`, { body: { spotId }, headers });
 }
 
+/** A full one-spot session with someone in line, and a spot offered to the first of two. */
+async function waitlistWithOffer(token: string) {
+  const type = await newSessionType(token);
+  const session = await newSession(token, {
+    classification: "multi",
+    name: "Full Minis",
+    sessionTypeId: type.id,
+    date: "2027-05-02",
+    time: "10:00",
+    spots: 1,
+  });
+  const held = await hold(session.slug, session.spots[0].id);
+  const join = (email: string) =>
+    call("POST", `/v1/sessions/${session.slug}/waitlist`, { body: { client: { name: "Wren", email } } });
+  await join("first@example.com");
+  const second = await join("second@example.com");
+  await call("DELETE", `/v1/holds/${held.body.hold.id}`, { token: held.body.hold.token });
+  const mail = await env.DB.prepare(
+    "SELECT text FROM emails WHERE kind = 'waitlist_offer' AND recipient = 'first@example.com'",
+  ).first<{ text: string }>();
+  const offerToken = /spotbook-offer=([\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
+  return { entryToken: second.body.entry.token as string, offerToken };
+}
+
 /**
  * A studio's rows of every kind a route can name, for suites that call every route: a session
  * type, a client, a Multi session of three spots (the first held by a visitor, the second
- * reserved for the client, the third free) and the client's confirmation link.
+ * reserved for the client, the third free), the client's confirmation link, and a full session's
+ * waitlist with a spot offered from it.
  */
 export async function studioWithOneOfEverything(token: string) {
   const type = await newSessionType(token);
@@ -131,5 +156,6 @@ export async function studioWithOneOfEverything(token: string) {
     body: { clientId: client.id },
   });
   const link = new URL(reserved.body.confirmationUrl).searchParams.get("spotbook") as string;
-  return { type, client, session, hold: held.body.hold, reservation: reserved.body.booking, link };
+  const waitlist = await waitlistWithOffer(token);
+  return { type, client, session, hold: held.body.hold, reservation: reserved.body.booking, link, waitlist };
 }

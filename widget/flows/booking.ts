@@ -10,11 +10,14 @@ import {
   type Package,
   type SessionData,
   type Spot,
+  WaitlistInput,
 } from "../schemas.ts";
 import { type Draft, renderBookingForm } from "../views/booking-form.ts";
+import { extrasAmounts, extrasBody, isExtra } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
-import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
+import { type Amounts, fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
 import { renderSpotPicker } from "../views/spot-picker.ts";
+import { renderWaitlistJoin, type WaitlistJoin } from "../views/waitlist.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 type Step =
@@ -36,10 +39,14 @@ type Step =
       seats: number;
       email: string;
       token: string;
+      amounts: Amounts | undefined;
       checkoutUrl: string | undefined;
     };
 
 type FormStep = Extract<Step, { name: "form" }>;
+
+/** The flow's key for a spot held from a waitlist (`?spotbook-offer=TOKEN`); a slug has no colon. */
+export const offerKey = "offer:";
 
 /**
  * A Multi session, booked by a visitor: pick a spot (held for them while they type), give name,
@@ -50,6 +57,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
   private draft: Draft = { name: "", email: "", phone: "", packageId: "" };
   /** Seats the visitor wants at a workshop's time. */
   private seats = 1;
+  private waitlist: WaitlistJoin = { step: "offer" };
   private readonly countdown: HoldCountdown;
 
   constructor(host: LitElement, context: () => FlowContext) {
@@ -60,13 +68,29 @@ export class BookingFlow extends Flow<Step, SessionData> {
     });
   }
 
-  protected load(api: Api, slug: string, lang: string, signal: AbortSignal) {
-    return api.session(slug, lang, signal);
+  protected async load(api: Api, key: string, lang: string, signal: AbortSignal) {
+    if (!key.startsWith(offerKey)) return api.session(key, lang, signal);
+    // A spot held for them from the waitlist: straight to the details form, on the offer's hold.
+    const token = key.slice(offerKey.length);
+    const { offer } = await api.offer(token, signal);
+    const data = await api.session(offer.session, lang, signal);
+    this.draft = { ...this.draft, name: offer.client.name, email: offer.client.email };
+    this.state = {
+      name: "form",
+      // An offer holds one spot: one seat.
+      spot: { ...offer.spot, available: false, seats: 1, seatsLeft: 0 },
+      hold: { id: offer.hold.id, token, expiresAt: offer.hold.expiresAt, seats: 1 },
+      skew: 0,
+      errors: {},
+    };
+    this.countdown.start(Date.parse(offer.hold.expiresAt));
+    return data;
   }
 
   protected override reset(): void {
     super.reset();
     this.countdown.stop();
+    this.waitlist = { step: "offer" };
   }
 
   protected renderValue(data: SessionData, refreshing: boolean) {
@@ -79,7 +103,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const step = this.state;
     switch (step.name) {
       case "pick":
-        return renderSpotPicker({
+        return html`${renderSpotPicker({
           format,
           spots: data.spots,
           maxSeats: session.maxSeatsPerBooking,
@@ -91,7 +115,19 @@ export class BookingFlow extends Flow<Step, SessionData> {
           notice: this.alert(step.notice),
           refreshing,
           onPick: (spot) => void this.pick(data, spot),
-        });
+        })}${
+          session.waitlistOpen && !data.spots.some((s) => s.available)
+            ? renderWaitlistJoin({
+                format,
+                timeZone: session.timeZone,
+                spots: data.spots,
+                state: this.waitlist,
+                draft: this.draft,
+                onOpen: () => this.setWaitlist({ step: "form", errors: {} }, "#name"),
+                onSubmit: (event) => void this.join(event, data),
+              })
+            : ""
+        }`;
       case "form":
         return renderBookingForm({
           format,
@@ -122,7 +158,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
               pkg: step.pkg,
               seats: step.seats,
               email: step.email,
-              amounts: step.pkg && packageAmounts(step.pkg, session.currency, step.seats),
+              amounts: step.amounts,
               calendarUrl: this.context().api.calendarUrl(step.token),
             });
     }
@@ -156,6 +192,41 @@ export class BookingFlow extends Flow<Step, SessionData> {
     }
   }
 
+  private setWaitlist(state: WaitlistJoin, focus: string) {
+    this.waitlist = state;
+    this.host.requestUpdate();
+    this.focus(focus);
+  }
+
+  /** Joins the full session's waitlist; the answer's link (kept by the visitor) shows their place. */
+  private async join(event: SubmitEvent, data: SessionData) {
+    event.preventDefault();
+    if (this.waitlist.step !== "form" || this.waitlist.busy) return;
+    const form = event.target as HTMLFormElement;
+    const read = readForm(WaitlistInput, form);
+    if ("errors" in read)
+      return this.setWaitlist({ step: "form", errors: read.errors }, firstInvalid(read.errors) ?? "#name");
+    const days = new FormData(form).getAll("day").map((date) => ({ date: String(date) }));
+    this.draft = { ...this.draft, ...read.values };
+    this.waitlist = { step: "form", errors: {}, busy: true };
+    this.host.requestUpdate();
+    try {
+      const { entry } = await this.context().api.joinWaitlist(data.session.slug, {
+        client: read.values,
+        ...(days.length ? { times: days } : {}),
+      });
+      const link = new URL(window.location.href);
+      link.searchParams.set("spotbook-waitlist", entry.token);
+      this.setWaitlist({ step: "joined", position: entry.position, link: link.href }, "[role=status]");
+    } catch (error) {
+      const { problem, message } = this.report(error);
+      this.setWaitlist(
+        { step: "form", errors: fieldErrors(problem), problem: this.alert(message) },
+        "#problem",
+      );
+    }
+  }
+
   /** Back to the list, told why when `notice` is given, with a fresh copy of the spots. */
   private returnToPick(notice?: string, released: Promise<unknown> = Promise.resolve()) {
     this.countdown.stop();
@@ -181,7 +252,9 @@ export class BookingFlow extends Flow<Step, SessionData> {
   /** Keeps what the visitor types, for the next spot if this hold ends. */
   private keep(event: Event) {
     const input = event.target as HTMLInputElement;
-    if (input.name in this.draft) this.draft[input.name as keyof Draft] = input.value;
+    this.draft[input.name] = input.value;
+    // The price follows the package, the party size and the add-ons as they change.
+    if (isExtra(input.name) || input.name === "packageId") this.host.requestUpdate();
   }
 
   private async submit(event: SubmitEvent, data: SessionData, step: FormStep) {
@@ -197,20 +270,25 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const packageId = form.values.packageId ?? pkg?.id;
     this.set({ ...step, busy: true, errors: {}, alert: undefined });
     try {
-      const { booking, checkoutUrl } = await this.context().api.book(step.hold, {
+      const chosen = data.packages.find((p) => p.id === packageId);
+      const { booking, quote, checkoutUrl } = await this.context().api.book(step.hold, {
         client: phone ? { name, email, phone } : { name, email },
         ...(packageId ? { packageId } : {}),
         locale: data.locale,
         ...(data.rules?.text.length ? { acceptRules: true } : {}),
+        ...extrasBody(chosen, this.draft),
       });
       this.countdown.stop();
       this.set({
         name: "done",
         spot: step.spot,
-        pkg: data.packages.find((p) => p.id === packageId),
+        pkg: chosen,
         seats: step.hold.seats,
         email,
         token: booking.token,
+        amounts: quote
+          ? { currency: data.session.currency, ...quote, paidCents: 0, balanceCents: quote.amountCents }
+          : chosen && extrasAmounts(chosen, data.session.currency, this.draft, step.hold.seats),
         checkoutUrl: checkoutUrl ?? undefined,
       });
       this.finish(

@@ -1,20 +1,15 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Field, FieldErrors } from "../form.ts";
+import type { FieldErrors } from "../form.ts";
 import type { Format } from "../format.ts";
 import type { HoldCountdown } from "../hold-countdown.ts";
 import { t } from "../i18n.ts";
 import type { Package, Session, Spot } from "../schemas.ts";
+import { type Extras, extrasAmounts, renderCheckoutExtras } from "./checkout-extras.ts";
 import { renderRules } from "./manage-booking.ts";
-import {
-  packageAmounts,
-  renderField,
-  renderPackageChoice,
-  renderStepHeading,
-  renderSummary,
-} from "./parts.ts";
+import { renderField, renderPackageChoice, renderStepHeading, renderSummary } from "./parts.ts";
 
 /** What the visitor has typed so far; kept when they go back and pick another time. */
-export type Draft = Record<Field, string>;
+export type Draft = Record<"name" | "email" | "phone" | "packageId", string> & Extras;
 
 export interface BookingFormProps {
   format: Format;
@@ -41,10 +36,11 @@ export interface BookingFormProps {
 export function renderBookingForm(props: BookingFormProps) {
   const { format, session, pkg, countdown, draft, errors, busy, seats } = props;
   const choose = !pkg && props.packages.length > 0;
+  const chosen = pkg ?? props.packages.find((p) => p.id === draft.packageId);
   return html`
     <section>
       ${renderStepHeading(t("yourDetails"))}
-      ${renderSummary(format, { session, spot: props.spot, pkg, seats }, pkg && packageAmounts(pkg, session.currency, seats))}
+      ${renderSummary(format, { session, spot: props.spot, pkg, seats }, chosen && extrasAmounts(chosen, session.currency, draft, seats))}
       <div class="countdown" part="countdown">
         <p>
           ${t("held")} ·
@@ -72,6 +68,7 @@ export function renderBookingForm(props: BookingFormProps) {
             : nothing
         }
         ${renderRules(props.rules)}
+        ${renderCheckoutExtras(format, chosen, session.currency, draft, errors.couponCode)}
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
             ${busy ? t("booking") : t("book")}

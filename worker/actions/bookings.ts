@@ -3,11 +3,13 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, clients } from "../../db/schema.ts";
 import { describeRules, effectiveRules, rulesVersion } from "../domain/booking-rules.ts";
 import { can, isHoldAlive, occupiesSpot, refusalFor } from "../domain/bookings.ts";
+import { couponRefusal, discountFor, normalCode, unknownCoupon, usedUp } from "../domain/coupons.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { clientLinkUrl } from "../domain/links.ts";
-import { type Amounts, dueAtBooking, packageAmounts } from "../domain/money.ts";
+import { type Amounts, dueAtBooking } from "../domain/money.ts";
 import { requireAllowedSite } from "../domain/origins.ts";
 import { requirePackage } from "../domain/packages.ts";
+import { type Quote, quote, quotedAmounts, studioTax } from "../domain/pricing.ts";
 import type { Db } from "../env.ts";
 import {
   type BookingRow,
@@ -19,13 +21,15 @@ import {
 } from "../queries/bookings.ts";
 import { bookingByClientToken, newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import type { ClientRow } from "../queries/clients.ts";
+import { couponByCode, redeemCoupon, redeemed } from "../queries/coupons.ts";
 import { creditBalanceSql, creditEntryIfLastChanged, creditOf } from "../queries/credits.ts";
 import { insertSelect } from "../queries/insert-select.ts";
-import type { ClientInput } from "../schemas/fields.ts";
+import type { BookHoldInput } from "../schemas/checkout.ts";
 import { openCheckout, recorded, withdrawCheckout } from "./checkout.ts";
 import type { StudioContext, VisitorContext } from "./context.ts";
 import { type HoldProof, provenHold } from "./holds.ts";
 import { receiptAfter } from "./receipts.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 type Batch = BatchItem<"sqlite">[];
 
@@ -37,6 +41,8 @@ type Booking = {
   clientId: SQL | string;
   packageId: string;
   amounts: Amounts;
+  /** How the amounts came about: people, add-ons, a code, tax. */
+  quote: Quote;
   /** A visitor's booking: the name they typed, and the language they booked in. */
   visitorName?: string;
   locale?: string | undefined;
@@ -71,6 +77,7 @@ async function writeBooking(
         packageId: b.packageId,
         amountCents: b.amounts.amountCents,
         depositCents: b.amounts.depositCents,
+        quote: b.quote,
         ...(b.visitorName !== undefined && { visitorName: b.visitorName }),
         ...(b.locale !== undefined && { locale: b.locale }),
         ...(b.spendCredit?.length && { paidCents: b.amounts.paidCents }),
@@ -85,8 +92,8 @@ async function writeBooking(
 }
 
 /** Confirms a booking with nothing (more) to pay online, and queues its receipt in the same batch. */
-async function confirmNow(db: Db, b: Booking, before: Batch = []) {
-  const receipt = await receiptAfter(db, { ...b, kind: "booking_confirmed" });
+async function confirmNow(db: Db, b: Booking, notice: "booked" | "confirmed", before: Batch = []) {
+  const receipt = await receiptAfter(db, { ...b, kind: "booking_confirmed", notice });
   const confirmed = await writeBooking(
     db,
     b,
@@ -99,6 +106,7 @@ async function confirmNow(db: Db, b: Booking, before: Batch = []) {
 
 export type BookedHold = {
   booking: { id: string; status: "confirmed" | "pending_payment"; token: string };
+  quote: Quote;
   checkoutUrl?: string;
 };
 
@@ -109,7 +117,7 @@ export type BookedHold = {
 export async function bookHold(
   ctx: VisitorContext,
   proof: HoldProof,
-  input: { client: ClientInput; packageId?: string; acceptRules?: boolean; locale?: string | undefined },
+  input: BookHoldInput,
 ): Promise<BookedHold> {
   const { db, now } = ctx;
   const { hold } = await provenHold(ctx, proof);
@@ -125,23 +133,32 @@ export async function bookHold(
   const studioId = view.studio.id;
   const { email, name, phone } = input.client;
   const clientId = sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`;
+  const coupon = input.couponCode ? await couponFor(ctx, view, input.couponCode, email) : null;
+  const priced = quote(
+    pkg,
+    { ...input, seats: hold.seats },
+    { discount: coupon && discountFor(coupon), tax: studioTax(view.studio) },
+  );
   // Credit the client kept from a cancellation pays toward this booking first; the batch spends
   // it only if it is still there, so two bookings at once cannot spend it twice.
   const currency = view.booking.currency;
-  const credit = Math.min(await creditOf(db, studioId, email, currency), pkg.priceCents * hold.seats);
+  const credit = Math.min(await creditOf(db, studioId, email, currency), priced.amountCents);
+  const held = and(
+    statusAllows("book"),
+    gt(bookings.expiresAt, now),
+    credit > 0 ? sql`${creditBalanceSql(studioId, email, currency)} >= ${credit}` : undefined,
+  ) as SQL;
   const booking: Booking = {
     view,
     client: input.client,
     clientId,
     packageId: pkg.id,
-    amounts: packageAmounts(pkg, credit, hold.seats),
+    amounts: quotedAmounts(priced, credit),
+    quote: priced,
     visitorName: name,
     locale: input.locale,
-    from: and(
-      statusAllows("book"),
-      gt(bookings.expiresAt, now),
-      credit > 0 ? sql`${creditBalanceSql(studioId, email, currency)} >= ${credit}` : undefined,
-    ) as SQL,
+    // A discounted booking is written only with its use of the code, counted in the same batch.
+    from: coupon ? (and(held, redeemed(hold.id)) as SQL) : held,
     publicUrl: ctx.publicUrl,
     now,
     accepted: acceptedRules(view, input.acceptRules === true, now),
@@ -162,7 +179,18 @@ export async function bookHold(
   // A visitor who books becomes the studio's client, but only while the hold is still theirs: a
   // lost race adds nobody. An email the studio knows keeps its record as it is, and the booking
   // keeps the name typed here: a visitor is never shown, nor changes, someone else's details.
-  const addClient = [
+  const before = [
+    ...(coupon
+      ? [
+          redeemCoupon(db, {
+            studioId,
+            coupon,
+            bookingId: hold.id,
+            email,
+            bookingGuard: held,
+          }).onConflictDoNothing(),
+        ]
+      : []),
     insertSelect(
       db,
       clients,
@@ -170,13 +198,20 @@ export async function bookHold(
       sql`where exists (select 1 from ${bookings} where ${bookings.id} = ${hold.id} and ${booking.from})`,
     ).onConflictDoNothing(),
   ];
+  // The write did not happen: the hold ran out, or (still held) the code's last use went to another.
+  const lost = async () => {
+    const [row] = await db.select().from(bookings).where(eq(bookings.id, hold.id));
+    if (coupon && row && isHoldAlive(row, now))
+      return (await couponFor(ctx, view, coupon.code, email)) && usedUp();
+    return expired();
+  };
   const due = dueAtBooking(booking.amounts);
   const stripe = due > 0 ? ctx.stripe() : null;
   if (!stripe) {
     // Nothing to pay online (free, or no Stripe: payment at the session), so it is confirmed now.
-    const result = await confirmNow(db, booking, addClient);
-    if (!result.confirmed) throw expired();
-    return { booking: { id: hold.id, status: "confirmed", token: result.token } };
+    const result = await confirmNow(db, booking, "booked", before);
+    if (!result.confirmed) throw await lost();
+    return { booking: { id: hold.id, status: "confirmed", token: result.token }, quote: priced };
   }
   const link = await newClientLinkIfLastChanged(db, studioId, hold.id, now);
   const opened = await openCheckout(db, stripe, {
@@ -191,14 +226,15 @@ export async function bookHold(
     booking,
     { status: "pending_payment", expiresAt: opened.checkout.expiresAt },
     [link.insert, ...recorded(db, opened)],
-    addClient,
+    before,
   );
   if (!pending) {
     await withdrawCheckout(db, stripe, opened);
-    throw expired();
+    throw await lost();
   }
   return {
     booking: { id: hold.id, status: "pending_payment", token: link.token },
+    quote: priced,
     checkoutUrl: opened.checkout.url,
   };
 }
@@ -213,6 +249,20 @@ function acceptedRules(view: BookingView, accepted: boolean, now: number) {
     rulesVersion: rulesVersion(rules),
     rulesAcceptedAt: accepted ? now : null,
   };
+}
+
+/** The studio's code for this booking, refused with its reason when it cannot be taken. */
+async function couponFor(ctx: VisitorContext, view: BookingView, code: string, email: string) {
+  const found = await couponByCode(ctx.db, view.studio.id, normalCode(code), email);
+  if (!found) throw unknownCoupon();
+  const refusal = couponRefusal(found.coupon, {
+    sessionTypeId: view.session.sessionTypeId,
+    now: ctx.now,
+    uses: found.uses,
+    clientUses: found.clientUses,
+  });
+  if (refusal) throw refusal;
+  return found.coupon;
 }
 
 /** What a client's link opens: their booking with its session, spot and packages. */
@@ -248,12 +298,14 @@ export async function confirmBooking(
   if (!client)
     throw new DomainError("client_required", "This booking has no client yet. Please contact the studio.");
   const pkg = requirePackage(view.packages, booking.packageId ?? view.session.packageId ?? input.packageId);
+  const priced = quote(pkg, { seats: booking.seats }, { tax: studioTax(view.studio) });
   const b: Booking = {
     view,
     client,
     clientId: client.id,
     packageId: pkg.id,
-    amounts: packageAmounts(pkg, booking.paidCents, booking.seats),
+    amounts: quotedAmounts(priced, booking.paidCents),
+    quote: priced,
     from: statusAllows("confirm"),
     publicUrl: ctx.publicUrl,
     now: ctx.now,
@@ -263,7 +315,7 @@ export async function confirmBooking(
   const stripe = due > 0 ? ctx.stripe() : null;
   let checkoutUrl: string | undefined;
   if (!stripe) {
-    if (!(await confirmNow(db, b)).confirmed) throw changed();
+    if (!(await confirmNow(db, b, "confirmed")).confirmed) throw changed();
   } else {
     const opened = await openCheckout(db, stripe, {
       ...b,
@@ -297,4 +349,5 @@ export async function cancelBooking(ctx: StudioContext, id: string): Promise<voi
     "cancel",
     ctx.now,
   );
+  await offerFreeSpots(ctx, booking.sessionId);
 }

@@ -10,8 +10,10 @@ import { isUniqueViolation } from "../queries/constraints.ts";
 import { type HoldRequest, placeHold, spotRules, whyNoHold } from "../queries/holds.ts";
 import { abandonStaleCheckouts } from "../queries/payments.ts";
 import { forgetClosedWindows } from "../queries/rate-limits.ts";
+import { isOfferedHold } from "../queries/waitlist.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
 import type { ActionContext, VisitorContext } from "./context.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 /** How many holds one visitor (IP) may place per window; a real visitor needs a handful. */
 const holdsPerWindow = 30;
@@ -61,7 +63,11 @@ export async function holdSpot(
       throw new DomainError("spot_taken", "Someone just took this spot. Please pick another.");
     throw err;
   }
-  if (placed) return { id: request.holdId, token, expiresAt: placed.expiresAt, seats: request.seats };
+  if (placed) {
+    // Holding this spot let go of the visitor's earlier one: that spot may have someone waiting.
+    if (placed.releasedForWaitlist) await offerFreeSpots(ctx, placed.sessionId);
+    return { id: request.holdId, token, expiresAt: placed.expiresAt, seats: request.seats };
+  }
   const why = await whyNoHold(ctx.db, request);
   if (!why.session) throw notFound("session");
   if (why.session.status === "cancelled") {
@@ -121,6 +127,8 @@ export async function provenHold(ctx: VisitorContext, proof: HoldProof) {
 export async function extendHold(ctx: VisitorContext, proof: HoldProof): Promise<{ expiresAt: number }> {
   const { hold, studio } = await provenHold(ctx, proof);
   const length = studio.holdMinutes * 60_000;
+  // A spot offered from a waitlist is held for the studio's offer hours: extending never shortens it.
+  if (await isOfferedHold(ctx.db, hold.id)) return { expiresAt: hold.expiresAt ?? ctx.now };
   const expiresAt = Math.min(ctx.now + length, hold.createdAt + (maxExtensions + 1) * length);
   const [updated] = await ctx.db
     .update(bookings)
@@ -135,6 +143,7 @@ export async function extendHold(ctx: VisitorContext, proof: HoldProof): Promise
 export async function releaseHold(ctx: VisitorContext, proof: HoldProof): Promise<void> {
   const { hold } = await provenHold(ctx, proof);
   await endBookings(ctx.db, eq(bookings.id, hold.id), "release", ctx.now);
+  await offerFreeSpots(ctx, hold.sessionId);
 }
 
 /**

@@ -26,13 +26,16 @@ export function retryAt(attempts: number, now: number): number | null {
   return attempts >= delivery.maxAttempts ? null : now + delivery.firstRetryMs * 2 ** (attempts - 1);
 }
 
-async function replyAddresses(db: Db, studioIds: string[]): Promise<Map<string, string | null>> {
+type Sender = { email: string | null; senderName: string | null };
+
+/** Each studio's reply address (its email) and sender name. */
+async function senders(db: Db, studioIds: string[]): Promise<Map<string, Sender>> {
   if (studioIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: studios.id, email: studios.email })
+    .select({ id: studios.id, email: studios.email, senderName: studios.senderName })
     .from(studios)
     .where(inArray(studios.id, [...new Set(studioIds)]));
-  return new Map(rows.map((r) => [r.id, r.email]));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**
@@ -47,7 +50,7 @@ export async function sendDueMail(
 ): Promise<{ sent: number; failed: number }> {
   await giveUpStaleEmails(db, now - delivery.maxAgeMs, "Not sent in time: too late to be useful.");
   const due = await takeDueEmails(db, now, now + delivery.leaseMs, delivery.perRun);
-  const replyTo = await replyAddresses(
+  const from = await senders(
     db,
     due.map((m) => m.studioId),
   );
@@ -57,7 +60,8 @@ export async function sendDueMail(
       await mailer.send({
         id: mail.id,
         to: mail.recipient,
-        replyTo: replyTo.get(mail.studioId) ?? null,
+        replyTo: from.get(mail.studioId)?.email ?? null,
+        fromName: from.get(mail.studioId)?.senderName ?? null,
         subject: mail.subject,
         text: mail.text,
         html: mail.html,

@@ -7,6 +7,7 @@ import { DomainError, invalid, notFound } from "../domain/errors.ts";
 import { clientLinkUrl } from "../domain/links.ts";
 import { appointmentFacts, type RefundReason, refundNeeded } from "../domain/messages.ts";
 import { balanceDue, formatMoney, paysAsAsked } from "../domain/money.ts";
+import { noticeOn } from "../domain/notices.ts";
 import type { Db } from "../env.ts";
 import { bookingOf, getBookingView } from "../queries/bookings.ts";
 import { isUniqueViolation } from "../queries/constraints.ts";
@@ -188,10 +189,12 @@ async function applyPayment(ctx: ActionContext, event: Stripe.Event, session: Ch
     kind: booking.status === "confirmed" ? "payment_received" : "booking_confirmed",
     publicUrl: ctx.publicUrl,
     now,
+    online: true,
+    notice: "paid",
   });
   const facts = appointmentFacts(studio, view.session, view.spot, client);
   const alertStudio = (refunding: SQL) =>
-    studio.email
+    studio.email && noticeOn(studio, "refund_needed")
       ? [
           queueEmailWhen(
             db,

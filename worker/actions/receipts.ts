@@ -1,10 +1,20 @@
-import { appointmentLinks } from "../domain/links.ts";
-import { appointmentFacts, bookingConfirmed, moneyFacts, paymentReceived } from "../domain/messages.ts";
+import { adminSessionUrl, appointmentLinks } from "../domain/links.ts";
+import {
+  appointmentFacts,
+  bookingConfirmed,
+  howToPayText,
+  moneyFacts,
+  paymentReceived,
+  studioNotice,
+} from "../domain/messages.ts";
 import type { Amounts } from "../domain/money.ts";
+import { noticeOn } from "../domain/notices.ts";
+import { templateValues } from "../domain/templates.ts";
 import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
+import { sessionMessage } from "./email-templates.ts";
 
 export type Receipt = {
   view: BookingView;
@@ -14,6 +24,10 @@ export type Receipt = {
   kind: "booking_confirmed" | "payment_received";
   publicUrl: string;
   now: number;
+  /** Whether the balance can be paid online (Stripe is set up). */
+  online?: boolean;
+  /** What the studio is told of, if it has not turned that notice off. */
+  notice?: "booked" | "confirmed" | "paid";
 };
 
 /**
@@ -23,11 +37,28 @@ export type Receipt = {
 export async function receiptAfter(db: Db, r: Receipt) {
   const { view, now } = r;
   const link = await newClientLinkIfLastChanged(db, view.studio.id, view.booking.id, now);
-  const message = (r.kind === "booking_confirmed" ? bookingConfirmed : paymentReceived)(
-    appointmentFacts(view.studio, view.session, view.spot, r.client),
-    moneyFacts({ currency: view.booking.currency, ...r.amounts }),
-    appointmentLinks(r.publicUrl, view.studio.bookingPageUrl, link.token),
-  );
+  const facts = appointmentFacts(view.studio, view.session, view.spot, r.client);
+  const money = moneyFacts({ currency: view.booking.currency, ...r.amounts });
+  const links = appointmentLinks(r.publicUrl, view.studio.bookingPageUrl, link.token);
+  const fallback = () =>
+    (r.kind === "booking_confirmed" ? bookingConfirmed : paymentReceived)(facts, money, links);
+  // A later payment's receipt has no template of its own: the receipt template is the confirmation's.
+  const message =
+    r.kind === "booking_confirmed"
+      ? await sessionMessage(
+          db,
+          view.studio.id,
+          view.session.id,
+          "booking_confirmed",
+          templateValues(
+            facts,
+            money,
+            links,
+            howToPayText(r.online ?? false, view.studio.paymentInstructions),
+          ),
+          fallback,
+        )
+      : fallback();
   const email = {
     ...message,
     studioId: view.studio.id,
@@ -35,5 +66,23 @@ export async function receiptAfter(db: Db, r: Receipt) {
     kind: r.kind,
     recipient: r.client.email,
   };
-  return { token: link.token, statements: [link.insert, queueEmailIfLastChanged(db, email, now)] };
+  const statements = [link.insert, queueEmailIfLastChanged(db, email, now)];
+  // Chained after the receipt: queued only when the receipt was, so only when the change happened.
+  if (r.notice && view.studio.email && noticeOn(view.studio, r.notice)) {
+    const notice = studioNotice(r.notice, facts, money, adminSessionUrl(r.publicUrl, view.session.id));
+    statements.push(
+      queueEmailIfLastChanged(
+        db,
+        {
+          ...notice,
+          studioId: view.studio.id,
+          bookingId: view.booking.id,
+          kind: `notice_${r.notice}`,
+          recipient: view.studio.email,
+        },
+        now,
+      ),
+    );
+  }
+  return { token: link.token, statements };
 }

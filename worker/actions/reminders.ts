@@ -3,11 +3,13 @@ import { appointmentLinks } from "../domain/links.ts";
 import { appointmentFacts, moneyFacts, paymentReminder, sessionReminder } from "../domain/messages.ts";
 import { balanceDue } from "../domain/money.ts";
 import { reminderKey, remindersDue } from "../domain/reminders.ts";
+import { templateValues } from "../domain/templates.ts";
 import { writeAll } from "../queries/batch.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import { reminderCandidates } from "../queries/reminders.ts";
 import { queueEmail } from "../services/outbox.ts";
 import type { ActionContext } from "./context.ts";
+import { howToPay, sessionMessage } from "./email-templates.ts";
 
 /** At most this many bookings a run (one D1 batch); the next run, five minutes later, takes the rest. */
 const perRun = 25;
@@ -36,10 +38,19 @@ export async function queueReminders(ctx: ActionContext): Promise<number> {
       const link = await newClientLinkIfLastChanged(db, r.booking.studioId, r.booking.id, now);
       const facts = appointmentFacts(r.studio, r.session, r.spot, r.client);
       const links = appointmentLinks(publicUrl, r.studio.bookingPageUrl, link.token);
-      const message =
-        kind === "payment_reminder"
-          ? paymentReminder(facts, moneyFacts(r.booking), links)
-          : sessionReminder(facts, links);
+      const money = moneyFacts(r.booking);
+      const pay = howToPay(ctx, r.studio);
+      const message = await sessionMessage(
+        db,
+        r.booking.studioId,
+        r.session.id,
+        kind,
+        templateValues(facts, money, links, pay),
+        () =>
+          kind === "payment_reminder"
+            ? paymentReminder(facts, money, links, ctx.stripe() ? undefined : pay)
+            : sessionReminder(facts, links),
+      );
       writes.push(
         queueEmail(
           db,

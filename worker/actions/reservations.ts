@@ -2,9 +2,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { bookings, sessions, spots } from "../../db/schema.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { appointmentLinks } from "../domain/links.ts";
-import { appointmentFacts, spotReserved } from "../domain/messages.ts";
+import { appointmentFacts, moneyFacts, spotReserved } from "../domain/messages.ts";
 import { packageAmounts } from "../domain/money.ts";
 import { offeredPackage } from "../domain/packages.ts";
+import { templateValues } from "../domain/templates.ts";
 import { endBookings } from "../queries/bookings.ts";
 import { newClientLink } from "../queries/client-links.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../queries/constraints.ts";
@@ -15,6 +16,7 @@ import type { ClientChoice } from "../schemas/sessions.ts";
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
+import { howToPay, sessionMessage } from "./email-templates.ts";
 
 /**
  * Reserve this Spot: the photographer gives a Multi session's spot to a client, who is emailed to
@@ -41,6 +43,16 @@ export async function reserveSpot(ctx: StudioContext, spotId: string, choice: Cl
   const bookingId = crypto.randomUUID();
   const link = await newClientLink(db, studio.id, bookingId);
   const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
+  const facts = appointmentFacts(studio, row.session, row.spot, client);
+  const amounts = { amountCents, depositCents, paidCents: 0, currency: studio.currency };
+  const message = await sessionMessage(
+    db,
+    studio.id,
+    row.session.id,
+    "spot_reserved",
+    templateValues(facts, moneyFacts(amounts), links, howToPay(ctx, studio)),
+    () => spotReserved(facts, links),
+  );
   try {
     await db.batch([
       endBookings(db, sql`${bookings.spotId} in ${spotsAtTimeOf(row.spot.id)}`, "expire", now),
@@ -68,7 +80,7 @@ export async function reserveSpot(ctx: StudioContext, spotId: string, choice: Cl
       ),
       link.insert,
       queueEmail(db, {
-        ...spotReserved(appointmentFacts(studio, row.session, row.spot, client), links),
+        ...message,
         studioId: studio.id,
         bookingId,
         kind: "spot_reserved",

@@ -21,6 +21,7 @@ import {
   formatWhen,
   type Message,
 } from "../domain/messages.ts";
+import { noticeOn } from "../domain/notices.ts";
 import type { Db } from "../env.ts";
 import { type BookingRow, type BookingView, endBookings, lapsed } from "../queries/bookings.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
@@ -32,6 +33,7 @@ import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import { refundCheckout } from "../services/stripe.ts";
 import { clientBooking } from "./bookings.ts";
 import type { VisitorContext } from "./context.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 type Batch = Parameters<Db["batch"]>[0];
 
@@ -109,7 +111,7 @@ async function changeMails(
       { ...messages.client(links), ...base, kind: "booking_moved_or_cancelled", recipient: client.email },
       ctx.now,
     ),
-    ...(v.studio.email
+    ...(v.studio.email && noticeOn(v.studio, "changed")
       ? [
           queueEmailIfLastChanged(
             db,
@@ -195,6 +197,8 @@ export async function rescheduleBooking(ctx: VisitorContext, token: string, spot
     throw err;
   }
   if (moved.meta.changes !== 1) await whyNotMoved(db, spotId, v.booking.seats, now);
+  // The time they left is free: the waitlist gets it first.
+  await offerFreeSpots(ctx, v.session.id);
   return freshBooking(db, v);
 }
 
@@ -266,6 +270,7 @@ export async function cancelOwnBooking(ctx: VisitorContext, token: string) {
   }
   if (money.outcome === "refund")
     await refundOnline(ctx, results.at(-1) as { id: string; provider: string; providerRef: string }[]);
+  await offerFreeSpots(ctx, v.session.id);
   return { ...(await freshBooking(db, v)), money: { ...money, currency: v.booking.currency } };
 }
 

@@ -28,6 +28,16 @@ const packageValues = (p: PackageInput, position: number) => ({
   priceCents: p.priceCents,
   depositCents: p.depositCents ?? 0,
   position,
+  peopleIncluded: p.peopleIncluded ?? 1,
+  extraPersonCents: p.extraPersonCents ?? 0,
+  maxPeople: p.maxPeople ?? p.peopleIncluded ?? 1,
+  // An add-on keeps its id across edits, so a booking's lines still name what was chosen.
+  addOns: (p.addOns ?? []).map((a) => ({
+    id: a.id ?? crypto.randomUUID(),
+    name: a.name,
+    priceCents: a.priceCents,
+    maxPerBooking: a.maxPerBooking ?? null,
+  })),
 });
 
 /** A session type and its packages, in one batch. */

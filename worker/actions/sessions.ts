@@ -9,6 +9,7 @@ import { balanceDue, packageAmounts } from "../domain/money.ts";
 import { offeredPackage } from "../domain/packages.ts";
 import { slugify, withRandomTail } from "../domain/slugs.ts";
 import { firstOverlap, type PlannedSpot, planSpots } from "../domain/spots.ts";
+import { templateValues } from "../domain/templates.ts";
 import { localToUtc, utcToLocal } from "../domain/time.ts";
 import type { Db } from "../env.ts";
 import { writeAll } from "../queries/batch.ts";
@@ -27,7 +28,9 @@ import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../sc
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
+import { howToPay, sessionMessage } from "./email-templates.ts";
 import { overlapRefusal, refusingPastStart, refusingSkippedTimes, requireScheduled } from "./scheduling.ts";
+import { offerFreeSpots } from "./waitlist.ts";
 
 /** The session type for a new session: this studio's, active, and of the session's classification. */
 async function sessionTypeFor(
@@ -290,7 +293,15 @@ export async function requestConfirmation(
   }
   const link = await newClientLink(db, studio.id, booking.id);
   const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
-  const message = confirmationRequest(appointmentFacts(studio, current.session, spot, booking.client), links);
+  const facts = appointmentFacts(studio, current.session, spot, booking.client);
+  const message = await sessionMessage(
+    db,
+    studio.id,
+    id,
+    "confirmation_request",
+    templateValues(facts, moneyFacts(booking), links, howToPay(ctx, studio)),
+    () => confirmationRequest(facts, links),
+  );
   await db.batch([
     link.insert,
     db.update(bookings).set({ status: "awaiting_confirmation" }).where(eq(bookings.id, booking.id)),
@@ -327,6 +338,7 @@ export async function addSpots(ctx: StudioContext, id: string, input: AddSpots):
   const clash = input.sameTime ? null : firstOverlap(planned, current.spots);
   if (clash) throw overlapRefusal(clash, { timeZone: current.session.timeZone, locale: ctx.studio.locale });
   await writeAll(ctx.db, insertSpots(ctx.db, ctx.studio.id, id, planned));
+  await offerFreeSpots(ctx, id);
   return sessionDetails(ctx, id);
 }
 
@@ -334,20 +346,28 @@ export async function addSpots(ctx: StudioContext, id: string, input: AddSpots):
 export async function remindBalancesDue(ctx: StudioContext, id: string): Promise<{ sent: number }> {
   const { db, studio } = ctx;
   const current = await detailsOf(ctx, id);
+  // Only confirmed bookings: a reservation still awaiting its client is asked to confirm, not to pay.
   const owing = current.spots.flatMap((spot) =>
-    spot.booking?.client && spot.booking.status !== "held" && balanceDue(spot.booking) > 0
+    spot.booking?.client && spot.booking.status === "confirmed" && balanceDue(spot.booking) > 0
       ? [{ spot, booking: spot.booking, client: spot.booking.client }]
       : [],
   );
   if (owing.length === 0)
-    throw new DomainError("no_balance_due", "No client in this session owes a balance.");
+    throw new DomainError("no_balance_due", "No confirmed booking in this session has a balance due.");
   const writes: BatchItem<"sqlite">[] = [];
+  const pay = howToPay(ctx, studio);
+  const offline = ctx.stripe() ? undefined : pay;
   for (const { spot, booking, client } of owing) {
     const link = await newClientLink(db, studio.id, booking.id);
-    const message = paymentReminder(
-      appointmentFacts(studio, current.session, spot, client),
-      moneyFacts(booking),
-      appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token),
+    const facts = appointmentFacts(studio, current.session, spot, client);
+    const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
+    const message = await sessionMessage(
+      db,
+      studio.id,
+      id,
+      "payment_reminder",
+      templateValues(facts, moneyFacts(booking), links, pay),
+      () => paymentReminder(facts, moneyFacts(booking), links, offline),
     );
     writes.push(
       link.insert,

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { adminTokens, studios } from "../../db/schema.ts";
 import { DomainError, refusal } from "../domain/errors.ts";
+import { noticesOff } from "../domain/notices.ts";
 import { slugify, withRandomTail } from "../domain/slugs.ts";
 import { randomToken, sha256 } from "../domain/tokens.ts";
 import type { Db, Studio } from "../env.ts";
@@ -42,6 +43,11 @@ export async function createStudio(
           bookingPageUrl: input.bookingPageUrl ?? null,
           holdMinutes: input.holdMinutes ?? 15,
           maxHoldsPerVisitor: input.maxHoldsPerVisitor ?? 1,
+          sessionReminderHours: input.sessionReminderHours ?? 24,
+          senderName: input.senderName ?? null,
+          paymentInstructions: input.paymentInstructions ?? "",
+          noticesOff: noticesOff([], input.notices ?? {}),
+          waitlistOfferHours: input.waitlistOfferHours ?? 12,
           maxSeatsPerBooking: input.maxSeatsPerBooking ?? 1,
         })
         .returning(),
@@ -78,12 +84,10 @@ export async function studioForAdminToken(db: Db, token: string | undefined): Pr
  */
 export async function updateStudio(ctx: StudioContext, changes: UpdateStudio): Promise<Studio> {
   if (Object.keys(changes).length === 0) return ctx.studio;
+  const { notices, ...columns } = changes;
+  const set = notices ? { ...columns, noticesOff: noticesOff(ctx.studio.noticesOff, notices) } : columns;
   try {
-    const [studio] = await ctx.db
-      .update(studios)
-      .set(changes)
-      .where(eq(studios.id, ctx.studio.id))
-      .returning();
+    const [studio] = await ctx.db.update(studios).set(set).where(eq(studios.id, ctx.studio.id)).returning();
     return studio ?? ctx.studio;
   } catch (err) {
     if (isUniqueViolation(err, "studios.email")) throw emailTaken();

@@ -1,7 +1,19 @@
 /** Where a client's link leads: the photographer's own booking page when set, else our hosted page. */
-export function clientLinkUrl(publicUrl: string, bookingPageUrl: string | null, token: string): string {
+export const clientLinkUrl = (publicUrl: string, bookingPageUrl: string | null, token: string): string =>
+  bookingPageLink(publicUrl, bookingPageUrl, "spotbook", token);
+
+/**
+ * A link the widget opens on the booking page by its parameter: `spotbook` (a booking),
+ * `spotbook-waitlist` (a place on a waitlist) or `spotbook-offer` (a spot held for someone on it).
+ */
+export function bookingPageLink(
+  publicUrl: string,
+  bookingPageUrl: string | null,
+  param: "spotbook" | "spotbook-waitlist" | "spotbook-offer",
+  token: string,
+): string {
   const url = new URL(bookingPageUrl ?? `${publicUrl}/book/`);
-  url.searchParams.set("spotbook", token);
+  url.searchParams.set(param, token);
   return url.toString();
 }
 
@@ -22,3 +34,7 @@ export const appointmentLinks = (
 });
 
 export const publicSessionUrl = (publicUrl: string, slug: string): string => `${publicUrl}/s/${slug}`;
+
+/** A session's page in the photographer's admin, for the studio's notices. */
+export const adminSessionUrl = (publicUrl: string, sessionId: string): string =>
+  `${publicUrl}/admin/sessions/${encodeURIComponent(sessionId)}`;

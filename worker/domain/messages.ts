@@ -60,9 +60,12 @@ function compose(subject: string, blocks: Block[]): Message {
         : `<p><a href="${escapeHtml(b.link)}"${b.quiet ? "" : ` style="${buttonStyle}"`}>${escapeHtml(b.label)}</a></p>`,
     )
     .join("\n");
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
-  return { subject, text, html };
+  return { subject, text, html: mailDocument(body) };
 }
+
+/** The HTML document around a message's escaped body, the same for every mail. */
+export const mailDocument = (body: string): string =>
+  `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
 
 const details = (f: AppointmentFacts): string =>
   [`${f.sessionName}`, formatWhen(f), f.location ? `Where: ${f.location}` : ""].filter(Boolean).join("\n");
@@ -117,11 +120,29 @@ export const paymentReceived = (f: AppointmentFacts, m: MoneyFacts, links: Appoi
     after: amounts(m, f.locale),
   });
 
-export const paymentReminder = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
+/**
+ * A balance is due. With online payment the button leads to paying it; without, `offline` says how
+ * the studio is paid (its payment instructions) and the button only shows the booking.
+ */
+export const paymentReminder = (
+  f: AppointmentFacts,
+  m: MoneyFacts,
+  links: AppointmentLinks,
+  offline?: string,
+): Message =>
   aboutAppointment(`Payment reminder: ${f.sessionName}`, f, links, {
     news: `A balance of ${formatMoney(m.balanceCents, m.currency, f.locale)} is due for your session with ${f.studioName}.`,
-    action: "Pay the balance",
+    action: offline === undefined ? "Pay the balance" : "View booking",
+    ...(offline === undefined ? {} : { after: { text: offline } }),
   });
+
+/** How a client without online payment pays: the studio's instructions, or at the session. */
+export const offlinePayment = (paymentInstructions: string): string =>
+  paymentInstructions.trim() || "Please pay at the session.";
+
+/** How a client pays a balance: online from their link, or as the studio's instructions say. */
+export const howToPayText = (online: boolean, paymentInstructions: string): string =>
+  online ? "Pay the balance online from your booking link." : offlinePayment(paymentInstructions);
 
 export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): Message =>
   aboutAppointment(`See you soon: ${f.sessionName}`, f, links, {
@@ -141,6 +162,23 @@ export const sessionCancelled = (f: AppointmentFacts, m: MoneyFacts, links: Appo
           : "Nothing was paid, so nothing is owed.",
     },
   });
+/** To the next person on a waitlist: a freed spot is held for them until `holdUntil`. */
+export const waitlistOffer = (f: AppointmentFacts, holdUntil: number, link: string): Message => {
+  const until = new Intl.DateTimeFormat(f.locale, {
+    timeZone: f.timeZone,
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(holdUntil);
+  return compose(`A spot opened up: ${f.sessionName}`, [
+    { text: `Hi ${f.clientName},` },
+    {
+      text: `A spot opened up in ${f.sessionName} with ${f.studioName}, and it is held for you until ${until}. Book it before then; after that it goes to the next person on the waitlist.`,
+    },
+    { text: details(f) },
+    { link, label: "Book this spot" },
+    { text: `— ${f.studioName}` },
+  ]);
+};
 
 /** What a paid Checkout brought in, as Stripe's event states it: it may state no amount. */
 export type PaidAmount = { amountCents: number | null; currency: string };
@@ -248,4 +286,33 @@ export function clientChangedBooking(
         { text: `${who} cancelled their booking. ${change.money}` },
         { text: details(f) },
       ]);
+}
+
+/** To the studio: something happened to a booking (see domain/notices.ts), with a link to the session. */
+export function studioNotice(
+  kind: "booked" | "confirmed" | "paid",
+  f: AppointmentFacts,
+  m: MoneyFacts,
+  sessionPage: string,
+): Message {
+  const { subject, news } = {
+    booked: {
+      subject: `New booking: ${f.clientName}, ${f.sessionName}`,
+      news: `${f.clientName} booked a spot.`,
+    },
+    confirmed: {
+      subject: `Confirmed: ${f.clientName}, ${f.sessionName}`,
+      news: `${f.clientName} confirmed their booking.`,
+    },
+    paid: {
+      subject: `Payment received: ${f.clientName}, ${f.sessionName}`,
+      news: `${f.clientName} paid online.`,
+    },
+  }[kind];
+  return compose(subject, [
+    { text: news },
+    { text: details(f) },
+    amounts(m, f.locale),
+    { link: sessionPage, label: "Open the session" },
+  ]);
 }

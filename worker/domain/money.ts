@@ -1,4 +1,5 @@
 /** Money is an integer in minor units; these rules decide what a client owes and when. */
+import { type PricedPackage, quote, quotedAmounts } from "./pricing.ts";
 
 export type Amounts = { amountCents: number; depositCents: number; paidCents: number };
 
@@ -37,15 +38,9 @@ export function formatMoney(cents: number, currency: string, locale = "en-US"): 
 }
 
 /**
- * What a booking on a package costs for its seats (the price and deposit are per seat), with what
- * was paid so far; no package costs nothing yet.
+ * What a booking on a package costs with nothing added (its people included, no add-on, no code)
+ * for its seats (the price and deposit are per seat), with what was paid so far; no package costs
+ * nothing yet. Amounts come from pricing.ts `quote`.
  */
-export const packageAmounts = (
-  pkg: { priceCents: number; depositCents: number } | null,
-  paidCents = 0,
-  seats = 1,
-): Amounts => ({
-  amountCents: (pkg?.priceCents ?? 0) * seats,
-  depositCents: (pkg?.depositCents ?? 0) * seats,
-  paidCents,
-});
+export const packageAmounts = (pkg: PricedPackage | null, paidCents = 0, seats = 1): Amounts =>
+  pkg ? quotedAmounts(quote(pkg, { seats }), paidCents) : { amountCents: 0, depositCents: 0, paidCents };

@@ -3,7 +3,13 @@ import type { HonoEnv } from "../env.ts";
 import { crossSiteOrigin } from "../middleware/context.ts";
 
 /** The public booking API: what a photographer's site calls, with CORS and the studio's site check. */
-export const publicApiPaths = ["/v1/sessions", "/v1/holds", "/v1/bookings"] as const;
+export const publicApiPaths = [
+  "/v1/sessions",
+  "/v1/holds",
+  "/v1/bookings",
+  "/v1/waitlist",
+  "/v1/offers",
+] as const;
 
 const allowHeaders = "content-type, authorization";
 const allowMethods = "GET, POST, DELETE, OPTIONS";

@@ -2,6 +2,7 @@ import { contextFor } from "../actions/context.ts";
 import { expireLapsed } from "../actions/holds.ts";
 import { sendDueMail } from "../actions/mail.ts";
 import { queueReminders } from "../actions/reminders.ts";
+import { offerFreeSpotsEverywhere } from "../actions/waitlist.ts";
 import type { Bindings } from "../env.ts";
 import { mailerFor } from "../services/mail.ts";
 
@@ -13,6 +14,8 @@ export async function runScheduledJobs(env: Bindings, now: number): Promise<void
   const ctx = contextFor(env, now, env.PUBLIC_URL ?? "");
   const jobs: [string, () => Promise<unknown>][] = [
     ["expire lapsed bookings", () => expireLapsed(ctx)],
+    // After the expiry: spots it freed, and offers that lapsed, go to the next in line.
+    ["offer freed spots to waitlists", () => offerFreeSpotsEverywhere(ctx)],
     [
       "queue reminders",
       () => {

@@ -5,6 +5,7 @@ import { endBookings } from "./bookings.ts";
 import { insertSelect } from "./insert-select.ts";
 import { countUse } from "./rate-limits.ts";
 import { freeSpotAtTimeOf, seatsLeftAt, spotsAtTimeOf } from "./seats.ts";
+import { someoneWaiting } from "./waitlist.ts";
 
 export type HoldRequest = {
   slug: string;
@@ -33,11 +34,14 @@ export type HoldRequest = {
  * unique index on live bookings refuses a second hold, whatever the timing; the batch then rolls
  * back whole.
  */
-export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: number } | null> {
+export async function placeHold(
+  db: Db,
+  r: HoldRequest,
+): Promise<{ expiresAt: number; sessionId: string; releasedForWaitlist: boolean } | null> {
   const originAllowed = r.origin
     ? sql`exists (select 1 from json_each(${studios.allowedOrigins}) where value = ${r.origin})`
     : sql`1`;
-  const [, , inserted] = await db.batch([
+  const [, , inserted, released, waiting] = await db.batch([
     countUse(db, r.rateKey, r.rateWindowMs, r.now),
     endBookings(db, sql`${bookings.spotId} in ${spotsAtTimeOf(r.spotId)}`, "expire", r.now),
     insertSelect(
@@ -69,11 +73,19 @@ export async function placeHold(db: Db, r: HoldRequest): Promise<{ expiresAt: nu
           and ${spots.startsAt} > ${r.now}
           and ${originAllowed}
           and (select ${rateLimits.count} from ${rateLimits} where ${rateLimits.key} = ${r.rateKey}) <= ${r.rateLimit}`,
-    ).returning({ expiresAt: bookings.expiresAt }),
+    ).returning({ expiresAt: bookings.expiresAt, sessionId: bookings.sessionId }),
     endBookings(db, beyondVisitorCap(r), "release", r.now),
+    someoneWaiting(db, r.slug),
   ]);
   const row = inserted[0];
-  return row?.expiresAt ? { expiresAt: row.expiresAt } : null;
+  return row?.expiresAt
+    ? {
+        expiresAt: row.expiresAt,
+        sessionId: row.sessionId,
+        // A spot let go while someone waits: read in the same batch, so holds cost no extra trip.
+        releasedForWaitlist: released.meta.changes > 0 && waiting.length > 0,
+      }
+    : null;
 }
 
 /** Why a hold was not placed, for the error a visitor sees (only on the failure path). */

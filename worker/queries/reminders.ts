@@ -29,9 +29,15 @@ export function reminderCandidates(db: Db, now: number, limit: number) {
     .select({
       booking: bookings,
       spot: { startsAt: spots.startsAt, endsAt: spots.endsAt },
-      session: { name: sessions.name, timeZone: sessions.timeZone, location: sessions.location },
+      session: {
+        id: sessions.id,
+        name: sessions.name,
+        timeZone: sessions.timeZone,
+        location: sessions.location,
+      },
       studio: {
         name: studios.name,
+        paymentInstructions: studios.paymentInstructions,
         locale: studios.locale,
         bookingPageUrl: studios.bookingPageUrl,
         sessionReminderHours: studios.sessionReminderHours,

@@ -1,5 +1,15 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
-import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
+import {
+  bookings,
+  clients,
+  packages,
+  sessions,
+  sessionTypes,
+  spots,
+  studios,
+  waitlistEntries,
+  waitlistOffers,
+} from "../../db/schema.ts";
 import { type SeatedTime, seatedTimes } from "../domain/spots.ts";
 import type { Db } from "../env.ts";
 import { occupyingSpot } from "./bookings.ts";
@@ -224,6 +234,13 @@ export function deleteSessionRows(db: Db, studioId: string, id: string, now: num
   const anyBooking = db.select({ one: sql`1` }).from(bookings).where(ofSession);
   const anySpot = db.select({ one: sql`1` }).from(spots).where(eq(spots.sessionId, id));
   return [
+    // A waitlist's rows go with it: its offers point at the session's (unbooked) holds.
+    db
+      .delete(waitlistOffers)
+      .where(and(eq(waitlistOffers.studioId, studioId), eq(waitlistOffers.sessionId, id), notExists(kept))),
+    db
+      .delete(waitlistEntries)
+      .where(and(eq(waitlistEntries.studioId, studioId), eq(waitlistEntries.sessionId, id), notExists(kept))),
     db.delete(bookings).where(and(ofSession, notExists(kept))),
     db.delete(spots).where(and(eq(spots.studioId, studioId), eq(spots.sessionId, id), notExists(anyBooking))),
     db.delete(sessions).where(and(eq(sessions.studioId, studioId), eq(sessions.id, id), notExists(anySpot))),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { type NoticeKind, noticeKinds, noticesOf } from "../domain/notices.ts";
 import type { Studio } from "../env.ts";
 import type { ClientRow } from "../queries/clients.ts";
 import type { PackageRow, SessionTypeWithPackages } from "../queries/session-types.ts";
@@ -7,6 +8,15 @@ import { Classification } from "./fields.ts";
 
 /** How studios, clients, session types and packages look in answers. */
 
+export const AddOnSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    priceCents: z.number().int(),
+    maxPerBooking: z.number().int().nullable(),
+  })
+  .openapi("AddOn");
+
 export const PackageSchema = z
   .object({
     id: z.string(),
@@ -14,6 +24,10 @@ export const PackageSchema = z
     description: z.string(),
     priceCents: z.number().int(),
     depositCents: z.number().int(),
+    peopleIncluded: z.number().int(),
+    extraPersonCents: z.number().int(),
+    maxPeople: z.number().int(),
+    addOns: z.array(AddOnSchema),
   })
   .openapi("Package");
 
@@ -40,6 +54,10 @@ export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
   description: p.description,
   priceCents: p.priceCents,
   depositCents: p.depositCents,
+  peopleIncluded: p.peopleIncluded,
+  extraPersonCents: p.extraPersonCents,
+  maxPeople: Math.max(p.maxPeople, p.peopleIncluded),
+  addOns: p.addOns,
 });
 
 export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof SessionTypeSchema> => ({
@@ -81,6 +99,15 @@ export const StudioSchema = z
     bookingPageUrl: z.string().nullable(),
     holdMinutes: z.number().int(),
     maxHoldsPerVisitor: z.number().int(),
+    sessionReminderHours: z.number().int(),
+    senderName: z.string().nullable(),
+    paymentInstructions: z.string(),
+    notices: z.object(
+      Object.fromEntries(noticeKinds.map((k) => [k, z.boolean()])) as Record<NoticeKind, z.ZodBoolean>,
+    ),
+    waitlistOfferHours: z.number().int(),
+    taxRateBasisPoints: z.number().int(),
+    taxInclusive: z.boolean(),
     maxSeatsPerBooking: z.number().int(),
   })
   .openapi("Studio");
@@ -97,5 +124,12 @@ export const toStudio = (s: Studio): z.infer<typeof StudioSchema> => ({
   bookingPageUrl: s.bookingPageUrl,
   holdMinutes: s.holdMinutes,
   maxHoldsPerVisitor: s.maxHoldsPerVisitor,
+  sessionReminderHours: s.sessionReminderHours,
+  senderName: s.senderName,
+  paymentInstructions: s.paymentInstructions,
+  notices: noticesOf(s.noticesOff),
+  waitlistOfferHours: s.waitlistOfferHours,
+  taxRateBasisPoints: s.taxRateBasisPoints,
+  taxInclusive: s.taxInclusive,
   maxSeatsPerBooking: s.maxSeatsPerBooking,
 });

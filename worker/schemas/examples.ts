@@ -8,6 +8,7 @@ import type { z } from "@hono/zod-openapi";
 import { en } from "../domain/catalogues/en.ts";
 import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
 import type { ClientSchema, PackageSchema, SessionTypeSchema, StudioSchema } from "./catalog-views.ts";
+import { exampleAddOn } from "./checkout-examples.ts";
 import type { ClientInput } from "./fields.ts";
 import type {
   ClientBookingSchema,
@@ -20,6 +21,13 @@ import type { CreateSessionType } from "./session-types.ts";
 import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
 import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
 import type { CreateStudio } from "./studios.ts";
+import type {
+  AdminWaitlistSchema,
+  HeldOfferSchema,
+  JoinWaitlistSchema,
+  WaitlistEntryCreatedSchema,
+  WaitlistEntryViewSchema,
+} from "./waitlist.ts";
 
 const ids = {
   studio: "3d1f6c2e-8a4b-4f0e-9c7d-2b5a1e6f8c90",
@@ -71,6 +79,10 @@ export const examplePackage = {
   description: "20 minutes, 10 edited images",
   priceCents: 15_000,
   depositCents: 5_000,
+  peopleIncluded: 2,
+  extraPersonCents: 2_000,
+  maxPeople: 5,
+  addOns: [exampleAddOn],
 } satisfies z.output<typeof PackageSchema>;
 
 export const exampleSessionType = {
@@ -113,6 +125,13 @@ export const exampleStudio = {
   bookingPageUrl: "https://www.juniper-pine.example/book",
   holdMinutes: 10,
   maxHoldsPerVisitor: 1,
+  sessionReminderHours: 24,
+  senderName: "Juniper & Pine Photography",
+  paymentInstructions: "Pay by Venmo @juniper-pine or cash on the day",
+  notices: { booked: true, confirmed: true, changed: true, paid: true, refund_needed: true },
+  waitlistOfferHours: 12,
+  taxRateBasisPoints: 0,
+  taxInclusive: false,
   maxSeatsPerBooking: 1,
 } satisfies z.output<typeof StudioSchema>;
 
@@ -128,6 +147,7 @@ export const exampleAdminBooking = {
   seats: 1,
   expiresAt: null,
   confirmedAt: "2027-10-02T18:04:00.000Z",
+  quote: null,
 } satisfies z.output<typeof AdminBookingSchema>;
 
 const sessionHead = {
@@ -205,6 +225,7 @@ const publicSession = {
   studioName: exampleStudio.name,
   packageId: null,
   holdMinutes: 10,
+  waitlistOpen: true,
   maxSeatsPerBooking: 1,
 } satisfies z.output<typeof PublicSessionSchema>;
 
@@ -255,6 +276,7 @@ export const exampleClientBooking = {
   client: { name: exampleClient.name, email: exampleClient.email },
   rescheduleCount: 0,
   cancelMoney: null,
+  quote: null,
 } satisfies z.output<typeof ClientBookingSchema>;
 
 /** What the client's confirmation link shows. */
@@ -345,3 +367,65 @@ export const exampleCalendar = [
   "END:VCALENDAR",
   "",
 ].join("\r\n");
+
+const entryId = "9e4c2a7b-1d5f-4b8e-a3c6-0f7d2e9b4a18";
+
+/** Maya joins the full session's waitlist, asking for its Saturday. */
+export const exampleJoinWaitlist = {
+  client: { name: exampleNewClient.name, email: exampleNewClient.email },
+  times: [{ date: "2027-10-16", from: "09:00", to: "12:00" }],
+} satisfies z.input<typeof JoinWaitlistSchema>;
+
+export const exampleWaitlistJoined = {
+  entry: { id: entryId, position: 3, token: "sbk_wait_Hc7Lq2Vn9XkRt4Pz8BmWe1Ys" },
+} satisfies { entry: z.output<typeof WaitlistEntryCreatedSchema> };
+
+export const exampleWaitlistEntry = {
+  entry: {
+    id: entryId,
+    status: "waiting",
+    position: 2,
+    name: exampleNewClient.name,
+    offerExpiresAt: null,
+    session: { slug: publicSession.slug, name: session.name, timeZone: session.timeZone },
+  },
+  ...visitorWords,
+} satisfies { entry: z.output<typeof WaitlistEntryViewSchema> };
+
+export const exampleHeldOffer = {
+  offer: {
+    session: publicSession.slug,
+    hold: { id: ids.hold, expiresAt: "2027-10-03T06:00:00.000Z" },
+    spot: { id: ids.spot, ...spotTimes },
+    client: { name: exampleNewClient.name, email: exampleNewClient.email },
+  },
+} satisfies { offer: z.output<typeof HeldOfferSchema> };
+
+export const exampleAdminWaitlist = {
+  waitlist: {
+    open: true,
+    entries: [
+      {
+        id: entryId,
+        name: exampleNewClient.name,
+        email: exampleNewClient.email,
+        times: exampleJoinWaitlist.times,
+        status: "waiting",
+        createdAt: "2027-10-01T15:00:00.000Z",
+      },
+    ],
+    offers: [
+      {
+        id: "6b2d9f4e-8a1c-4e7b-b5d0-3c9a7e1f2b64",
+        entryId,
+        name: exampleNewClient.name,
+        spotId: ids.spot,
+        startsAt: spotTimes.startsAt,
+        status: "offered",
+        expiresAt: "2027-10-03T06:00:00.000Z",
+        createdAt: "2027-10-02T18:00:00.000Z",
+        endedAt: null,
+      },
+    ],
+  },
+} satisfies { waitlist: z.output<typeof AdminWaitlistSchema> };

@@ -7,6 +7,7 @@ import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
 import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
 import { PackageSchema, toPackage } from "./catalog-views.ts";
+import { QuoteSchema } from "./checkout.ts";
 import { Classification, Instant } from "./fields.ts";
 
 /** What visitors and clients see: no other client's data, ever. */
@@ -25,6 +26,8 @@ export const PublicSessionSchema = z
     studioName: z.string(),
     packageId: z.string().nullable(),
     holdMinutes: z.number().int(),
+    /** Whether visitors may join the waitlist once every spot is taken. */
+    waitlistOpen: z.boolean(),
     maxSeatsPerBooking: z.number().int().openapi({ description: "Seats one booking may take at a time" }),
   })
   .openapi("PublicSession");
@@ -66,6 +69,7 @@ export const ClientBookingSchema = z
     rescheduleCount: z.number().int(),
     /** Once cancelled: what became of the money paid. */
     cancelMoney: z.enum(cancelMoneyOutcomes).nullable(),
+    quote: z.union([QuoteSchema, z.null()]),
   })
   .openapi("ClientBooking");
 
@@ -123,6 +127,7 @@ export const publicSessionParts = (
     studioName: studio.name,
     packageId: session.packageId,
     holdMinutes: studio.holdMinutes,
+    waitlistOpen: session.waitlistOpen,
     maxSeatsPerBooking: studio.maxSeatsPerBooking,
   },
   sessionType: {
@@ -158,6 +163,7 @@ export const toClientBooking = (
   client: client ? { name: b.visitorName ?? client.name, email: client.email } : null,
   rescheduleCount: b.rescheduleCount,
   cancelMoney: b.cancelMoney,
+  quote: b.quote ?? null,
 });
 
 /** `?lang=de-AT,de` (the widget's choice, most wanted first); without it, Accept-Language. */

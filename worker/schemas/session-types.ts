@@ -1,8 +1,24 @@
 import { z } from "@hono/zod-openapi";
+import { addOnCeiling } from "../domain/pricing.ts";
 import { TypeRulesInput } from "./booking-rules.ts";
 import { Cents, Classification, Id, Name, Text } from "./fields.ts";
 
 /** A session type is created with its packages in one request; `packages` on update replaces the list. */
+
+export const AddOnInput = z.object({
+  id: Id.optional(),
+  name: Name,
+  priceCents: Cents,
+  maxPerBooking: z
+    .number()
+    .int()
+    .min(1, "At least 1, or leave it out for no limit.")
+    .max(addOnCeiling, `At most ${addOnCeiling}.`)
+    .nullable()
+    .optional(),
+});
+
+const People = z.number().int().min(1, "At least 1 person.").max(100, "At most 100 people.");
 
 export const PackageInput = z
   .object({
@@ -11,11 +27,23 @@ export const PackageInput = z
     description: Text.optional(),
     priceCents: Cents,
     depositCents: Cents.optional(),
+    peopleIncluded: People.optional().openapi({ description: "People the price covers (default 1)." }),
+    extraPersonCents: Cents.optional().openapi({
+      description: "Price of each person beyond peopleIncluded.",
+    }),
+    maxPeople: People.optional().openapi({
+      description: "Most people one booking may bring (default: peopleIncluded).",
+    }),
+    addOns: z.array(AddOnInput).max(20, "At most 20 add-ons.").optional(),
   })
   // A negative price already has its own error; say nothing more about its deposit.
   .refine((p) => p.priceCents < 0 || (p.depositCents ?? 0) <= p.priceCents, {
     message: "The deposit cannot be more than the price.",
     path: ["depositCents"],
+  })
+  .refine((p) => (p.maxPeople ?? p.peopleIncluded ?? 1) >= (p.peopleIncluded ?? 1), {
+    message: "The most people cannot be fewer than the people included.",
+    path: ["maxPeople"],
   });
 
 const fields = {

@@ -12,6 +12,7 @@ import {
   toPackage,
   toSessionType,
 } from "./catalog-views.ts";
+import { QuoteSchema } from "./checkout.ts";
 import { Classification } from "./fields.ts";
 
 /** How sessions, spots and bookings look to the photographer: in the admin API and on its pages. */
@@ -35,6 +36,7 @@ export const AdminBookingSchema = z
     seats: z.number().int().openapi({ description: "Seats it takes at its time (a workshop)" }),
     expiresAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
+    quote: orNull(QuoteSchema),
   })
   .openapi("AdminBooking");
 
@@ -117,6 +119,7 @@ function toAdminBooking(b: NonNullable<SpotWithBooking["booking"]>): z.infer<typ
     seats: b.seats,
     expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
     confirmedAt: b.confirmedAt === null ? null : toIso(b.confirmedAt),
+    quote: b.quote ?? null,
   };
 }
 

@@ -9,7 +9,7 @@ export function cloudflareMailer(binding: SendEmail, from: string): Mailer {
   return {
     async send(mail) {
       const raw = buildMime({
-        from: sender,
+        from: mail.fromName ? { ...sender, name: mail.fromName } : sender,
         to: mail.to,
         replyTo: mail.replyTo,
         subject: mail.subject,

@@ -1,10 +1,12 @@
 import type { Mailer } from "./mail.ts";
+import { formatMailbox, parseMailbox } from "./mime.ts";
 
 /** How long Resend may take to accept a message before the attempt counts as failed. */
 const sendTimeoutMs = 10_000;
 
 /** Resend's HTTP API (https://resend.com/docs/api-reference/emails/send-email). */
 export function resendMailer(apiKey: string, from: string): Mailer {
+  const sender = parseMailbox(from);
   return {
     async send(mail) {
       const res = await fetch("https://api.resend.com/emails", {
@@ -16,7 +18,7 @@ export function resendMailer(apiKey: string, from: string): Mailer {
           "idempotency-key": mail.id,
         },
         body: JSON.stringify({
-          from,
+          from: mail.fromName ? formatMailbox({ ...sender, name: mail.fromName }) : from,
           to: [mail.to],
           subject: mail.subject,
           html: mail.html,

@@ -7,6 +7,8 @@ export type Mail = {
   id: string;
   to: string;
   replyTo: string | null;
+  /** The studio's sender name, shown instead of MAIL_FROM's own; null keeps MAIL_FROM as written. */
+  fromName: string | null;
   subject: string;
   text: string;
   html: string;

@@ -60,7 +60,7 @@ export function encodeHeaderText(value: string): string {
   return words.map((w) => `=?UTF-8?B?${base64(utf8.encode(w))}?=`).join(`${crlf} `);
 }
 
-const formatMailbox = ({ name, address }: Mailbox): string => {
+export const formatMailbox = ({ name, address }: Mailbox): string => {
   if (!name) return address;
   const display = /^[\x20-\x7e]*$/.test(name)
     ? `"${name.replace(/[\\"]/g, "\\$&")}"`

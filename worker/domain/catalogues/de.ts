@@ -106,4 +106,22 @@ export const de: Catalogue = {
   sessionCancelled: "Diese Session wurde abgesagt: Es gibt nichts zu buchen.",
   pageCancelled: "Diese Session wurde von {studio} abgesagt. Es gibt nichts zu buchen.",
   pageTookPlace: "Diese Session hat bereits stattgefunden. Es gibt nichts mehr zu buchen.",
+  waitlistJoin: "Auf die Warteliste",
+  waitlistDays: "Passende Tage (keiner: jeder)",
+  waitlistPosition: {
+    one: "Sie sind Nummer {count} auf der Warteliste. Wir schreiben Ihnen, sobald ein Termin frei wird.",
+    other: "Sie sind Nummer {count} auf der Warteliste. Wir schreiben Ihnen, sobald ein Termin frei wird.",
+  },
+  waitlistKeepLink: "Ihr Platz auf der Warteliste",
+  waitlistOffered: "Ein Termin ist bis {until} für Sie reserviert: siehe Ihre E-Mail.",
+  waitlistOut: "Sie stehen nicht mehr auf dieser Warteliste.",
+  waitlistLeave: "Warteliste verlassen",
+  people: "Personen",
+  peopleIncluded: {
+    one: "{count} Person inklusive, jede weitere {each}",
+    other: "{count} Personen inklusive, jede weitere {each}",
+  },
+  addOns: "Extras",
+  each: "je {price}",
+  code: "Code (optional)",
 };

@@ -117,6 +117,21 @@ export const en = {
   sessionCancelled: "This session was cancelled: there is nothing to book.",
   pageCancelled: "This session was cancelled by {studio}. There is nothing to book.",
   pageTookPlace: "This session has taken place. There is nothing left to book.",
+  waitlistJoin: "Join the waitlist",
+  waitlistDays: "Days that suit (none: any)",
+  waitlistPosition: {
+    one: "You're number {count} in line. We'll email you when a time frees up.",
+    other: "You're number {count} in line. We'll email you when a time frees up.",
+  },
+  waitlistKeepLink: "Your place in line",
+  waitlistOffered: "A time is held for you until {until}: see your email.",
+  waitlistOut: "You're no longer on this waitlist.",
+  waitlistLeave: "Leave the waitlist",
+  people: "People",
+  peopleIncluded: { one: "{count} included, then {each} each", other: "{count} included, then {each} each" },
+  addOns: "Add-ons",
+  each: "{price} each",
+  code: "Code (optional)",
 };
 
 export type MessageKey = keyof typeof en;

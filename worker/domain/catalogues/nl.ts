@@ -102,4 +102,22 @@ export const nl: Catalogue = {
   sessionCancelled: "Deze sessie is geannuleerd: er valt niets te boeken.",
   pageCancelled: "Deze sessie is door {studio} geannuleerd. Er valt niets te boeken.",
   pageTookPlace: "Deze sessie heeft plaatsgevonden. Er valt niets meer te boeken.",
+  waitlistJoin: "Op de wachtlijst",
+  waitlistDays: "Dagen die je passen (geen: alle)",
+  waitlistPosition: {
+    one: "Je bent nummer {count} op de lijst. We mailen je zodra er een tijd vrijkomt.",
+    other: "Je bent nummer {count} op de lijst. We mailen je zodra er een tijd vrijkomt.",
+  },
+  waitlistKeepLink: "Je plek op de lijst",
+  waitlistOffered: "Er is tot {until} een tijd voor je vastgehouden: zie je e-mail.",
+  waitlistOut: "Je staat niet meer op deze wachtlijst.",
+  waitlistLeave: "Van de wachtlijst af",
+  people: "Personen",
+  peopleIncluded: {
+    one: "{count} persoon inbegrepen, daarna {each} per persoon",
+    other: "{count} personen inbegrepen, daarna {each} per persoon",
+  },
+  addOns: "Extra's",
+  each: "{price} per stuk",
+  code: "Code (optioneel)",
 };

@@ -5,6 +5,8 @@ import { extendHold, type HoldProof, holdSpot, releaseHold } from "../../actions
 import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import { BookHoldInput, QuoteSchema } from "../../schemas/checkout.ts";
+import { exampleQuote } from "../../schemas/checkout-examples.ts";
 import {
   exampleBookingToken,
   exampleCheckoutUrl,
@@ -12,7 +14,7 @@ import {
   exampleIds,
   exampleNewClient,
 } from "../../schemas/examples.ts";
-import { ClientInput, Id, Instant, Locale } from "../../schemas/fields.ts";
+import { Id, Instant } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
 import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
@@ -117,6 +119,7 @@ holds.openapi(
 const BookingWithLink = z
   .object({
     booking: z.object({ id: z.string(), status: z.string(), token: z.string() }),
+    quote: QuoteSchema,
     checkoutUrl: z.string().optional(),
   })
   .openapi("BookingCreated");
@@ -130,28 +133,21 @@ holds.openapi(
     security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(
-        z
-          .object({
-            client: ClientInput,
-            packageId: Id.optional(),
-            locale: Locale.optional().openapi({
-              description: "The visitor's language (the session answer's locale), kept for their messages",
-            }),
-            acceptRules: z.boolean().optional().openapi({
-              description:
-                "The visitor accepts the session's rules (GET /v1/sessions/:slug `rules.text`); recorded on the booking.",
-            }),
-          })
-          .openapi("BookHold"),
-        { client: exampleNewClient, packageId: exampleIds.package, locale: "en-US", acceptRules: true },
-      ),
+      ...jsonBody(BookHoldInput, {
+        client: exampleNewClient,
+        packageId: exampleIds.package,
+        people: 4,
+        couponCode: "SPRING10",
+        acceptRules: true,
+        locale: "en-US",
+      }),
     },
     responses: {
       201: {
         description: "Booked, or pending payment at checkoutUrl",
         ...json(BookingWithLink, {
           booking: { id: exampleIds.booking, status: "pending_payment", token: exampleBookingToken },
+          quote: exampleQuote,
           checkoutUrl: exampleCheckoutUrl,
         }),
       },

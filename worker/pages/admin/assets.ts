@@ -41,6 +41,7 @@ textarea.snippet { width: 100%; font: 14px ui-monospace, monospace; }
 .invalid input, .invalid select, .invalid textarea { border: 2px solid var(--bad); }
 .error-summary { border: 3px solid var(--bad); padding: .5rem 1rem; margin: 1rem 0; }
 .error-summary h2 { margin-top: .5rem; }
+.warning { border-left: 4px solid #bf8700; background: #fff8c5; padding: .5rem 1rem; margin: 1rem 0; }
 .notice { border-left: 4px solid var(--ok); background: #eef8f0; padding: .5rem 1rem; margin: 1rem 0; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem 1rem; }
 legend { font-weight: 700; padding: 0 .25rem; }
@@ -62,6 +63,9 @@ dl.summary dd { margin: 0; }
 .package-row input:not([type="checkbox"]) { width: 12rem; }
 pre.mail { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; }
 iframe.mail { width: 100%; height: 32rem; border: 1px solid var(--line); }
+form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 0 0 .5rem; }
+form.inline input:not([type="checkbox"]) { width: 4rem; }
+form.inline select { width: auto; }
 `;
 
 const js = `

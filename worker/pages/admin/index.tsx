@@ -13,12 +13,16 @@ import { layout } from "./layout.tsx";
 import { signInPages, signOut } from "./routes/auth.tsx";
 import { bookingPages } from "./routes/bookings.tsx";
 import { clientPages } from "./routes/clients.tsx";
+import { couponPages } from "./routes/coupons.tsx";
+import { emailTemplatePages, sessionEmailPages, sessionTypeEmailPages } from "./routes/email-templates.tsx";
 import { mailPages } from "./routes/mail.tsx";
 import { sessionChangePages } from "./routes/session-changes.tsx";
 import { sessionDetailPages } from "./routes/session-details.tsx";
 import { sessionMovePages } from "./routes/session-move.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
 import { sessionPages } from "./routes/sessions.tsx";
+import { settingsPages } from "./routes/settings.tsx";
+import { waitlistPages } from "./routes/waitlist.tsx";
 import { adminHeaders, noStore } from "./security.ts";
 import { DashboardPage } from "./views/dashboard.tsx";
 
@@ -44,12 +48,18 @@ adminPages.get("/", async (c) => {
 adminPages.post("/sign-out", signOut);
 adminPages.route("/sessions", sessionPages);
 adminPages.route("/sessions", sessionDetailPages);
+adminPages.route("/session-types", sessionTypeEmailPages);
+adminPages.route("/sessions", sessionEmailPages);
 adminPages.route("/sessions", sessionChangePages);
 adminPages.route("/bookings", bookingPages);
 adminPages.route("/sessions", sessionMovePages);
+adminPages.route("/sessions", waitlistPages);
 adminPages.route("/session-types", sessionTypePages);
 adminPages.route("/clients", clientPages);
+adminPages.route("/settings/emails", emailTemplatePages);
+adminPages.route("/settings", settingsPages);
 adminPages.route("/mail", mailPages);
+adminPages.route("/coupons", couponPages);
 adminPages.all("*", notFoundPage);
 
 export default adminPages;

@@ -9,6 +9,8 @@ const sections = [
   { href: paths.sessions, label: "Booking Sessions" },
   { href: paths.sessionTypes, label: "Session Types" },
   { href: paths.clients, label: "Studio & Clients" },
+  { href: paths.settings, label: "Settings" },
+  { href: paths.coupons, label: "Coupons" },
   { href: paths.mail, label: "Mail" },
 ];
 

@@ -21,11 +21,22 @@ export const paths = {
   spot: (sessionId: string, spotId: string) => `${root}/sessions/${sessionId}/spots/${spotId}`,
   cancelBooking: (sessionId: string, bookingId: string) =>
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
+  settings: `${root}/settings`,
+  allowOrigin: `${root}/settings/allowed-origins`,
+  emailTemplates: `${root}/settings/emails`,
+  newEmailTemplate: `${root}/settings/emails/new`,
+  emailTemplate: (id: string) => `${root}/settings/emails/${id}`,
+  sessionTypeEmails: (id: string) => `${root}/session-types/${id}/emails`,
+  sessionEmails: (id: string) => `${root}/sessions/${id}/emails`,
   booking: (id: string) => `${root}/bookings/${id}`,
   bookingMoney: (id: string, kind: "payments" | "refunds") => `${root}/bookings/${id}/${kind}`,
   spotAction: (sessionId: string, spotId: string, action: "move" | "remove") =>
     `${root}/sessions/${sessionId}/spots/${spotId}/${action}`,
+  waitlistSetting: (sessionId: string) => `${root}/sessions/${sessionId}/waitlist`,
+  waitlistEntry: (sessionId: string, entryId: string, action: "move" | "offer") =>
+    `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
   mail: `${root}/mail`,
+  coupons: `${root}/coupons`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };

@@ -16,6 +16,10 @@ const notices = {
   "spot-reserved": "The spot is reserved, and the client is asked to confirm and pay.",
   "reminder-sent": "The payment reminder is on its way.",
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
+  "settings-saved": "The settings are saved.",
+  "origin-allowed": "The website is allowed too.",
+  "template-saved": "The email template is saved.",
+  "emails-chosen": "The emails are chosen.",
   "session-saved": "The session is saved.",
   "session-cancelled": "The session is cancelled, and every client with a booking is emailed.",
   "session-deleted": "The session is deleted.",
@@ -24,6 +28,9 @@ const notices = {
   "payment-recorded": "The payment is recorded.",
   "refund-recorded": "The refund is recorded.",
   "session-moved": "The session is moved, and every booked client is emailed the new time.",
+  "waitlist-on": "The waitlist is on: freed spots go to the people in line, in turn.",
+  "waitlist-off": "The waitlist is off: nobody can join, and freed spots are open to everyone.",
+  "waitlist-offered": "The spot is held for them, and they are emailed.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

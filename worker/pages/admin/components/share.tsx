@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { paths } from "../paths.ts";
 
 /** The session's public link and a Facebook share link. */
 export const PublicLink: FC<{ url: string }> = ({ url }) => (
@@ -12,12 +13,30 @@ export const PublicLink: FC<{ url: string }> = ({ url }) => (
   </p>
 );
 
+/** Whether the widget may show on the studio's websites: it works nowhere else. */
+const Websites: FC<{ allowed: string[] }> = ({ allowed }) =>
+  allowed.length === 0 ? (
+    <p class="warning" role="status">
+      No website is allowed to show your booking yet, so the snippet shows "Booking is not open on this
+      website yet". Add your website in <a href={paths.settings}>Settings</a>.
+    </p>
+  ) : (
+    <p>
+      It works on {allowed.join(", ")}. To add a website, go to <a href={paths.settings}>Settings</a>.
+    </p>
+  );
+
 /** The widget's embed snippet; the copy button appears only where the script runs. */
-export const Embed: FC<{ slug: string; origin: string }> = ({ slug, origin }) => {
+export const Embed: FC<{ slug: string; origin: string; allowedOrigins: string[] }> = ({
+  slug,
+  origin,
+  allowedOrigins,
+}) => {
   const snippet = `<script type="module" src="${origin}/widget.js"></script>\n<spotbook-session session="${slug}"></spotbook-session>`;
   return (
     <section aria-labelledby="embed-title">
       <h2 id="embed-title">Embed on your site</h2>
+      <Websites allowed={allowedOrigins.filter((o) => o !== origin)} />
       <div class="field">
         <label for="embed-snippet">Embed snippet</label>
         <p id="embed-snippet-hint" class="hint">

@@ -11,6 +11,7 @@ import {
   requestConfirmation,
   updateSession,
 } from "../../../actions/sessions.ts";
+import { sessionWaitlist } from "../../../actions/waitlist.ts";
 import { notFound } from "../../../domain/errors.ts";
 import { utcToLocal } from "../../../domain/time.ts";
 import { publicUrl, studioContext } from "../../../middleware/context.ts";
@@ -41,20 +42,23 @@ function whenValues(view: SessionDetailsView) {
   return spot ? utcToLocal(Date.parse(spot.startsAt), view.timeZone) : {};
 }
 
-async function showDetails(
+export async function showDetails(
   c: Context<AdminEnv>,
   id: string,
   forms: { when?: FormState; action?: FormState } = {},
 ) {
   const view = await loadSession(c, id);
+  const waitlist = view.classification === "multi" ? await sessionWaitlist(studioContext(c), id) : undefined;
   return c.render(
     <SessionDetailsPage
       view={view}
       locale={c.var.studio.locale}
       origin={publicUrl(c)}
+      allowedOrigins={c.var.studio.allowedOrigins}
       when={forms.when ?? formOf(whenValues(view))}
       action={forms.action ?? formOf()}
       notice={c.req.query("done")}
+      waitlist={waitlist}
     />,
   );
 }

@@ -11,6 +11,7 @@ import { Spots } from "../components/spots.tsx";
 import type { FormState } from "../form.ts";
 import { bookingStatusLabels, classificationLabels } from "../format.ts";
 import { paths } from "../paths.ts";
+import { Waitlist, type WaitlistData } from "./waitlist.tsx";
 
 /** What a Single costs before anyone is booked on it: its package's price, if one is chosen. */
 function unbookedAmount(view: SessionDetailsView): number | null {
@@ -92,7 +93,11 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           Move Session
         </a>
       )}
-      {view.totals.balanceCents > 0 && (
+      <a class="button secondary" href={paths.sessionEmails(view.id)}>
+        Choose Emails
+      </a>
+      {/* Send Reminder is for confirmed bookings with a balance due, as the action sends. */}
+      {view.spots.some((s) => s.booking?.status === "confirmed" && s.booking.balanceCents > 0) && (
         <PostForm action={paths.sessionAction(view.id, "payment-reminders")}>
           <button type="submit" class="secondary">
             Send Reminder
@@ -161,10 +166,13 @@ export const SessionDetailsPage: FC<{
   view: SessionDetailsView;
   locale: string;
   origin: string;
+  /** The studio's websites the widget may be embedded on. */
+  allowedOrigins: string[];
   when: FormState;
   action: FormState;
   notice?: string;
-}> = ({ view, locale, origin, when, action, notice }) => (
+  waitlist?: WaitlistData | undefined;
+}> = ({ view, locale, origin, allowedOrigins, when, action, notice, waitlist }) => (
   <>
     <p>
       <a href={paths.sessions}>Booking Sessions</a>
@@ -187,8 +195,9 @@ export const SessionDetailsPage: FC<{
       <When view={view} form={when} />
     )}
     <Spots view={view} locale={locale} />
+    {waitlist && <Waitlist view={view} waitlist={waitlist} locale={locale} />}
     {view.classification === "multi" && view.status === "scheduled" && (
-      <Embed slug={view.slug} origin={origin} />
+      <Embed slug={view.slug} origin={origin} allowedOrigins={allowedOrigins} />
     )}
   </>
 );

@@ -151,6 +151,11 @@ export const SessionTypeFormPage: FC<{
         </fieldset>
         <button type="submit">Save Session Type</button>
       </PostForm>
+      {action !== paths.newSessionType && (
+        <p>
+          <a href={`${action}/emails`}>Choose the emails of this session type's sessions</a>
+        </p>
+      )}
       <p>
         <a href={paths.sessionTypes}>Back to Session Types</a>
       </p>

@@ -1,0 +1,89 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { couponById, couponsOf, createCoupon, deleteCoupon, updateCoupon } from "../../actions/coupons.ts";
+import { studioContext } from "../../middleware/context.ts";
+import { exampleCoupon, exampleNewCoupon } from "../../schemas/checkout-examples.ts";
+import { CouponSchema, CreateCoupon, toCoupon, UpdateCoupon } from "../../schemas/coupons.ts";
+import { createRouter } from "../app.ts";
+import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
+
+const Wrapped = json(z.object({ coupon: CouponSchema }), { coupon: exampleCoupon });
+
+/** /v1/admin/coupons: the studio's codes, with how often each was used. */
+const router = createRouter();
+
+router.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["Coupons"],
+    summary: "List the studio's codes with their uses",
+    security: adminSecurity,
+    responses: {
+      200: {
+        description: "OK",
+        ...json(z.object({ coupons: z.array(CouponSchema) }), { coupons: [exampleCoupon] }),
+      },
+    },
+  }),
+  async (c) => c.json({ coupons: (await couponsOf(studioContext(c))).map(toCoupon) }, 200),
+);
+
+router.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["Coupons"],
+    summary: "Add a code (unique per studio, matched without regard to case)",
+    security: adminSecurity,
+    request: jsonBody(CreateCoupon, exampleNewCoupon),
+    responses: { 201: { description: "Created", ...Wrapped }, ...problems(409) },
+  }),
+  async (c) => c.json({ coupon: toCoupon(await createCoupon(studioContext(c), c.req.valid("json"))) }, 201),
+);
+
+router.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: ["Coupons"],
+    summary: "A code",
+    security: adminSecurity,
+    request: { params: IdParam },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+  }),
+  async (c) => c.json({ coupon: toCoupon(await couponById(studioContext(c), c.req.valid("param").id)) }, 200),
+);
+
+router.openapi(
+  createRoute({
+    method: "patch",
+    path: "/{id}",
+    tags: ["Coupons"],
+    summary: "Edit a code",
+    security: adminSecurity,
+    request: { params: IdParam, ...jsonBody(UpdateCoupon, { maxUses: 100 }) },
+    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+  }),
+  async (c) => {
+    const coupon = await updateCoupon(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json({ coupon: toCoupon(coupon) }, 200);
+  },
+);
+
+router.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags: ["Coupons"],
+    summary: "Delete a code no booking used (409 coupon_in_use otherwise)",
+    security: adminSecurity,
+    request: { params: IdParam },
+    responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
+  }),
+  async (c) => {
+    await deleteCoupon(studioContext(c), c.req.valid("param").id);
+    return c.body(null, 204);
+  },
+);
+
+export default router;

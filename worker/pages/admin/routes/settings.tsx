@@ -1,0 +1,118 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { StudioContext } from "../../../actions/context.ts";
+import { updateStudio } from "../../../actions/studios.ts";
+import { noticeKinds, noticesOf } from "../../../domain/notices.ts";
+import { twinOrigin, typedOrigin } from "../../../domain/origins.ts";
+import type { Studio } from "../../../env.ts";
+import { UpdateStudio } from "../../../schemas/studios.ts";
+import { parseInput } from "../../../schemas/validate.ts";
+import { withNotice } from "../components/notice.tsx";
+import type { AdminEnv } from "../env.ts";
+import { Converter, type FormState, formOf, readForm } from "../form.ts";
+import { paths } from "../paths.ts";
+import { submitForm } from "../submit.ts";
+import { SettingsPage } from "../views/settings.tsx";
+
+/** Studio Settings: everything PATCH /v1/admin/studio holds, as one form. */
+export const settingsPages = new Hono<AdminEnv>();
+
+const originsTyped = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map(typedOrigin)
+    .filter(Boolean);
+
+/** The form's values for the studio as it is. */
+function valuesOf(studio: Studio) {
+  const notices = noticesOf(studio.noticesOff);
+  return {
+    name: studio.name,
+    email: studio.email ?? "",
+    timeZone: studio.timeZone,
+    currency: studio.currency,
+    locale: studio.locale,
+    allowedOrigins: studio.allowedOrigins.join("\n"),
+    bookingPageUrl: studio.bookingPageUrl ?? "",
+    holdMinutes: String(studio.holdMinutes),
+    maxHoldsPerVisitor: String(studio.maxHoldsPerVisitor),
+    sessionReminderHours: String(studio.sessionReminderHours),
+    senderName: studio.senderName ?? "",
+    paymentInstructions: studio.paymentInstructions,
+    ...Object.fromEntries(noticeKinds.filter((k) => notices[k]).map((k) => [`notices.${k}`, "on"])),
+  };
+}
+
+/** The other host of each allowed website that is not allowed yet. */
+const twinsOf = (origins: string[]) =>
+  origins.flatMap((o) => {
+    const twin = twinOrigin(o);
+    return twin && !origins.includes(twin) ? [twin] : [];
+  });
+
+const show = (c: Context<AdminEnv>, form: FormState) =>
+  c.render(
+    <SettingsPage form={form} twins={twinsOf(c.var.studio.allowedOrigins)} notice={c.req.query("done")} />,
+  );
+
+/** The API's body from the form: blank optional fields are cleared, the websites one per line. */
+function settingsInput(typed: Converter) {
+  return {
+    name: typed.text("name"),
+    email: typed.optional("email") ?? null,
+    timeZone: typed.text("timeZone").trim(),
+    currency: typed.text("currency").trim().toUpperCase(),
+    locale: typed.text("locale").trim(),
+    allowedOrigins: originsTyped(typed.text("allowedOrigins")),
+    bookingPageUrl: typed.optional("bookingPageUrl") ?? null,
+    holdMinutes: typed.whole("holdMinutes", "Enter minutes, such as 15."),
+    maxHoldsPerVisitor: typed.whole("maxHoldsPerVisitor", "Choose one or two."),
+    sessionReminderHours: typed.whole("sessionReminderHours", "Enter hours, such as 24, or 0."),
+    senderName: typed.optional("senderName") ?? null,
+    paymentInstructions: typed.text("paymentInstructions"),
+    notices: Object.fromEntries(noticeKinds.map((k) => [k, typed.checked(`notices.${k}`)])),
+  };
+}
+
+/** The API names one website by its index ("allowedOrigins.2"); the form has one box for them all. */
+const fieldFor = (path: string) => (path.startsWith("allowedOrigins") ? "allowedOrigins" : path);
+
+settingsPages.get("/", (c) => show(c, formOf(valuesOf(c.var.studio))));
+
+settingsPages.post("/", async (c) => {
+  const typed = new Converter(await readForm(c));
+  const act = (ctx: StudioContext) => updateStudio(ctx, parseInput(UpdateStudio, settingsInput(typed)));
+  return submitForm(
+    c,
+    typed,
+    act,
+    { done: () => withNotice(paths.settings, "settings-saved"), refused: (form) => show(c, form) },
+    fieldFor,
+  );
+});
+
+/** "Also allow": adds one website to those allowed. */
+settingsPages.post("/allowed-origins", async (c) => {
+  const typed = new Converter(await readForm(c));
+  const origin = typedOrigin(typed.text("origin"));
+  const origins = c.var.studio.allowedOrigins;
+  const act = (ctx: StudioContext) =>
+    updateStudio(
+      ctx,
+      parseInput(UpdateStudio, { allowedOrigins: origins.includes(origin) ? origins : [...origins, origin] }),
+    );
+  return submitForm(
+    c,
+    typed,
+    act,
+    {
+      done: () => withNotice(paths.settings, "origin-allowed"),
+      refused: (form) =>
+        show(c, {
+          ...formOf(valuesOf(c.var.studio)),
+          message: Object.values(form.errors)[0] ?? form.message,
+        }),
+    },
+    fieldFor,
+  );
+});
