@@ -64,6 +64,7 @@ describe("party size, add-ons and a code in the booking form", () => {
       people: 4,
       addOns: [{ id: "print", quantity: 1 }],
       couponCode: "SPRING",
+      locale: "en-US",
     });
     expect(summary(element)).toMatchObject({ Price: "$229.50", "Balance due": "$229.50" });
   });

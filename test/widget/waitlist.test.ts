@@ -64,8 +64,9 @@ describe("the waitlist", () => {
   it("shows one's place through one's own link, and leaves the line", async () => {
     const api = fakeApi();
     let status = "waiting";
-    api.on("GET", /\/v1\/waitlist\/sbk_wait_x$/, () =>
+    api.on("GET", /\/v1\/waitlist\/sbk_wait_x$/, ({ words }) =>
       json(200, {
+        ...words,
         entry: {
           status,
           position: status === "waiting" ? 2 : null,
