@@ -132,7 +132,7 @@ async function offer(
   const expiresAt = Math.min(ctx.now + studio.waitlistOfferHours * 3_600_000, spot.startsAt);
   const link = bookingPageLink(ctx.publicUrl, studio.bookingPageUrl, "spotbook-offer", token);
   try {
-    await ctx.db.batch([
+    const written = await ctx.db.batch([
       ...offerWrites(ctx.db, {
         studioId: studio.id,
         sessionId: session.id,
@@ -156,7 +156,8 @@ async function offer(
         ctx.now,
       ),
     ]);
-    return true;
+    // The hold (second write) is placed only while its time still has a seat free.
+    return (written[1] as unknown as D1Result).meta.changes === 1;
   } catch (err) {
     if (isUniqueViolation(err)) return false;
     throw err;
