@@ -24,6 +24,7 @@ async function world() {
     reservation,
     link,
     waitlist,
+    coupon,
   } = await studioWithOneOfEverything(token);
   const email = await env.DB.prepare("SELECT id FROM emails WHERE booking_id = ?")
     .bind(reservation.id)
@@ -42,6 +43,7 @@ async function world() {
     [/^\/(v1\/)?admin\/bookings\//, { id: reservation.id }],
     [/^\/admin\/sessions\/[^/]+\/bookings\//, { bookingId: reservation.id }],
     [/^\/admin\/mail\//, { id: email?.id ?? "" }],
+    [/^\/v1\/admin\/coupons\//, { id: coupon.id }],
   ];
   const fill = (path: string) =>
     path.replace(/[:{](\w+)\}?/g, (_, name: string) => {

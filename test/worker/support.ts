@@ -157,5 +157,18 @@ export async function studioWithOneOfEverything(token: string) {
   });
   const link = new URL(reserved.body.confirmationUrl).searchParams.get("spotbook") as string;
   const waitlist = await waitlistWithOffer(token);
-  return { type, client, session, hold: held.body.hold, reservation: reserved.body.booking, link, waitlist };
+  const coupon = await call("POST", "/v1/admin/coupons", {
+    token,
+    body: { code: "SPRING10", kind: "percent", value: 10 },
+  });
+  return {
+    type,
+    client,
+    session,
+    hold: held.body.hold,
+    reservation: reserved.body.booking,
+    link,
+    waitlist,
+    coupon: coupon.body.coupon as { id: string },
+  };
 }
