@@ -59,7 +59,7 @@ import "./embed.ts";
  * @cssproperty [--spotbook-danger=#b3261e] - Errors.
  * @cssproperty [--spotbook-focus=the accent] - The focus ring.
  * @cssproperty [--spotbook-gap=1rem] - Space between sections and fields.
- * @cssproperty [--spotbook-min-height=max(18rem, 40rem - 40vw)] - Height kept while loading.
+ * @cssproperty [--spotbook-min-height=max(22rem, 40rem - 40vw)] - Height kept while loading.
  */
 export class SpotbookSession extends LitElement {
   static override styles = styles;

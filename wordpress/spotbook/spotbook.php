@@ -38,7 +38,7 @@ function spotbook_enqueue() {
 	}
 	// Before the script arrives the element is unknown to the browser: keep the space it will take (as widget/styles.ts does while it loads).
 	wp_register_style( 'spotbook', false, array(), '0.1.0' );
-	wp_add_inline_style( 'spotbook', 'spotbook-session:not(:defined){display:block;min-height:var(--spotbook-min-height,max(18rem,40rem - 40vw))}' );
+	wp_add_inline_style( 'spotbook', 'spotbook-session:not(:defined){display:block;min-height:var(--spotbook-min-height,max(22rem,40rem - 40vw))}' );
 	wp_enqueue_style( 'spotbook' );
 }
 
