@@ -2,25 +2,18 @@ import { env } from "cloudflare:workers";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { bookHeld, rowsOf } from "./payments-support.ts";
-import { call, hold, newSession, newSessionType, newStudio } from "./support.ts";
+import { call, hold, openMultiSession } from "./support.ts";
 
 /** Lenient rules so tomorrow's spots can still be moved and cancelled. */
 const lenient = { rescheduleHours: 1, cancelHours: 1 };
 
 /** A studio (with an email) and a Multi session of `spots` spots tomorrow from 10:00. */
 async function studioSession(rules: Record<string, unknown> = lenient, spots = 3) {
-  const { token } = await newStudio({ email: `studio+${crypto.randomUUID().slice(0, 8)}@example.com` });
-  const type = await newSessionType(token, { rules });
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const session = await newSession(token, {
-    classification: "multi",
-    name: "Fall Minis",
-    sessionTypeId: type.id,
-    date: tomorrow,
-    time: "10:00",
+  return openMultiSession(
     spots,
-  });
-  return { token, type, session, spotIds: session.spots.map((s: { id: string }) => s.id) as string[] };
+    { rules },
+    { email: `studio+${crypto.randomUUID().slice(0, 8)}@example.com` },
+  );
 }
 
 const booking = (id: string) =>

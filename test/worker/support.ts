@@ -80,8 +80,12 @@ export async function rowCount(table: string): Promise<number> {
 }
 
 /** A studio with a Multi session of `spots` spots starting tomorrow, ready for visitors. */
-export async function openMultiSession(spots = 3, typeOverrides: Record<string, unknown> = {}) {
-  const { studio, token } = await newStudio();
+export async function openMultiSession(
+  spots = 3,
+  typeOverrides: Record<string, unknown> = {},
+  studioOverrides: Record<string, unknown> = {},
+) {
+  const { studio, token } = await newStudio(studioOverrides);
   const type = await newSessionType(token, typeOverrides);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const session = await newSession(token, {

@@ -7,14 +7,18 @@ import { occupyingSpot } from "./bookings.ts";
 
 const bookingRow = { booking: bookings, spot: spots, session: sessions, client: clients };
 
-/** Every booking that occupies a spot of a scheduled session right now, soonest first. */
-export const liveBookings = (db: Db, studioId: string, now: number) =>
+/** Bookings with their spot, session and client (none for a visitor's hold). */
+const bookingRows = (db: Db) =>
   db
     .select(bookingRow)
     .from(bookings)
     .innerJoin(spots, eq(spots.id, bookings.spotId))
     .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .leftJoin(clients, eq(clients.id, bookings.clientId))
+    .leftJoin(clients, eq(clients.id, bookings.clientId));
+
+/** Every booking that occupies a spot of a scheduled session right now, soonest first. */
+export const liveBookings = (db: Db, studioId: string, now: number) =>
+  bookingRows(db)
     .where(
       and(
         eq(bookings.studioId, studioId),
@@ -29,12 +33,7 @@ export type BookingOverviewRow = Awaited<ReturnType<typeof liveBookings>>[number
 
 /** A client's bookings, whatever became of them (held only by a visitor's hold never names a client). */
 export const bookingsOfClient = (db: Db, studioId: string, clientId: string) =>
-  db
-    .select(bookingRow)
-    .from(bookings)
-    .innerJoin(spots, eq(spots.id, bookings.spotId))
-    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .leftJoin(clients, eq(clients.id, bookings.clientId))
+  bookingRows(db)
     .where(
       and(
         eq(bookings.studioId, studioId),

@@ -15,6 +15,21 @@ export const SpotTime: FC<{ spot: SpotView; zoned: Zoned }> = ({ spot, zoned }) 
   </>
 );
 
+/** Which spot a page is about: the session, its day and time, and the zone they are in. */
+export const SpotWhen: FC<{ view: SessionDetailsView; spot: SpotView; locale: string }> = ({
+  view,
+  spot,
+  locale,
+}) => {
+  const zoned = { timeZone: view.timeZone, locale };
+  return (
+    <p>
+      {view.name}: {formatDay(Date.parse(spot.startsAt), zoned)}, <SpotTime spot={spot} zoned={zoned} /> (
+      {view.timeZone})
+    </p>
+  );
+};
+
 const SpotRow: FC<{ view: SessionDetailsView; spot: SpotView; zoned: Zoned }> = ({ view, spot, zoned }) => {
   const { booking } = spot;
   const at = `${formatTime(Date.parse(spot.startsAt), zoned)}, ${formatDay(Date.parse(spot.startsAt), zoned)}`;

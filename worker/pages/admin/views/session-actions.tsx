@@ -6,9 +6,8 @@ import { ClientChoiceForms } from "../components/client-choice.tsx";
 import { DateTimeFields } from "../components/date-time.tsx";
 import { Checkbox, ErrorSummary, Field, PostForm } from "../components/fields.tsx";
 import { Heading } from "../components/heading.tsx";
-import { SpotTime } from "../components/spots.tsx";
+import { SpotWhen } from "../components/spots.tsx";
 import type { FormState } from "../form.ts";
-import { formatDay } from "../format.ts";
 import { paths } from "../paths.ts";
 
 /** The pages behind the session details' buttons: each one form, and a way back. */
@@ -38,20 +37,6 @@ export const AssignClientPage: FC<{ view: SessionDetailsView; form: FormState; c
     <Back view={view} />
   </>
 );
-
-const SpotWhen: FC<{ view: SessionDetailsView; spot: SpotView; locale: string }> = ({
-  view,
-  spot,
-  locale,
-}) => {
-  const zoned = { timeZone: view.timeZone, locale };
-  return (
-    <p>
-      {view.name}: {formatDay(Date.parse(spot.startsAt), zoned)}, <SpotTime spot={spot} zoned={zoned} /> (
-      {view.timeZone})
-    </p>
-  );
-};
 
 export const ReserveSpotPage: FC<{
   view: SessionDetailsView;

@@ -4,7 +4,7 @@ import type { SessionDetailsView, SpotView } from "../../../schemas/session-view
 import { DateTimeFields } from "../components/date-time.tsx";
 import { ErrorSummary, Field, PostForm, TextArea } from "../components/fields.tsx";
 import { Heading } from "../components/heading.tsx";
-import { SpotTime } from "../components/spots.tsx";
+import { SpotTime, SpotWhen } from "../components/spots.tsx";
 import type { FormState } from "../form.ts";
 import { formatDay } from "../format.ts";
 import { paths } from "../paths.ts";
@@ -115,20 +115,6 @@ export const DeleteSessionPage: FC<{ view: SessionDetailsView; form: FormState }
     </PostForm>
   </>
 );
-
-const SpotWhen: FC<{ view: SessionDetailsView; spot: SpotView; locale: string }> = ({
-  view,
-  spot,
-  locale,
-}) => {
-  const zoned = { timeZone: view.timeZone, locale };
-  return (
-    <p>
-      {view.name}: {formatDay(Date.parse(spot.startsAt), zoned)}, <SpotTime spot={spot} zoned={zoned} /> (
-      {view.timeZone})
-    </p>
-  );
-};
 
 export const MoveSpotPage: FC<{
   view: SessionDetailsView;
