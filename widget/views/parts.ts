@@ -50,6 +50,8 @@ const problemKeys: Record<string, string> = {
   booking_changed: "conflict",
   no_balance_due: "noBalanceDue",
   session_cancelled: "sessionCancelled",
+  contract_not_signed: "signRequired",
+  contract_changed: "contractChanged",
 };
 
 /** A problem in words a visitor understands; `notFound` names the message for what could not be found. */

@@ -124,4 +124,19 @@ export const de: Catalogue = {
   addOns: "Extras",
   each: "je {price}",
   code: "Code (optional)",
+  beforeYouBook: "Vor der Buchung",
+  backToDetails: "Zurück zu Ihren Angaben",
+  answerRequired: "Bitte beantworten Sie „{question}“.",
+  optional: "(optional)",
+  yes: "Ja",
+  no: "Nein",
+  contract: "Vertrag",
+  signMeans:
+    "Wenn Sie Ihren vollständigen Namen eingeben und „Ich stimme zu und unterschreibe“ wählen, unterschreiben Sie diesen Vertrag wie mit einer handschriftlichen Unterschrift. Sie und das Studio erhalten je eine Kopie per E-Mail.",
+  signName: "Ihr vollständiger Name",
+  signRequired: "Bitte geben Sie Ihren vollständigen Namen ein, um den Vertrag zu unterschreiben.",
+  sign: "Ich stimme zu und unterschreibe",
+  contractChanged:
+    "Das Studio hat den Vertrag inzwischen geändert. Bitte lesen Sie ihn erneut und unterschreiben Sie.",
+  continue: "Weiter",
 };

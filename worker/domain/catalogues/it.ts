@@ -128,4 +128,18 @@ export const it: Catalogue = {
   addOns: "Extra",
   each: "{price} l’uno",
   code: "Codice (facoltativo)",
+  beforeYouBook: "Prima di prenotare",
+  backToDetails: "Torna ai tuoi dati",
+  answerRequired: "Rispondi a «{question}».",
+  optional: "(facoltativo)",
+  yes: "Sì",
+  no: "No",
+  contract: "Contratto",
+  signMeans:
+    "Scrivendo il tuo nome completo e scegliendo «Accetto e firmo» firmi questo contratto, come con una firma autografa. Tu e lo studio ne ricevete una copia per email.",
+  signName: "Il tuo nome completo",
+  signRequired: "Scrivi il tuo nome completo per firmare il contratto.",
+  sign: "Accetto e firmo",
+  contractChanged: "Lo studio ha modificato il contratto nel frattempo. Rileggilo e firma.",
+  continue: "Continua",
 };

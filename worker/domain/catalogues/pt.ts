@@ -128,4 +128,18 @@ export const pt: Catalogue = {
   addOns: "Extras",
   each: "{price} cada",
   code: "Código (opcional)",
+  beforeYouBook: "Antes de reservar",
+  backToDetails: "Voltar aos seus dados",
+  answerRequired: "Responda a “{question}”.",
+  optional: "(opcional)",
+  yes: "Sim",
+  no: "Não",
+  contract: "Contrato",
+  signMeans:
+    "Ao escrever o seu nome completo e escolher “Concordo e assino”, assina este contrato como faria com uma assinatura manuscrita. Você e o estúdio recebem cada um uma cópia por e-mail.",
+  signName: "O seu nome completo",
+  signRequired: "Escreva o seu nome completo para assinar o contrato.",
+  sign: "Concordo e assino",
+  contractChanged: "O estúdio alterou o contrato entretanto. Leia-o de novo e assine.",
+  continue: "Continuar",
 };
