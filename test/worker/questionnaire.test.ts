@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answersFor, type Question } from "../../worker/domain/questionnaire.ts";
-import { call, hold, invitedSingle, newStudio, openMultiSession } from "./support.ts";
+import { attributes, field, signedInStudio, texts } from "./admin-browser.ts";
+import { call, hold, invitedSingle, newSessionType, newStudio, openMultiSession } from "./support.ts";
 
 /** Short text (required), long text, one choice, several choices (required) and yes/no. */
 const questions = [
@@ -210,5 +211,50 @@ describe("answers as input", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("the session type's Questions and Contract page", () => {
+  it("adds questions and a contract from the form, edits a question in place, and refuses a choice question without choices at its row", async () => {
+    const { browser, token } = await signedInStudio();
+    const type = await newSessionType(token, { name: "Minis" });
+    const page = await browser.get(`/admin/session-types/${type.id}/questions`);
+    expect(page.status).toBe(200);
+    expect(await texts(page.html, "h1")).toEqual(["Questions and Contract: Minis"]);
+    const saved = await browser.post(`/admin/session-types/${type.id}/questions`, {
+      "questions.0.label": "Who is coming?",
+      "questions.0.kind": "short_text",
+      "questions.0.required": "on",
+      "questions.0.choices": "",
+      "questions.0.maxLength": "80",
+      "questions.1.label": "Which look?",
+      "questions.1.kind": "one_choice",
+      "questions.1.choices": "Natural\r\nClassic\r\n",
+      "questions.1.maxLength": "",
+      contract: "Terms.\r\nMore terms.",
+    });
+    expect(saved.status).toBe(303);
+    const api = (await call("GET", `/v1/admin/session-types/${type.id}`, { token })).body.sessionType;
+    expect(api.questions).toMatchObject([
+      { label: "Who is coming?", kind: "short_text", required: true, maxLength: 80 },
+      { label: "Which look?", kind: "one_choice", required: false, choices: ["Natural", "Classic"] },
+    ]);
+    expect(api.contract).toMatchObject({ version: 1, text: "Terms.\nMore terms." });
+    const edit = await browser.get(`/admin/session-types/${type.id}/questions`);
+    expect(await field(edit.html, "questions.0.label")).toMatchObject({ value: "Who is coming?" });
+    const refused = await browser.post(`/admin/session-types/${type.id}/questions`, {
+      "questions.0.id": api.questions[0].id,
+      "questions.0.label": "Who comes?",
+      "questions.0.kind": "short_text",
+      "questions.0.remove": "on",
+      "questions.1.id": api.questions[1].id,
+      "questions.1.label": "Which look?",
+      "questions.1.kind": "one_choice",
+      "questions.1.choices": "Natural",
+      contract: "Terms.\nMore terms.",
+    });
+    expect(refused.status).toBe(422);
+    expect(await texts(refused.html, ".error-summary li")).toEqual(["Give at least two choices."]);
+    expect(await attributes(refused.html, ".error-summary a", "href")).toEqual(["#f-questions-1-choices"]);
   });
 });
