@@ -2,12 +2,12 @@ import { html, nothing } from "lit";
 import type { ApiProblem } from "../api.ts";
 import { t } from "../i18n.ts";
 import type { Contract, Question } from "../schemas.ts";
+import { renderFieldError } from "./parts.ts";
 import {
   type Answers,
   answerErrors,
   type FormErrors,
   readAnswers,
-  renderFieldError,
   renderQuestions,
 } from "./questionnaire.ts";
 

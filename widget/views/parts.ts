@@ -122,9 +122,10 @@ export function renderSummary(
   `;
 }
 
-const errorId = (name: Field) => `${name}-error`;
+const errorId = (name: string) => `${name}-error`;
 
-const renderFieldError = (name: Field, error: string | undefined) =>
+/** A field's error under it, named `<field>-error` for its aria-describedby. */
+export const renderFieldError = (name: string, error: string | undefined) =>
   error ? html`<p class="field-error" part="error" id=${errorId(name)}>${error}</p>` : nothing;
 
 export function renderField(

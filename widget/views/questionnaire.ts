@@ -2,6 +2,7 @@ import { html, nothing } from "lit";
 import * as v from "valibot";
 import { t } from "../i18n.ts";
 import type { Question } from "../schemas.ts";
+import { renderFieldError } from "./parts.ts";
 
 /**
  * The studio's questions, asked before booking (or confirming): each a field named `q.<id>`.
@@ -54,8 +55,7 @@ export const answerErrors = (errors: { path: string; message: string }[]): FormE
 
 const described = (name: string, error: string | undefined) => (error ? `${name}-error` : nothing);
 
-export const renderFieldError = (name: string, error: string | undefined) =>
-  error ? html`<p class="field-error" part="error" id=${`${name}-error`}>${error}</p>` : nothing;
+const optional = (q: Question) => (q.required ? nothing : html` <span class="muted">${t("optional")}</span>`);
 
 function renderChoices(q: Question, name: string, error: string | undefined) {
   const type = q.kind === "several_choices" ? "checkbox" : "radio";
@@ -67,7 +67,7 @@ function renderChoices(q: Question, name: string, error: string | undefined) {
         ]
       : q.choices.map((c) => [c, c]);
   return html`<fieldset class="field" part="field" aria-describedby=${described(name, error)}>
-    <legend part="label">${q.label}${q.required ? nothing : html` <span class="muted">${t("optional")}</span>`}</legend>
+    <legend part="label">${q.label}${optional(q)}</legend>
     ${choices.map(
       ([value, label]) =>
         html`<label class="package"><input type=${type} name=${name} value=${value} aria-invalid=${error ? "true" : "false"} /> ${label}</label>`,
@@ -81,13 +81,13 @@ export function renderQuestions(questions: Question[], errors: FormErrors) {
     const name = field(q);
     const error = errors[name];
     if (q.kind !== "short_text" && q.kind !== "long_text") return renderChoices(q, name, error);
-    const attrs = { id: name, name, maxlength: longest(q) };
+    const [max, invalid, describedBy] = [longest(q), error ? "true" : "false", described(name, error)];
     return html`<div class="field" part="field">
-      <label part="label" for=${attrs.id}>${q.label}${q.required ? nothing : html` <span class="muted">${t("optional")}</span>`}</label>
+      <label part="label" for=${name}>${q.label}${optional(q)}</label>
       ${
         q.kind === "long_text"
-          ? html`<textarea part="input" id=${attrs.id} name=${name} rows="4" maxlength=${attrs.maxlength} aria-invalid=${error ? "true" : "false"} aria-describedby=${described(name, error)}></textarea>`
-          : html`<input part="input" id=${attrs.id} name=${name} maxlength=${attrs.maxlength} aria-invalid=${error ? "true" : "false"} aria-describedby=${described(name, error)} />`
+          ? html`<textarea part="input" id=${name} name=${name} rows="4" maxlength=${max} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+          : html`<input part="input" id=${name} name=${name} maxlength=${max} aria-invalid=${invalid} aria-describedby=${describedBy} />`
       }
       ${renderFieldError(name, error)}
     </div>`;
