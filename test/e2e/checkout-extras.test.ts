@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { setUpBrowser, shown, tokens, visit, workerOrigin } from "./support.ts";
+import { axeViolations, setUpBrowser, shown, tokens, visit, workerOrigin } from "./support.ts";
 
 const chromium = useChromium();
 
@@ -80,6 +80,9 @@ describe("a visitor books for a party with an add-on and a code", () => {
     const contract = page.getByRole("region", { name: "Contract" });
     await shown(contract.getByText("The studio keeps the copyright"));
     await page.getByLabel("Your full name").fill("Jane Bennet");
+    expect(await axeViolations(page)).toEqual([]);
+    // The contract scrolls by keyboard: it takes focus in the tab order.
+    await contract.focus();
     await snap(page, "checkout-extras-2-questions-and-contract");
     await page.getByRole("button", { name: "I agree and sign" }).click();
     await shown(page.getByRole("heading", { name: "You're booked" }));
