@@ -7,7 +7,7 @@ import type { SessionTypeWithPackages } from "../../../queries/session-types.ts"
 import { UpdateSessionType } from "../../../schemas/session-types.ts";
 import { parseInput } from "../../../schemas/validate.ts";
 import type { AdminEnv } from "../env.ts";
-import { Converter, type FormState, type FormValues, formOf, readForm } from "../form.ts";
+import { Converter, type FormState, type FormValues, formOf, readForm, rowsNamed } from "../form.ts";
 import { paths } from "../paths.ts";
 import { submitForm } from "../submit.ts";
 import { SessionTypeFormsPage } from "../views/session-type-forms.tsx";
@@ -17,11 +17,7 @@ export const sessionTypeFormPages = new Hono<AdminEnv>();
 
 const blankRows = 2;
 
-/** The question rows a form sent; two digits at most, so a forged form cannot ask for millions. */
-const rowsOf = (values: FormValues): number[] =>
-  [...new Set(Object.keys(values).flatMap((key) => /^questions\.(\d{1,2})\./.exec(key)?.[1] ?? []))]
-    .map(Number)
-    .sort((a, b) => a - b);
+const rowsOf = (values: FormValues) => rowsNamed(values, "questions");
 
 function valuesOf(type: SessionTypeWithPackages): FormValues {
   const values: FormValues = { contract: type.contract?.text ?? "" };
