@@ -67,6 +67,7 @@ export const SessionTypeFormsPage: FC<{
         form={form}
         name="contract"
         label="Contract"
+        rows={16}
         hint={`Clients read this exact text and sign it by typing their full name; a booking is not confirmed unsigned. Saving a change makes a new version (bookings keep the version they signed); leave it empty for no contract.${contract ? ` Now: version ${contract.version}.` : ""}`}
       />
       <button type="submit">Save Questions and Contract</button>
