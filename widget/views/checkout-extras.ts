@@ -2,7 +2,8 @@ import { html, nothing } from "lit";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
 import type { Package } from "../schemas.ts";
-import { type Amounts, renderField } from "./parts.ts";
+import type { Amounts } from "./parts.ts";
+import { renderField } from "./parts.ts";
 
 /**
  * Party size, add-ons and a code, inside the booking form. The widget shows the price before the
