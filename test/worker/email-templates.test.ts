@@ -22,6 +22,9 @@ const values = (v: string): TemplateValues => ({
   how_to_pay: v,
   link: v,
   calendar_link: v,
+  dates: v,
+  price_from: v,
+  unsubscribe_link: v,
 });
 
 const hostile = fc.oneof(

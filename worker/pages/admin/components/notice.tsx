@@ -31,6 +31,7 @@ const notices = {
   "waitlist-on": "The waitlist is on: freed spots go to the people in line, in turn.",
   "waitlist-off": "The waitlist is off: nobody can join, and freed spots are open to everyone.",
   "waitlist-offered": "The spot is held for them, and they are emailed.",
+  announced: "The announcement is on its way to each client below.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;
