@@ -7,6 +7,7 @@ import { sha256 } from "../../worker/domain/tokens.ts";
 import { openDb } from "../../worker/queries/db.ts";
 import type { Mail } from "../../worker/services/mail.ts";
 import { buildMime } from "../../worker/services/mime.ts";
+import { attributes, multiFields, schedule, signedInStudio, texts } from "./admin-browser.ts";
 import { call, newClient, newSession, newSessionType, openMultiSession } from "./support.ts";
 
 /** "Announce this session": the chosen clients emailed the link once each, with an unsubscribe that holds. */
@@ -352,5 +353,57 @@ describe("refusals", () => {
         expect(skipped.alreadyAnnounced).toBe(all.filter((c) => c.announced).length);
       }),
     );
+  });
+});
+
+describe("Announce this session in the admin", () => {
+  it("shows how many will receive it and how many are skipped, sends once, and marks the unsubscribed client", async () => {
+    const { browser, token, studio } = await signedInStudio();
+    const type = await newSessionType(token);
+    const id = await schedule(browser, multiFields(type.id, { spots: "2" }));
+    const ada = await newClient(token, { name: "Ada", email: "ada@example.com" });
+    await newClient(token, { name: "Grace", email: "grace@example.com" });
+
+    const details = await browser.get(`/admin/sessions/${id}`);
+    expect(await attributes(details.html, `a[href="/admin/sessions/${id}/announce"]`, "class")).toEqual([
+      "button secondary",
+    ]);
+    const page = await browser.get(`/admin/sessions/${id}/announce`);
+    expect(page.status).toBe(200);
+    expect(await texts(page.html, "#audience-count")).toEqual([
+      "2 clients will receive it. Skipped: 0 already announced, 0 unsubscribed.",
+    ]);
+    expect(await texts(page.html, "#f-sessionTypeId option")).toEqual([
+      "All clients",
+      "Past clients of Fall Mini",
+    ]);
+    const past = await browser.get(`/admin/sessions/${id}/announce?sessionTypeId=${type.id}`);
+    expect(await texts(past.html, "#audience-count")).toEqual([
+      "0 clients will receive it. Skipped: 0 already announced, 0 unsubscribed.",
+    ]);
+
+    const sent = await browser.post(`/admin/sessions/${id}/announce`, { sessionTypeId: "" });
+    expect(sent.location).toBe(`/admin/sessions/${id}/announce?done=announced`);
+    const after = await browser.get(sent.location ?? "");
+    expect(await texts(after.html, "#audience-count")).toEqual([
+      "0 clients will receive it. Skipped: 2 already announced, 0 unsubscribed.",
+    ]);
+    expect(await texts(after.html, "tbody td:first-child")).toEqual(["Ada", "Grace"]);
+    expect(
+      await attributes(
+        after.html,
+        `form[method=post][action="/admin/sessions/${id}/announce"] button`,
+        "disabled",
+      ),
+    ).toEqual([""]);
+
+    const mail = await env.DB.prepare(
+      "SELECT unsubscribe_url FROM emails WHERE recipient = ? AND kind = 'announcement' AND studio_id = ?",
+    )
+      .bind("ada@example.com", studio.id)
+      .first<{ unsubscribe_url: string }>();
+    await call("POST", new URL(mail?.unsubscribe_url ?? "").pathname);
+    const client = await browser.get(`/admin/clients/${ada.id}`);
+    expect(client.html).toContain("Unsubscribed: sent no announcements");
   });
 });

@@ -19,6 +19,7 @@ const notices = {
   "settings-saved": "The settings are saved.",
   "origin-allowed": "The website is allowed too.",
   "template-saved": "The email template is saved.",
+  "template-deleted": "The email template is deleted: where it was chosen, Spotbook's text is sent again.",
   "emails-chosen": "The emails are chosen.",
   "session-saved": "The session is saved.",
   "session-cancelled": "The session is cancelled, and every client with a booking is emailed.",
