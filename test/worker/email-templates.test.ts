@@ -145,6 +145,18 @@ describe("email templates in the admin", () => {
     );
     const list = await browser.get("/admin/settings/emails");
     expect(await attributes(list.html, "#templates-spot_reserved a", "href")).toEqual([]);
+
+    // An announcement's unsubscribe link shows as it will look, and unsubscribes nobody.
+    const announcement = await browser.post("/admin/settings/emails/new?kind=announcement", {
+      intent: "preview",
+      name: "News",
+      subject: "New: {{session}}",
+      body: "Stop: {{unsubscribe_link}}",
+      bookingId: bookingId ?? "",
+    });
+    expect((await texts(announcement.html, "#preview-text"))[0]).toMatch(
+      /^Stop: https?:\/\/[^/]+\/unsubscribe\/preview$/,
+    );
   });
 
   it("sends the session type's chosen template, or the session's own over it, escaped on send", async () => {

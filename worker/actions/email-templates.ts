@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { emailTemplates, sessions, sessionTypes } from "../../db/schema.ts";
 import { invalid, notFound } from "../domain/errors.ts";
-import { appointmentLinks } from "../domain/links.ts";
+import { appointmentLinks, unsubscribeUrl } from "../domain/links.ts";
 import { appointmentFacts, howToPayText, type Message, moneyFacts } from "../domain/messages.ts";
 import {
   renderTemplate,
@@ -125,7 +125,7 @@ export async function previewEmailTemplate(
     links,
     howToPay(ctx, ctx.studio),
   );
-  return renderTemplate(template, values);
+  return renderTemplate(template, { ...values, unsubscribe_link: unsubscribeUrl(ctx.publicUrl, "preview") });
 }
 
 /** Refuses a choice of a template that is not the studio's, or not of the message it is chosen for. */
