@@ -92,6 +92,23 @@ describe("announcing a session", () => {
     expect(await announcementMail(studio.id)).toHaveLength(5);
   });
 
+  it("reaches an audience larger than one batch, each client once", async () => {
+    const { studio, token, session } = await openMultiSession(1);
+    const insert = env.DB.prepare(
+      "INSERT INTO clients (id, studio_id, name, email, created_at) VALUES (?, ?, ?, ?, ?)",
+    );
+    await env.DB.batch(
+      Array.from({ length: 205 }, (_, i) =>
+        insert.bind(crypto.randomUUID(), studio.id, `Client ${i}`, `client${i}@example.com`, Date.now()),
+      ),
+    );
+    expect((await announce(token, session.id)).body).toEqual({
+      sent: 205,
+      skipped: { alreadyAnnounced: 0, unsubscribed: 0 },
+    });
+    expect(await announcementMail(studio.id)).toHaveLength(205);
+  });
+
   it("links to the studio's booking page naming the session when the studio has one", async () => {
     const { studio, token, session } = await openMultiSession(
       1,

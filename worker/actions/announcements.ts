@@ -18,11 +18,11 @@ import {
   recordAnnouncement,
   unsubscribeClient,
 } from "../queries/announcements.ts";
+import { chosenTemplate } from "../queries/email-templates.ts";
 import { getSessionType } from "../queries/session-types.ts";
 import { getSessionDetails, type SessionDetails } from "../queries/sessions.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import type { ActionContext, StudioContext } from "./context.ts";
-import { sessionMessage } from "./email-templates.ts";
 
 /** "Announce this session": a Multi session's link emailed to chosen clients, once each. */
 
@@ -56,8 +56,8 @@ export async function announcementsOfSession(ctx: StudioContext, id: string, aud
   };
 }
 
-/** The announcement's words for one client: the template the session chose, else the default. */
-async function announcementFor(
+/** The announcement's values for one client. */
+function announcementValuesFor(
   ctx: StudioContext,
   details: SessionDetails,
   client: { name: string },
@@ -68,7 +68,7 @@ async function announcementFor(
   const locale = studio.locale;
   const upcoming = spots.filter((s) => s.startsAt > ctx.now);
   const first = upcoming[0];
-  const values = announcementValues({
+  return announcementValues({
     studioName: studio.name,
     sessionName: session.name,
     clientName: client.name,
@@ -81,46 +81,50 @@ async function announcementFor(
     link: announcedSessionUrl(ctx.publicUrl, studio.bookingPageUrl, session.slug),
     unsubscribeLink: unsubscribe,
   });
-  return sessionMessage(ctx.db, studio.id, session.id, "announcement", values, () =>
-    renderTemplate(defaultTemplates.announcement, values),
-  );
 }
+
+/** Clients per D1 batch (three statements each): a large audience is written in several. */
+const clientsPerBatch = 100;
 
 /**
  * Emails the session's link to each client of the audience not told of it yet and not
- * unsubscribed, in one batch: each client's announcement row (unique per session and client),
- * then their unsubscribe link and email only if that row was new. So a double click, a retry or
- * two tabs at once email nobody twice, and the answer counts what this call queued.
+ * unsubscribed: each client's announcement row (unique per session and client), then, in the same
+ * batch, their unsubscribe link and email only if that row was new. So a double click, a retry or
+ * two tabs at once email nobody twice, and the answer counts what this call queued. The words are
+ * the template the session (or its type) chose for announcements, else the default.
  */
 export async function announceSession(ctx: StudioContext, id: string, audience: Audience) {
   const { db, studio, now } = ctx;
   const { details, recipients, skipped } = await planned(ctx, id, audience);
-  const writes: BatchItem<"sqlite">[] = [];
-  const emailAt: number[] = [];
-  for (const client of recipients) {
-    const recorded = await recordAnnouncement(db, studio.id, id, client.id, now);
-    const unsubscribe = unsubscribeUrl(ctx.publicUrl, recorded.token);
-    const message = await announcementFor(ctx, details, client, unsubscribe);
-    writes.push(...recorded.writes);
-    emailAt.push(writes.length);
-    writes.push(
-      queueEmailIfLastChanged(
-        db,
-        {
-          ...message,
-          studioId: studio.id,
-          bookingId: null,
-          kind: "announcement",
-          recipient: client.email,
-          unsubscribeUrl: unsubscribe,
-        },
-        now,
-      ),
-    );
+  const template = (await chosenTemplate(db, studio.id, id, "announcement")) ?? defaultTemplates.announcement;
+  let sent = 0;
+  for (let from = 0; from < recipients.length; from += clientsPerBatch) {
+    const writes: BatchItem<"sqlite">[] = [];
+    const emailAt: number[] = [];
+    for (const client of recipients.slice(from, from + clientsPerBatch)) {
+      const recorded = await recordAnnouncement(db, studio.id, id, client.id, now);
+      const unsubscribe = unsubscribeUrl(ctx.publicUrl, recorded.token);
+      const message = renderTemplate(template, announcementValuesFor(ctx, details, client, unsubscribe));
+      writes.push(...recorded.writes);
+      emailAt.push(writes.length);
+      writes.push(
+        queueEmailIfLastChanged(
+          db,
+          {
+            ...message,
+            studioId: studio.id,
+            bookingId: null,
+            kind: "announcement",
+            recipient: client.email,
+            unsubscribeUrl: unsubscribe,
+          },
+          now,
+        ),
+      );
+    }
+    const results = await db.batch(writes as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    sent += emailAt.filter((i) => (results[i] as { meta: { changes: number } }).meta.changes === 1).length;
   }
-  if (writes.length === 0) return { sent: 0, skipped };
-  const results = await db.batch(writes as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  const sent = emailAt.filter((i) => (results[i] as { meta: { changes: number } }).meta.changes === 1).length;
   // Whom another click reached meanwhile, this call counts as already told (or unsubscribed).
   return {
     sent,
