@@ -98,7 +98,14 @@ export const toSessionTypeWithContract = (
 });
 
 export const ClientSchema = z
-  .object({ id: z.string(), name: z.string(), email: z.string(), phone: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    /** Asked for no more announcements (their booking emails still go out). */
+    unsubscribed: z.boolean(),
+  })
   .openapi("Client");
 
 export const toClient = (c: ClientRow): z.infer<typeof ClientSchema> => ({
@@ -106,6 +113,7 @@ export const toClient = (c: ClientRow): z.infer<typeof ClientSchema> => ({
   name: c.name,
   email: c.email,
   phone: c.phone,
+  unsubscribed: c.unsubscribedAt !== null,
 });
 
 export const StudioSchema = z

@@ -51,4 +51,5 @@ export type SessionAction =
   | "edit"
   | "cancel"
   | "delete"
-  | "shift";
+  | "shift"
+  | "announce";
