@@ -2,9 +2,18 @@ import { env } from "cloudflare:workers";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { openApiDocument } from "../../worker/openapi-document.ts";
 import { call } from "./support.ts";
 
 describe("GET /v1/openapi.json", () => {
+  it("is the document the route definitions produce (the asset built with `npm run build:widget`)", async () => {
+    const res = await call("GET", "/v1/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    // A route changed since the last build shows here: rebuild the assets.
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
   it("documents every route of the contract, with problem answers", async () => {
     const res = await call("GET", "/v1/openapi.json");
     expect(res.status).toBe(200);
