@@ -12,6 +12,7 @@ import {
 } from "../../db/schema.ts";
 import { type SeatedTime, seatedTimes } from "../domain/spots.ts";
 import type { Db } from "../env.ts";
+import { readPrepared } from "./batch.ts";
 import { occupyingSpot } from "./bookings.ts";
 import { seatsLeftAt } from "./seats.ts";
 
@@ -164,19 +165,34 @@ export type PublicSession = {
  * found, so its page can say so, with no spots; a spot that has started is not available.
  */
 export async function getPublicSession(db: Db, slug: string, now: number): Promise<PublicSession | null> {
-  const bySlug = and(eq(sessions.slug, slug), eq(sessions.classification, "multi"));
+  let reads = publicSessionReads.get(db);
+  if (!reads) {
+    reads = preparePublicSessionReads(db);
+    publicSessionReads.set(db, reads);
+  }
+  const [heads, types, owners, pkgs, spotRows, taken] = await readPrepared(db, reads, { slug, now });
+  const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
+  if (!session || !sessionType || !studio) return null;
+  return { session, sessionType, studio, packages: pkgs, spots: seatedTimes(spotRows, taken, now) };
+}
+
+/** The six reads of getPublicSession, prepared once per database (their SQL never changes). */
+const publicSessionReads = new WeakMap<Db, ReturnType<typeof preparePublicSessionReads>>();
+
+function preparePublicSessionReads(db: Db) {
+  const now = sql.placeholder("now");
+  const bySlug = and(eq(sessions.slug, sql.placeholder("slug")), eq(sessions.classification, "multi"));
   const sessionId = db
     .select({ id: sessions.id })
     .from(sessions)
     .where(and(bySlug, eq(sessions.status, "scheduled")));
-  const [heads, types, owners, pkgs, spotRows, taken] = await db.batch([
-    db.select().from(sessions).where(bySlug),
+  return [
+    db.select().from(sessions).where(bySlug).prepare(),
     db
       .select()
       .from(sessionTypes)
-      .where(
-        inArray(sessionTypes.id, db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug)),
-      ),
+      .where(inArray(sessionTypes.id, db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug)))
+      .prepare(),
     db
       .select({
         name: studios.name,
@@ -187,7 +203,8 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
         maxSeatsPerBooking: studios.maxSeatsPerBooking,
       })
       .from(studios)
-      .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug))),
+      .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug)))
+      .prepare(),
     db
       .select()
       .from(packages)
@@ -197,20 +214,20 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
           db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug),
         ),
       )
-      .orderBy(asc(packages.position)),
+      .orderBy(asc(packages.position))
+      .prepare(),
     db
       .select({ id: spots.id, startsAt: spots.startsAt, endsAt: spots.endsAt })
       .from(spots)
       .where(and(inArray(spots.sessionId, sessionId), isNull(spots.removedAt)))
-      .orderBy(asc(spots.startsAt), asc(spots.id)),
+      .orderBy(asc(spots.startsAt), asc(spots.id))
+      .prepare(),
     db
       .select({ spotId: bookings.spotId, seats: bookings.seats })
       .from(bookings)
-      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now))),
-  ]);
-  const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
-  if (!session || !sessionType || !studio) return null;
-  return { session, sessionType, studio, packages: pkgs, spots: seatedTimes(spotRows, taken, now) };
+      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now)))
+      .prepare(),
+  ] as const;
 }
 
 /** The session called off; only a scheduled one, so a second click changes nothing. */
