@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin, runnerImport } from "vite";
+import { docsFiles } from "../worker/http/docs.ts";
 
 /** The files under `dir`, as paths relative to it. */
 const filesIn = (dir: string) =>
@@ -18,7 +19,10 @@ const isPartial = (file: string) => /\.\d+\.partial$/.test(file);
  * `npm test`s in one checkout) cannot delete each other's files, nor a server reading the folder
  * find one missing or half written.
  */
-function replaceInPlace(copied: Record<string, string>, made: Record<string, () => Promise<string>>): Plugin {
+function replaceInPlace(
+  copied: Record<string, string>,
+  made: () => Promise<Record<string, string>>[],
+): Plugin {
   let outDir = "";
   let publicDir = "";
   return {
@@ -37,7 +41,9 @@ function replaceInPlace(copied: Record<string, string>, made: Record<string, () 
           filesIn(publicDir).map((file) => [file, readFileSync(join(publicDir, file))]),
         );
         for (const [file, from] of Object.entries(copied)) files.set(file, readFileSync(from));
-        for (const [file, make] of Object.entries(made)) files.set(file, await make());
+        for (const part of await Promise.all(made())) {
+          for (const [file, content] of Object.entries(part)) files.set(file, content);
+        }
         for (const out of Object.values(bundle)) {
           files.set(out.fileName, out.type === "chunk" ? out.code : out.source);
         }
@@ -56,13 +62,16 @@ function replaceInPlace(copied: Record<string, string>, made: Record<string, () 
 }
 
 /**
- * Files of packages served as they are: Scalar's standalone API reference for /docs (4 MB, loaded
- * only by that page; worker/http/docs.ts), from this origin rather than a CDN.
+ * Files served as they are: Scalar's standalone API reference for /docs (4 MB, loaded only by
+ * that page; worker/http/docs.ts), from this origin rather than a CDN, and the admin pages'
+ * stylesheet and script, which would otherwise ride in the Worker's bundle.
  */
 const copied = {
   "docs/scalar.js": fileURLToPath(
     new URL("../node_modules/@scalar/api-reference/dist/browser/standalone.js", import.meta.url),
   ),
+  "admin/admin.css": fileURLToPath(new URL("../worker/pages/admin/admin.css", import.meta.url)),
+  "admin/admin.js": fileURLToPath(new URL("../worker/pages/admin/admin.js", import.meta.url)),
 };
 
 const repository = fileURLToPath(new URL("..", import.meta.url));
@@ -72,7 +81,7 @@ const repository = fileURLToPath(new URL("..", import.meta.url));
  * run here in Node with the Worker's zod (worker/zod.ts) and the full zod-to-openapi. The Worker
  * never sends its mail from here, so its one workerd-only module is a stand-in.
  */
-async function openApiJson(): Promise<string> {
+async function openApiJson(): Promise<Record<string, string>> {
   const { module } = await runnerImport<{ openApiDocument: () => object }>(
     join(repository, "worker/openapi-document.ts"),
     {
@@ -89,7 +98,7 @@ async function openApiJson(): Promise<string> {
       ],
     },
   );
-  return JSON.stringify(module.openApiDocument());
+  return { "v1/openapi.json": JSON.stringify(module.openApiDocument()) };
 }
 
 /**
@@ -102,7 +111,8 @@ async function openApiJson(): Promise<string> {
 export default defineConfig({
   root: "widget",
   publicDir: "public",
-  plugins: [replaceInPlace(copied, { "v1/openapi.json": openApiJson })],
+  // The API's document and its reference page at /docs, made from the Worker's own modules.
+  plugins: [replaceInPlace(copied, () => [openApiJson(), docsFiles()])],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },

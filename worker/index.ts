@@ -3,7 +3,6 @@ import { adminApi } from "./http/admin/index.ts";
 import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { publicApiPaths, publicCors } from "./http/cors.ts";
-import { docsPage } from "./http/docs.ts";
 import clientBookings from "./http/public/bookings.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
 import selfService from "./http/public/self-service.ts";
@@ -15,7 +14,7 @@ import { testHooks } from "./http/test-hooks.ts";
 import { scheduled } from "./jobs/scheduled.ts";
 import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
-import { docsHeaders, noSniff, pageHeaders } from "./middleware/headers.ts";
+import { noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { sessionPage } from "./pages/session-page.ts";
 
@@ -51,7 +50,6 @@ app.get("/v1/openapi.json", async (c) => {
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
-app.get("/docs", docsHeaders, docsPage);
 
 export { app };
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;
