@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin, runnerImport } from "vite";
 import { docsFiles } from "../worker/http/docs.ts";
+import { minifyTemplates } from "./minify-templates.ts";
 
 /** The files under `dir`, as paths relative to it. */
 const filesIn = (dir: string) =>
@@ -112,7 +113,7 @@ export default defineConfig({
   root: "widget",
   publicDir: "public",
   // The API's document and its reference page at /docs, made from the Worker's own modules.
-  plugins: [replaceInPlace(copied, () => [openApiJson(), docsFiles()])],
+  plugins: [minifyTemplates(), replaceInPlace(copied, () => [openApiJson(), docsFiles()])],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },

@@ -17,6 +17,7 @@ import { database } from "./middleware/database.ts";
 import { noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { sessionPage } from "./pages/session-page.ts";
+import { unsubscribePage } from "./pages/unsubscribe-page.ts";
 
 const app = createApp();
 
@@ -50,6 +51,7 @@ app.get("/v1/openapi.json", async (c) => {
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
+app.on(["GET", "POST"], "/unsubscribe/:token", pageHeaders, database, unsubscribePage);
 
 export { app };
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

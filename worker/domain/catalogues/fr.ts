@@ -129,4 +129,11 @@ export const fr: Catalogue = {
   addOns: "Options",
   each: "{price} l’unité",
   code: "Code (facultatif)",
+  unsubscribeTitle: "Ne plus recevoir les annonces de {studio}",
+  unsubscribeAsk:
+    "Ne plus recevoir d’e-mails sur les nouvelles séances de {studio} ? Les e-mails concernant vos réservations vous parviendront toujours.",
+  unsubscribeButton: "Me désabonner",
+  unsubscribedNow: "Vous êtes désabonné : {studio} ne vous enverra plus d’annonces.",
+  unsubscribeUnknown:
+    "Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail ou contactez le studio.",
 };
