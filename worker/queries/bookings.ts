@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
 import { expiringStatuses, lastingStatuses, type Transition, transitions } from "../domain/bookings.ts";
 import type { Db } from "../env.ts";
@@ -14,7 +14,7 @@ export const statusAllows = (transition: Transition): SQL =>
  * The SQL twin of domain/bookings.ts occupiesSpot: lasting statuses always, holds and pending
  * payments until they expire. Reads use it so an abandoned checkout frees the spot at once.
  */
-export function occupyingSpot(now: number): SQL {
+export function occupyingSpot(now: number | Placeholder): SQL {
   return or(
     inArray(bookings.status, [...lastingStatuses]),
     and(inArray(bookings.status, [...expiringStatuses]), gt(bookings.expiresAt, now)),

@@ -13,6 +13,7 @@ import {
 import type { Contract } from "../domain/contract.ts";
 import { type SeatedTime, seatedTimes } from "../domain/spots.ts";
 import type { Db } from "../env.ts";
+import { readPrepared } from "./batch.ts";
 import { occupyingSpot } from "./bookings.ts";
 import { inForce, latestContractOf } from "./contracts.ts";
 import { seatsLeftAt } from "./seats.ts";
@@ -168,52 +169,15 @@ export type PublicSession = {
  * found, so its page can say so, with no spots; a spot that has started is not available.
  */
 export async function getPublicSession(db: Db, slug: string, now: number): Promise<PublicSession | null> {
-  const bySlug = and(eq(sessions.slug, slug), eq(sessions.classification, "multi"));
-  const sessionId = db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(and(bySlug, eq(sessions.status, "scheduled")));
-  const typeId = db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug);
-  const [heads, types, owners, pkgs, spotRows, taken, versions] = await db.batch([
-    db.select().from(sessions).where(bySlug),
-    db
-      .select()
-      .from(sessionTypes)
-      .where(
-        inArray(sessionTypes.id, db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug)),
-      ),
-    db
-      .select({
-        name: studios.name,
-        currency: studios.currency,
-        holdMinutes: studios.holdMinutes,
-        locale: studios.locale,
-        allowedOrigins: studios.allowedOrigins,
-        maxSeatsPerBooking: studios.maxSeatsPerBooking,
-      })
-      .from(studios)
-      .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug))),
-    db
-      .select()
-      .from(packages)
-      .where(
-        inArray(
-          packages.sessionTypeId,
-          db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug),
-        ),
-      )
-      .orderBy(asc(packages.position)),
-    db
-      .select({ id: spots.id, startsAt: spots.startsAt, endsAt: spots.endsAt })
-      .from(spots)
-      .where(and(inArray(spots.sessionId, sessionId), isNull(spots.removedAt)))
-      .orderBy(asc(spots.startsAt), asc(spots.id)),
-    db
-      .select({ spotId: bookings.spotId, seats: bookings.seats })
-      .from(bookings)
-      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now))),
-    latestContractOf(db, typeId),
-  ]);
+  let reads = publicSessionReads.get(db);
+  if (!reads) {
+    reads = preparePublicSessionReads(db);
+    publicSessionReads.set(db, reads);
+  }
+  const [heads, types, owners, pkgs, spotRows, taken, versions] = await readPrepared(db, reads, {
+    slug,
+    now,
+  });
   const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
   if (!session || !sessionType || !studio) return null;
   return {
@@ -224,6 +188,62 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
     spots: seatedTimes(spotRows, taken, now),
     contract: inForce(versions[0]),
   };
+}
+
+/** The seven reads of getPublicSession, prepared once per database (their SQL never changes). */
+const publicSessionReads = new WeakMap<Db, ReturnType<typeof preparePublicSessionReads>>();
+
+function preparePublicSessionReads(db: Db) {
+  const now = sql.placeholder("now");
+  const bySlug = and(eq(sessions.slug, sql.placeholder("slug")), eq(sessions.classification, "multi"));
+  const sessionId = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(bySlug, eq(sessions.status, "scheduled")));
+  const typeId = db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug);
+  return [
+    db.select().from(sessions).where(bySlug).prepare(),
+    db
+      .select()
+      .from(sessionTypes)
+      .where(inArray(sessionTypes.id, db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug)))
+      .prepare(),
+    db
+      .select({
+        name: studios.name,
+        currency: studios.currency,
+        holdMinutes: studios.holdMinutes,
+        locale: studios.locale,
+        allowedOrigins: studios.allowedOrigins,
+        maxSeatsPerBooking: studios.maxSeatsPerBooking,
+      })
+      .from(studios)
+      .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug)))
+      .prepare(),
+    db
+      .select()
+      .from(packages)
+      .where(
+        inArray(
+          packages.sessionTypeId,
+          db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug),
+        ),
+      )
+      .orderBy(asc(packages.position))
+      .prepare(),
+    db
+      .select({ id: spots.id, startsAt: spots.startsAt, endsAt: spots.endsAt })
+      .from(spots)
+      .where(and(inArray(spots.sessionId, sessionId), isNull(spots.removedAt)))
+      .orderBy(asc(spots.startsAt), asc(spots.id))
+      .prepare(),
+    db
+      .select({ spotId: bookings.spotId, seats: bookings.seats })
+      .from(bookings)
+      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now)))
+      .prepare(),
+    latestContractOf(db, typeId).prepare(),
+  ] as const;
 }
 
 /** The session called off; only a scheduled one, so a second click changes nothing. */

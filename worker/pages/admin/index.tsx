@@ -5,7 +5,6 @@ import { dashboard } from "../../actions/overview.ts";
 import { limitBody } from "../../middleware/body.ts";
 import { studioContext } from "../../middleware/context.ts";
 import { database } from "../../middleware/database.ts";
-import { assets } from "./assets.ts";
 import { requireCsrfToken, requireLogin } from "./auth/guard.ts";
 import type { AdminEnv } from "./env.ts";
 import { errorPage, notFoundPage } from "./errors.tsx";
@@ -36,7 +35,6 @@ adminPages.use("*", adminHeaders, noStore, layout, trimTrailingSlash({ alwaysRed
 adminPages.use("*", limitBody, csrf(), database);
 adminPages.onError(errorPage);
 
-adminPages.route("/", assets);
 adminPages.route("/", signInPages);
 
 // Hono runs handlers in the order they are added: everything below needs a signed-in studio.
