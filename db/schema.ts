@@ -542,3 +542,17 @@ export const couponRedemptions = sqliteTable(
   },
   (t) => [index("coupon_redemptions_coupon").on(t.couponId, t.clientEmail)],
 );
+
+/**
+ * A studio's private calendar feed of its bookings: at most one per studio, its URL's token kept
+ * only as a SHA-256 hash. Revoking deletes the row, so the old URL answers 404 at once.
+ */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  id: id(),
+  studioId: text("studio_id")
+    .notNull()
+    .unique()
+    .references(() => studios.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+});

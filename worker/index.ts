@@ -6,6 +6,7 @@ import { publicApiPaths, publicCors } from "./http/cors.ts";
 import { docsPage } from "./http/docs.ts";
 import { documentShapeProblems } from "./http/openapi.ts";
 import clientBookings from "./http/public/bookings.ts";
+import calendarFeed from "./http/public/calendar-feed.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
 import selfService from "./http/public/self-service.ts";
 import publicSessions from "./http/public/sessions.ts";
@@ -37,6 +38,7 @@ app.route("/v1/offers", offers);
 app.route("/v1/bookings", clientBookings);
 app.route("/v1/bookings", selfService);
 app.route("/v1/stripe", stripeWebhook);
+app.route("/v1/calendar", calendarFeed);
 
 app.route("/v1/studios", studios);
 app.route("/v1/admin", adminApi);

@@ -168,3 +168,37 @@ describe("clients", () => {
     ]);
   });
 });
+
+describe("calendar feed in Settings", () => {
+  it("makes a feed address shown once, replaces it, and turns it off", async () => {
+    const { browser } = await signedInStudio();
+    const before = await browser.get("/admin/settings");
+    expect(before.html).toContain("You have no calendar feed yet.");
+    expect(before.html).toContain("Google, Apple and Outlook calendars subscribe to");
+
+    const made = await browser.post("/admin/settings/calendar-feed");
+    expect(made.status).toBe(200);
+    expect(made.headers.get("cache-control")).toBe("no-store");
+    const [url] = await texts(made.html, "#calendar-feed-url");
+    expect(url).toMatch(/^http:\/\/localhost:8787\/v1\/calendar\/cal_[\w-]+\/bookings\.ics$/);
+    expect(await attributes(made.html, "button[data-copy]", "data-copy")).toContain("calendar-feed-url");
+    const path = new URL(url as string).pathname;
+    expect((await call("GET", path)).status).toBe(200);
+
+    // Shown once: the settings page later says only that it is on.
+    const later = await browser.get("/admin/settings");
+    expect(later.html).not.toContain(path);
+    expect(later.html).toContain("Your calendar feed is on");
+
+    const replaced = await browser.post("/admin/settings/calendar-feed");
+    const [next] = await texts(replaced.html, "#calendar-feed-url");
+    expect(next).not.toBe(url);
+    expect((await call("GET", path)).status).toBe(404);
+
+    const off = await browser.post("/admin/settings/calendar-feed/off");
+    expect(off.status).toBe(303);
+    expect(off.location).toBe("/admin/settings?done=calendar-feed-off");
+    expect((await call("GET", new URL(next as string).pathname)).status).toBe(404);
+    expect((await browser.get("/admin/settings")).html).toContain("You have no calendar feed yet.");
+  });
+});

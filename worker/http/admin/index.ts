@@ -1,5 +1,6 @@
 import { createRouter } from "../app.ts";
 import bookings from "./bookings.ts";
+import calendarFeed from "./calendar-feed.ts";
 import clients from "./clients.ts";
 import coupons from "./coupons.ts";
 import sessionChanges from "./session-changes.ts";
@@ -23,3 +24,4 @@ adminApi.route("/bookings", bookings);
 adminApi.route("/sessions", adminSessionWaitlist);
 adminApi.route("/waitlist", adminWaitlist);
 adminApi.route("/coupons", coupons);
+adminApi.route("/calendar-feed", calendarFeed);

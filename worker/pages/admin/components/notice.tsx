@@ -18,6 +18,7 @@ const notices = {
   "booking-cancelled": "The booking is cancelled, and its spot is free again.",
   "settings-saved": "The settings are saved.",
   "origin-allowed": "The website is allowed too.",
+  "calendar-feed-off": "The calendar feed is off: its address no longer works.",
   "template-saved": "The email template is saved.",
   "emails-chosen": "The emails are chosen.",
   "session-saved": "The session is saved.",
