@@ -221,12 +221,17 @@ export function refundNeeded(
   ]);
 }
 
-/** The line on Stripe's payment page: session and package, then what the money is for and when. */
+/**
+ * What Stripe's payment page says of a Checkout: the session and package, then what the money is
+ * for and when. A deposit or a balance says so in its name ("Deposit for Fall Minis — Mini").
+ */
 export function checkoutItem(f: AppointmentFacts, packageName: string, amounts: Amounts, dueCents: number) {
   const purpose =
     dueCents < balanceDue(amounts) ? "Deposit" : amounts.paidCents > 0 ? "Balance" : "Payment in full";
+  const name = `${f.sessionName} — ${packageName}`;
   return {
-    name: `${f.sessionName} — ${packageName}`,
+    name,
+    partName: purpose === "Payment in full" ? name : `${purpose} for ${name}`,
     description: `${purpose} · ${formatWhen(f)} · ${f.studioName}`,
   };
 }

@@ -152,6 +152,8 @@ export type PublicSession = {
     locale: string;
     allowedOrigins: string[];
     maxSeatsPerBooking: number;
+    taxRateBasisPoints: number;
+    taxInclusive: boolean;
   };
   packages: PackageRow[];
   /** One entry per time: the spots that start together are its seats. */
@@ -185,6 +187,8 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
         locale: studios.locale,
         allowedOrigins: studios.allowedOrigins,
         maxSeatsPerBooking: studios.maxSeatsPerBooking,
+        taxRateBasisPoints: studios.taxRateBasisPoints,
+        taxInclusive: studios.taxInclusive,
       })
       .from(studios)
       .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug))),

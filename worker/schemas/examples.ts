@@ -227,6 +227,7 @@ const publicSession = {
   holdMinutes: 10,
   waitlistOpen: true,
   maxSeatsPerBooking: 1,
+  tax: { rateBasisPoints: 825, inclusive: false },
 } satisfies z.output<typeof PublicSessionSchema>;
 
 /** The visitor's words (an excerpt: the answer carries every message of the catalogue). */

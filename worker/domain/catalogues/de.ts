@@ -124,4 +124,9 @@ export const de: Catalogue = {
   addOns: "Extras",
   each: "je {price}",
   code: "Code (optional)",
+  extraPeople: { one: "{count} weitere Person", other: "{count} weitere Personen" },
+  discountCode: "Code {code}",
+  tax: "MwSt.",
+  taxIncluded: "inkl. {amount} MwSt.",
+  total: "Gesamt",
 };

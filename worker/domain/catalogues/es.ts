@@ -127,4 +127,13 @@ export const es: Catalogue = {
   addOns: "Extras",
   each: "{price} cada uno",
   code: "Código (opcional)",
+  extraPeople: {
+    one: "{count} persona adicional",
+    many: "{count} personas adicionales",
+    other: "{count} personas adicionales",
+  },
+  discountCode: "Código {code}",
+  tax: "IVA",
+  taxIncluded: "{amount} de IVA incluido",
+  total: "Total",
 };

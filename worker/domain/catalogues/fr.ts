@@ -129,4 +129,13 @@ export const fr: Catalogue = {
   addOns: "Options",
   each: "{price} l’unité",
   code: "Code (facultatif)",
+  extraPeople: {
+    one: "{count} personne supplémentaire",
+    many: "{count} personnes supplémentaires",
+    other: "{count} personnes supplémentaires",
+  },
+  discountCode: "Code {code}",
+  tax: "TVA",
+  taxIncluded: "dont {amount} de TVA",
+  total: "Total",
 };

@@ -128,4 +128,13 @@ export const it: Catalogue = {
   addOns: "Extra",
   each: "{price} l’uno",
   code: "Codice (facoltativo)",
+  extraPeople: {
+    one: "{count} persona in più",
+    many: "{count} persone in più",
+    other: "{count} persone in più",
+  },
+  discountCode: "Codice {code}",
+  tax: "IVA",
+  taxIncluded: "IVA inclusa: {amount}",
+  total: "Totale",
 };

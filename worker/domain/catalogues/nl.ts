@@ -120,4 +120,9 @@ export const nl: Catalogue = {
   addOns: "Extra's",
   each: "{price} per stuk",
   code: "Code (optioneel)",
+  extraPeople: { one: "{count} extra persoon", other: "{count} extra personen" },
+  discountCode: "Code {code}",
+  tax: "Btw",
+  taxIncluded: "incl. {amount} btw",
+  total: "Totaal",
 };

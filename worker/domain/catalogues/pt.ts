@@ -128,4 +128,13 @@ export const pt: Catalogue = {
   addOns: "Extras",
   each: "{price} cada",
   code: "Código (opcional)",
+  extraPeople: {
+    one: "{count} pessoa adicional",
+    many: "{count} pessoas adicionais",
+    other: "{count} pessoas adicionais",
+  },
+  discountCode: "Código {code}",
+  tax: "IVA",
+  taxIncluded: "IVA incluído: {amount}",
+  total: "Total",
 };
