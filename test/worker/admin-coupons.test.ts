@@ -86,9 +86,11 @@ describe("a booking's extras in the session's details", () => {
     const page = await browser.get(`/admin/sessions/${session.id}`);
     expect(await texts(page.html, ".booking-quote li")).toEqual([
       "4 people",
-      "Additional people × 2: $40.00",
-      "Print <8×10> × 1: $30.00",
+      "Family: $200.00",
+      "2 additional people: $40.00",
+      "Print <8×10>: $30.00",
       "Code TEN: −$27.00",
+      "Total: $243.00",
     ]);
     expect(page.html).not.toContain("<8×10>");
   });
