@@ -278,7 +278,10 @@ describe("the studio's tax", () => {
 
   it("shows the tax as its own line in the receipt, the client's page and the payment reminder", async () => {
     const { session, spotIds, token } = await familySession();
-    await call("PATCH", "/v1/admin/studio", { token, body: { taxRateBasisPoints: 825, taxInclusive: false } });
+    await call("PATCH", "/v1/admin/studio", {
+      token,
+      body: { taxRateBasisPoints: 825, taxInclusive: false },
+    });
     const booked = await book(session.slug, spotIds[0] as string, { people: 3 });
     const mail = () =>
       env.DB.prepare("SELECT kind, text FROM emails WHERE booking_id = ? ORDER BY created_at")
@@ -294,7 +297,11 @@ describe("the studio's tax", () => {
     const reminder = (await mail()).results.find((m) => m.kind === "payment_reminder");
     expect(reminder?.text).toContain("Tax: + $18.15\nTotal: $238.15");
     const page = await call("GET", `/v1/bookings/${booked.body.booking.token}`);
-    expect(page.body.booking.quote).toMatchObject({ taxCents: 1815, taxInclusive: false, amountCents: 23815 });
+    expect(page.body.booking.quote).toMatchObject({
+      taxCents: 1815,
+      taxInclusive: false,
+      amountCents: 23815,
+    });
   });
 
   it("takes an inclusive tax out of the price rather than adding it", async () => {
