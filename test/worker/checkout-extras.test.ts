@@ -211,7 +211,7 @@ describe("codes", () => {
     expect(plain.status).toBe(201);
   });
 
-  it("refuses a code of another studio's, and a used code cannot be deleted", async () => {
+  it("refuses a code of another studio's, and deleting a used code ends it, keeping the bookings' discount", async () => {
     const { session, spotIds, token } = await familySession(2);
     const other = await newStudio({ name: "Elsewhere" });
     await coupon(other.token, { code: "THEIRS" });
@@ -221,8 +221,12 @@ describe("codes", () => {
     );
     expect((await book(session.slug, spotIds[1] as string, { couponCode: "OURS" })).status).toBe(201);
     const del = await call("DELETE", `/v1/admin/coupons/${mine.id}`, { token });
-    expect(del.status).toBe(409);
-    expect(del.body.code).toBe("coupon_in_use");
+    expect(del.status).toBe(204);
+    const kept = await call("GET", `/v1/admin/coupons/${mine.id}`, { token });
+    expect(kept.body.coupon).toMatchObject({ code: "OURS", uses: 1 });
+    expect(kept.body.coupon.endsOn).not.toBeNull();
+    const ended = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
+    expect(ended.body.session.spots[1].booking.quote).toMatchObject({ couponCode: "OURS" });
     const dup = await call("POST", "/v1/admin/coupons", {
       token,
       body: { code: "ours", kind: "amount", value: 100 },

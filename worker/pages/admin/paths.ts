@@ -39,6 +39,8 @@ export const paths = {
     `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
   mail: `${root}/mail`,
   coupons: `${root}/coupons`,
+  coupon: (id: string) => `${root}/coupons/${id}`,
+  deleteCoupon: (id: string) => `${root}/coupons/${id}/delete`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };
