@@ -129,4 +129,11 @@ export const de: Catalogue = {
   tax: "MwSt.",
   taxIncluded: "inkl. {amount} MwSt.",
   total: "Gesamt",
+  unsubscribeTitle: "Keine Ankündigungen mehr von {studio}",
+  unsubscribeAsk:
+    "Keine E-Mails über neue Termine von {studio} mehr erhalten? E-Mails zu Ihren eigenen Buchungen erhalten Sie weiterhin.",
+  unsubscribeButton: "Abmelden",
+  unsubscribedNow: "Sie sind abgemeldet: {studio} sendet Ihnen keine Ankündigungen mehr.",
+  unsubscribeUnknown:
+    "Dieser Abmeldelink ist ungültig. Bitte nutzen Sie den Link aus der neuesten E-Mail oder wenden Sie sich an das Studio.",
 };

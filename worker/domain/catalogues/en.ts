@@ -137,6 +137,13 @@ export const en = {
   tax: "Tax",
   taxIncluded: "incl. {amount} tax",
   total: "Total",
+  unsubscribeTitle: "Stop announcements from {studio}",
+  unsubscribeAsk:
+    "Stop receiving emails about new sessions from {studio}? Emails about your own bookings still reach you.",
+  unsubscribeButton: "Unsubscribe",
+  unsubscribedNow: "You're unsubscribed: {studio} will send you no more announcements.",
+  unsubscribeUnknown:
+    "This unsubscribe link is not valid. Please use the link in the latest email, or contact the studio.",
 };
 
 export type MessageKey = keyof typeof en;

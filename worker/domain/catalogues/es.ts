@@ -136,4 +136,11 @@ export const es: Catalogue = {
   tax: "IVA",
   taxIncluded: "{amount} de IVA incluido",
   total: "Total",
+  unsubscribeTitle: "Dejar de recibir anuncios de {studio}",
+  unsubscribeAsk:
+    "¿Dejar de recibir correos sobre nuevas sesiones de {studio}? Los correos sobre tus reservas te seguirán llegando.",
+  unsubscribeButton: "Darme de baja",
+  unsubscribedNow: "Te has dado de baja: {studio} no te enviará más anuncios.",
+  unsubscribeUnknown:
+    "Este enlace para darse de baja no es válido. Usa el enlace del último correo o contacta con el estudio.",
 };

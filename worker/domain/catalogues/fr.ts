@@ -138,4 +138,11 @@ export const fr: Catalogue = {
   tax: "TVA",
   taxIncluded: "dont {amount} de TVA",
   total: "Total",
+  unsubscribeTitle: "Ne plus recevoir les annonces de {studio}",
+  unsubscribeAsk:
+    "Ne plus recevoir d’e-mails sur les nouvelles séances de {studio} ? Les e-mails concernant vos réservations vous parviendront toujours.",
+  unsubscribeButton: "Me désabonner",
+  unsubscribedNow: "Vous êtes désabonné : {studio} ne vous enverra plus d’annonces.",
+  unsubscribeUnknown:
+    "Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail ou contactez le studio.",
 };

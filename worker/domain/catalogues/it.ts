@@ -137,4 +137,11 @@ export const it: Catalogue = {
   tax: "IVA",
   taxIncluded: "IVA inclusa: {amount}",
   total: "Totale",
+  unsubscribeTitle: "Non ricevere più annunci da {studio}",
+  unsubscribeAsk:
+    "Non ricevere più e-mail sulle nuove sessioni di {studio}? Le e-mail sulle tue prenotazioni continueranno ad arrivare.",
+  unsubscribeButton: "Annulla iscrizione",
+  unsubscribedNow: "Iscrizione annullata: {studio} non ti invierà più annunci.",
+  unsubscribeUnknown:
+    "Questo link per annullare l’iscrizione non è valido. Usa il link dell’e-mail più recente o contatta lo studio.",
 };

@@ -125,4 +125,11 @@ export const nl: Catalogue = {
   tax: "Btw",
   taxIncluded: "incl. {amount} btw",
   total: "Totaal",
+  unsubscribeTitle: "Geen aankondigingen meer van {studio}",
+  unsubscribeAsk:
+    "Geen e-mails meer ontvangen over nieuwe sessies van {studio}? E-mails over je eigen boekingen blijf je ontvangen.",
+  unsubscribeButton: "Afmelden",
+  unsubscribedNow: "Je bent afgemeld: {studio} stuurt je geen aankondigingen meer.",
+  unsubscribeUnknown:
+    "Deze afmeldlink is niet geldig. Gebruik de link uit de nieuwste e-mail of neem contact op met de studio.",
 };

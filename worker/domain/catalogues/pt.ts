@@ -137,4 +137,11 @@ export const pt: Catalogue = {
   tax: "IVA",
   taxIncluded: "IVA incluído: {amount}",
   total: "Total",
+  unsubscribeTitle: "Deixar de receber anúncios de {studio}",
+  unsubscribeAsk:
+    "Deixar de receber e-mails sobre novas sessões de {studio}? Os e-mails sobre as suas reservas continuam a chegar.",
+  unsubscribeButton: "Cancelar subscrição",
+  unsubscribedNow: "Subscrição cancelada: {studio} não lhe enviará mais anúncios.",
+  unsubscribeUnknown:
+    "Este link de cancelamento não é válido. Use o link do e-mail mais recente ou contacte o estúdio.",
 };

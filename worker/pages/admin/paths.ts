@@ -54,4 +54,5 @@ export type SessionAction =
   | "edit"
   | "cancel"
   | "delete"
-  | "shift";
+  | "shift"
+  | "announce";
