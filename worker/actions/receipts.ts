@@ -1,3 +1,4 @@
+import { bookingSignature, formBlocks, type Signature } from "../domain/contract.ts";
 import { adminSessionUrl, appointmentLinks } from "../domain/links.ts";
 import {
   appointmentFacts,
@@ -10,6 +11,7 @@ import {
 import type { Amounts } from "../domain/money.ts";
 import { noticeOn } from "../domain/notices.ts";
 import type { Quote } from "../domain/pricing.ts";
+import type { Answer } from "../domain/questionnaire.ts";
 import { templateValues } from "../domain/templates.ts";
 import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
@@ -31,6 +33,8 @@ export type Receipt = {
   online?: boolean;
   /** What the studio is told of, if it has not turned that notice off. */
   notice?: "booked" | "confirmed" | "paid";
+  /** Answers and signature written with this change (else the booking's own, as stored). */
+  signed?: { answers: Answer[]; signature: Signature | null };
 };
 
 /**
@@ -76,7 +80,17 @@ export async function receiptAfter(db: Db, r: Receipt) {
   const statements = [link.insert, queueEmailIfLastChanged(db, email, now)];
   // Chained after the receipt: queued only when the receipt was, so only when the change happened.
   if (r.notice && view.studio.email && noticeOn(view.studio, r.notice)) {
-    const notice = studioNotice(r.notice, facts, money, adminSessionUrl(r.publicUrl, view.session.id));
+    const signed = r.signed ?? {
+      answers: view.booking.answers ?? [],
+      signature: bookingSignature(view.booking),
+    };
+    const notice = studioNotice(
+      r.notice,
+      facts,
+      money,
+      adminSessionUrl(r.publicUrl, view.session.id),
+      formBlocks(signed.answers, signed.signature),
+    );
     statements.push(
       queueEmailIfLastChanged(
         db,

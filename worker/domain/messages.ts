@@ -68,13 +68,13 @@ export function formatWhen(f: Pick<AppointmentFacts, "startsAt" | "endsAt" | "ti
   return `${day}, ${time.format(f.startsAt)} – ${time.format(f.endsAt)}${zone ? ` (${zone})` : ""}`;
 }
 
-type Block = { text: string } | { link: string; label: string; quiet?: boolean };
+export type Block = { text: string } | { link: string; label: string; quiet?: boolean };
 
 const buttonStyle =
   "display:inline-block;padding:10px 16px;background:#1f2937;color:#fff;border-radius:6px;text-decoration:none";
 
 /** One layout for all mail: paragraphs, a call-to-action button and quiet links, escaped once here. */
-function compose(subject: string, blocks: Block[]): Message {
+export function compose(subject: string, blocks: Block[]): Message {
   const text = blocks.map((b) => ("text" in b ? b.text : `${b.label}: ${b.link}`)).join("\n\n");
   const body = blocks
     .map((b) =>
@@ -90,7 +90,7 @@ function compose(subject: string, blocks: Block[]): Message {
 export const mailDocument = (body: string): string =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
 
-const details = (f: AppointmentFacts): string =>
+export const details = (f: AppointmentFacts): string =>
   [`${f.sessionName}`, formatWhen(f), f.location ? `Where: ${f.location}` : ""].filter(Boolean).join("\n");
 
 const amounts = (m: MoneyFacts, locale: string): Block => ({
@@ -324,6 +324,8 @@ export function studioNotice(
   f: AppointmentFacts,
   m: MoneyFacts,
   sessionPage: string,
+  /** What the client answered and signed, when they did. */
+  forms: Block[] = [],
 ): Message {
   const { subject, news } = {
     booked: {
@@ -343,6 +345,7 @@ export function studioNotice(
     { text: news },
     { text: details(f) },
     amounts(m, f.locale),
+    ...forms,
     { link: sessionPage, label: "Open the session" },
   ]);
 }

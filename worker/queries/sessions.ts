@@ -10,9 +10,11 @@ import {
   waitlistEntries,
   waitlistOffers,
 } from "../../db/schema.ts";
+import type { Contract } from "../domain/contract.ts";
 import { type SeatedTime, seatedTimes } from "../domain/spots.ts";
 import type { Db } from "../env.ts";
 import { occupyingSpot } from "./bookings.ts";
+import { inForce, latestContractOf } from "./contracts.ts";
 import { seatsLeftAt } from "./seats.ts";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -158,6 +160,8 @@ export type PublicSession = {
   packages: PackageRow[];
   /** One entry per time: the spots that start together are its seats. */
   spots: SeatedTime[];
+  /** The contract a booking signs (null: none). */
+  contract: Contract | null;
 };
 
 /**
@@ -171,7 +175,8 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
     .select({ id: sessions.id })
     .from(sessions)
     .where(and(bySlug, eq(sessions.status, "scheduled")));
-  const [heads, types, owners, pkgs, spotRows, taken] = await db.batch([
+  const typeId = db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug);
+  const [heads, types, owners, pkgs, spotRows, taken, versions] = await db.batch([
     db.select().from(sessions).where(bySlug),
     db
       .select()
@@ -211,10 +216,18 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
       .select({ spotId: bookings.spotId, seats: bookings.seats })
       .from(bookings)
       .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now))),
+    latestContractOf(db, typeId),
   ]);
   const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
   if (!session || !sessionType || !studio) return null;
-  return { session, sessionType, studio, packages: pkgs, spots: seatedTimes(spotRows, taken, now) };
+  return {
+    session,
+    sessionType,
+    studio,
+    packages: pkgs,
+    spots: seatedTimes(spotRows, taken, now),
+    contract: inForce(versions[0]),
+  };
 }
 
 /** The session called off; only a scheduled one, so a second click changes nothing. */

@@ -7,7 +7,13 @@
 import type { z } from "@hono/zod-openapi";
 import { en } from "../domain/catalogues/en.ts";
 import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
-import type { ClientSchema, PackageSchema, SessionTypeSchema, StudioSchema } from "./catalog-views.ts";
+import type {
+  ClientSchema,
+  PackageSchema,
+  SessionTypeSchema,
+  SessionTypeWithContractSchema,
+  StudioSchema,
+} from "./catalog-views.ts";
 import { exampleAddOn } from "./checkout-examples.ts";
 import type { ClientInput } from "./fields.ts";
 import type {
@@ -17,6 +23,12 @@ import type {
   PublicSpotSchema,
   SelfServiceSchema,
 } from "./public-views.ts";
+import {
+  exampleAnswers,
+  exampleContract,
+  exampleQuestions,
+  exampleSignature,
+} from "./questionnaire-examples.ts";
 import type { CreateSessionType } from "./session-types.ts";
 import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
 import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
@@ -98,7 +110,13 @@ export const exampleSessionType = {
   active: true,
   packages: [examplePackage],
   rules: typeRules,
+  questions: exampleQuestions,
 } satisfies z.output<typeof SessionTypeSchema>;
+
+export const exampleSessionTypeWithContract = {
+  ...exampleSessionType,
+  contract: exampleContract,
+} satisfies z.output<typeof SessionTypeWithContractSchema>;
 
 export const exampleClient = {
   id: ids.client,
@@ -149,6 +167,8 @@ export const exampleAdminBooking = {
   expiresAt: null,
   confirmedAt: "2027-10-02T18:04:00.000Z",
   quote: null,
+  answers: exampleAnswers,
+  signature: exampleSignature,
 } satisfies z.output<typeof AdminBookingSchema>;
 
 const sessionHead = {
@@ -262,6 +282,8 @@ export const examplePublicSession = {
   })) satisfies z.output<typeof PublicSpotSchema>[],
   ...visitorWords,
   rules: exampleRules,
+  questions: exampleQuestions,
+  contract: exampleContract,
 };
 
 export const exampleClientBooking = {
@@ -279,6 +301,8 @@ export const exampleClientBooking = {
   rescheduleCount: 0,
   cancelMoney: null,
   quote: null,
+  answers: exampleAnswers,
+  signature: exampleSignature,
 } satisfies z.output<typeof ClientBookingSchema>;
 
 /** What the client's confirmation link shows. */
@@ -290,6 +314,8 @@ export const exampleClientView = {
   spot: { id: ids.spot, ...spotTimes },
   ...visitorWords,
   rules: exampleRules,
+  questions: exampleQuestions,
+  contract: exampleContract,
   selfService: {
     reschedule: { allowed: true, until: "2027-10-15T13:30:00.000Z", reason: null },
     cancel: { allowed: true, until: "2027-10-14T13:30:00.000Z", reason: null, money: "credit" },
@@ -335,6 +361,8 @@ export const exampleNewSessionType = {
     { name: "Mini", description: "20 minutes, 10 edited images", priceCents: 15_000, depositCents: 5_000 },
   ],
   rules: exampleNewRules,
+  questions: exampleQuestions,
+  contract: exampleContract.text,
 } satisfies z.input<typeof CreateSessionType>;
 
 export const exampleNewSession = {
@@ -465,3 +493,5 @@ export const exampleCalendarFeedFile = [
   "END:VCALENDAR",
   "",
 ].join("\r\n");
+
+export { exampleContract, exampleQuestions };

@@ -51,9 +51,9 @@ export const Field: FC<InputProps> = ({ form, name, label, hint, keep = true, ..
     <input {...attrs} {...input} value={keep ? (form.values[name] ?? "") : undefined} />
   ));
 
-export const TextArea: FC<Common> = ({ form, ...field }) =>
+export const TextArea: FC<Common & { rows?: number }> = ({ form, rows = 3, ...field }) =>
   framed({ form, ...field }, (input) => (
-    <textarea {...input} rows={3}>
+    <textarea {...input} rows={rows}>
       {form.values[field.name] ?? ""}
     </textarea>
   ));
