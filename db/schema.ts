@@ -560,6 +560,20 @@ export const couponRedemptions = sqliteTable(
 );
 
 /**
+ * A studio's private calendar feed of its bookings: at most one per studio, its URL's token kept
+ * only as a SHA-256 hash. Revoking deletes the row, so the old URL answers 404 at once.
+ */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  id: id(),
+  studioId: text("studio_id")
+    .notNull()
+    .unique()
+    .references(() => studios.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/**
  * Each client a session was announced to: the pair is unique, so a double click or a retry of
  * "Announce this session" emails nobody twice (the email is queued only if its row was new).
  */

@@ -21,6 +21,35 @@ export const Session = v.object({
   holdMinutes: v.number(),
   maxSeatsPerBooking: v.optional(v.number(), 1),
   waitlistOpen: v.optional(v.boolean()),
+  // Optional, so a server from before the studio's tax still reads (as no tax).
+  tax: v.optional(v.object({ rateBasisPoints: v.number(), inclusive: v.boolean() }), {
+    rateBasisPoints: 0,
+    inclusive: false,
+  }),
+});
+
+/**
+ * A booking's amounts line by line, as the server priced them (worker/domain/pricing.ts Quote);
+ * what an older server leaves out reads as nothing added.
+ */
+const Quote = v.object({
+  lines: v.optional(
+    v.array(
+      v.object({
+        kind: v.picklist(["package", "people", "add_on"]),
+        label: v.string(),
+        quantity: v.number(),
+        totalCents: v.number(),
+      }),
+    ),
+    [],
+  ),
+  couponCode: v.nullish(v.string(), null),
+  discountCents: v.optional(v.number(), 0),
+  taxCents: v.optional(v.number(), 0),
+  taxInclusive: v.optional(v.boolean(), false),
+  amountCents: v.number(),
+  depositCents: v.number(),
 });
 
 export const SessionType = v.object({
@@ -122,7 +151,7 @@ const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
 export const BookingCreated = v.object({
   booking: v.object({ id: v.string(), status: v.string(), token: v.string() }),
   /** What the booking costs, with the code's discount and tax, as the server priced it. */
-  quote: v.optional(v.object({ amountCents: v.number(), depositCents: v.number() })),
+  quote: v.optional(Quote),
   checkoutUrl: CheckoutUrl,
 });
 
@@ -139,6 +168,7 @@ export const BookingRecord = v.object({
   packageId: v.nullable(v.string()),
   seats: v.optional(v.number(), 1),
   client: v.nullish(v.object({ email: v.string() })),
+  quote: v.nullish(Quote),
 });
 
 /** `GET /v1/bookings/:token` */

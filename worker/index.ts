@@ -4,6 +4,7 @@ import { createApp } from "./http/app.ts";
 import { adminAuth } from "./http/auth.ts";
 import { publicApiPaths, publicCors } from "./http/cors.ts";
 import clientBookings from "./http/public/bookings.ts";
+import calendarFeed from "./http/public/calendar-feed.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
 import selfService from "./http/public/self-service.ts";
 import publicSessions from "./http/public/sessions.ts";
@@ -36,6 +37,7 @@ app.route("/v1/offers", offers);
 app.route("/v1/bookings", clientBookings);
 app.route("/v1/bookings", selfService);
 app.route("/v1/stripe", stripeWebhook);
+app.route("/v1/calendar", calendarFeed);
 
 app.route("/v1/studios", studios);
 app.route("/v1/admin", adminApi);

@@ -23,7 +23,8 @@ const list = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join
 const reads = [
   ofSession("*"),
   `select * from session_types where id in (${ofSession("session_type_id")})`,
-  `select name, currency, hold_minutes, locale, allowed_origins, max_seats_per_booking from studios
+  `select name, currency, hold_minutes, locale, allowed_origins, max_seats_per_booking,
+     tax_rate_basis_points, tax_inclusive from studios
      where id in (${ofSession("studio_id")})`,
   `select * from packages where session_type_id in (${ofSession("session_type_id")}) order by position`,
   `select id, starts_at, ends_at from spots where session_id in (${scheduled}) and removed_at is null
@@ -77,6 +78,8 @@ export default {
       holdMinutes: number;
       locale: string;
       maxSeatsPerBooking: number;
+      taxRateBasisPoints: number;
+      taxInclusive: boolean;
     }>(owner);
     const rules = effectiveRules(sessionType.rules, session.rules);
     const times = seatedTimes(

@@ -85,14 +85,29 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Stripe's hosted page, reduced to what the client checks before paying: what, how much, and Pay. */
+/** A Checkout's line items as sent (`line_items[i][…]`): name, description, quantity and unit amount. */
+function linesOf(form: Fields) {
+  return ((form.line_items ?? []) as Fields[]).map((item) => {
+    const price = fields(item.price_data);
+    const product = fields(price.product_data);
+    return {
+      name: text(product.name) ?? "",
+      description: text(product.description) ?? "",
+      quantity: Number(text(item.quantity) ?? 1),
+      unitAmount: Number(text(price.unit_amount)),
+      currency: text(price.currency),
+    };
+  });
+}
+
+/** Stripe's hosted page, reduced to what the client checks before paying: each line, the total, and Pay. */
 function payPage(session: CheckoutSession, request: Fields): string {
-  const [item] = (request.line_items ?? []) as Fields[];
-  const product = fields(fields(item?.price_data).product_data);
-  const amount = new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: session.currency ?? "usd",
-  }).format((session.amount_total ?? 0) / 100);
+  const money = (minor: number) =>
+    new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency ?? "usd" }).format(
+      minor / 100,
+    );
+  const [first, ...others] = linesOf(request);
+  const amount = money(session.amount_total ?? 0);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -111,8 +126,11 @@ function payPage(session: CheckoutSession, request: Fields): string {
 <body>
   <main>
     <p class="mode">Test mode · a local stand-in for Stripe Checkout</p>
-    <h1>${escapeHtml(text(product.name) ?? "")}</h1>
-    <p>${escapeHtml(text(product.description) ?? "")}</p>
+    <h1>${escapeHtml(first?.name ?? "")}</h1>
+    <p>${escapeHtml(first?.description ?? "")}</p>
+    <ul class="lines">${[first, ...others]
+      .map((l) => l && `<li>${l.quantity} × ${escapeHtml(l.name)}: ${money(l.quantity * l.unitAmount)}</li>`)
+      .join("")}</ul>
     <p class="amount">${amount}</p>
     <p>${escapeHtml(session.customer_email ?? "")}</p>
     <form method="post"><button type="submit">Pay</button></form>
@@ -146,9 +164,9 @@ export function startStripeStandIn(opts: {
   function createCheckout(form: Fields, idempotencyKey: string | undefined): CheckoutSession {
     const known = idempotencyKey && byIdempotencyKey.get(idempotencyKey);
     if (known) return known;
-    const [item] = (form.line_items ?? []) as Fields[];
-    const price = fields(item?.price_data);
-    const amount = Number(text(price.unit_amount)) * Number(text(item?.quantity) ?? 1);
+    const lines = linesOf(form);
+    // What Stripe charges: every line's quantity times its unit amount.
+    const amount = lines.reduce((sum, l) => sum + l.quantity * l.unitAmount, 0);
     const id = stripeId("cs");
     const session: CheckoutSession = {
       id,
@@ -161,7 +179,7 @@ export function startStripeStandIn(opts: {
       payment_intent: null,
       amount_subtotal: amount,
       amount_total: amount,
-      currency: text(price.currency),
+      currency: lines[0]?.currency ?? "usd",
       customer_email: text(form.customer_email),
       client_reference_id: text(form.client_reference_id),
       metadata: fields(form.metadata) as Record<string, string>,

@@ -29,6 +29,7 @@ describe("the Coupons page", () => {
       "2027-03-01 to 2027-03-31",
       "0 of 10",
       "1",
+      "Edit SPRING",
     ]);
     const api = await call("GET", "/v1/admin/coupons", { token });
     expect(api.body.coupons[0]).toMatchObject({ kind: "amount", value: 2500, sessionTypeIds: [minis.id] });
@@ -45,6 +46,58 @@ describe("the Coupons page", () => {
       describedByError: true,
     });
     expect((await field(res.html, "code")).value).toBe("ok-code");
+  });
+
+  it("edits a code, deletes an unused one, and ends a used one so its bookings keep the discount", async () => {
+    const { browser, token } = await signedInStudio();
+    const type = await newSessionType(token);
+    const made = async (code: string) =>
+      (await call("POST", "/v1/admin/coupons", { token, body: { code, kind: "percent", value: 10 } })).body
+        .coupon;
+    const unused = await made("UNUSED");
+    const used = await made("USED");
+    const edit = await browser.get(`/admin/coupons/${unused.id}`);
+    expect((await field(edit.html, "value")).value).toBe("10");
+    const saved = await browser.post(`/admin/coupons/${unused.id}`, {
+      code: "UNUSED",
+      kind: "amount",
+      value: "5.00",
+      maxUses: "3",
+    });
+    expect(saved.status).toBe(303);
+    expect((await call("GET", `/v1/admin/coupons/${unused.id}`, { token })).body.coupon).toMatchObject({
+      kind: "amount",
+      value: 500,
+      maxUses: 3,
+    });
+    const gone = await browser.post(`/admin/coupons/${unused.id}/delete`);
+    expect(gone.location).toBe("/admin/coupons?done=coupon-deleted");
+    expect((await call("GET", `/v1/admin/coupons/${unused.id}`, { token })).status).toBe(404);
+
+    const session = await newSession(token, {
+      classification: "multi",
+      name: "Minis",
+      sessionTypeId: type.id,
+      date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      time: "10:00",
+      spots: 2,
+    });
+    const book = async (spot: number) => {
+      const held = await hold(session.slug, session.spots[spot].id);
+      return call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+        token: held.body.hold.token,
+        body: { client: { name: "Ann", email: `ann${spot}@example.com` }, couponCode: "USED" },
+      });
+    };
+    expect((await book(0)).status).toBe(201);
+    expect((await browser.get(`/admin/coupons/${used.id}`)).html).toContain("End this code");
+    const ended = await browser.post(`/admin/coupons/${used.id}/delete`);
+    expect(ended.location).toBe("/admin/coupons?done=coupon-ended");
+    const refused = await book(1);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].path).toBe("couponCode");
+    const details = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
+    expect(details.body.session.spots[0].booking.quote).toMatchObject({ couponCode: "USED" });
   });
 });
 
@@ -86,9 +139,11 @@ describe("a booking's extras in the session's details", () => {
     const page = await browser.get(`/admin/sessions/${session.id}`);
     expect(await texts(page.html, ".booking-quote li")).toEqual([
       "4 people",
-      "Additional people × 2: $40.00",
-      "Print <8×10> × 1: $30.00",
+      "Family: $200.00",
+      "2 additional people: $40.00",
+      "Print <8×10>: $30.00",
       "Code TEN: −$27.00",
+      "Total: $243.00",
     ]);
     expect(page.html).not.toContain("<8×10>");
   });

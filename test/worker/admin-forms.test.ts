@@ -168,3 +168,120 @@ describe("clients", () => {
     ]);
   });
 });
+
+describe("calendar feed in Settings", () => {
+  it("makes a feed address shown once, replaces it, and turns it off", async () => {
+    const { browser } = await signedInStudio();
+    const before = await browser.get("/admin/settings");
+    expect(before.html).toContain("You have no calendar feed yet.");
+    expect(before.html).toContain("Google, Apple and Outlook calendars subscribe to");
+
+    const made = await browser.post("/admin/settings/calendar-feed");
+    expect(made.status).toBe(200);
+    expect(made.headers.get("cache-control")).toBe("no-store");
+    const [url] = await texts(made.html, "#calendar-feed-url");
+    expect(url).toMatch(/^http:\/\/localhost:8787\/v1\/calendar\/cal_[\w-]+\/bookings\.ics$/);
+    expect(await attributes(made.html, "button[data-copy]", "data-copy")).toContain("calendar-feed-url");
+    const path = new URL(url as string).pathname;
+    expect((await call("GET", path)).status).toBe(200);
+
+    // Shown once: the settings page later says only that it is on.
+    const later = await browser.get("/admin/settings");
+    expect(later.html).not.toContain(path);
+    expect(later.html).toContain("Your calendar feed is on");
+
+    const replaced = await browser.post("/admin/settings/calendar-feed");
+    const [next] = await texts(replaced.html, "#calendar-feed-url");
+    expect(next).not.toBe(url);
+    expect((await call("GET", path)).status).toBe(404);
+
+    const off = await browser.post("/admin/settings/calendar-feed/off");
+    expect(off.status).toBe(303);
+    expect(off.location).toBe("/admin/settings?done=calendar-feed-off");
+    expect((await call("GET", new URL(next as string).pathname)).status).toBe(404);
+    expect((await browser.get("/admin/settings")).html).toContain("You have no calendar feed yet.");
+  });
+});
+
+describe("a package's people and add-ons", () => {
+  const typeFields = {
+    name: "Family Minis",
+    classification: "multi",
+    durationMinutes: "20",
+    breakMinutes: "10",
+    paymentReminderDays: "3",
+    "packages.0.name": "Family",
+    "packages.0.price": "200.00",
+    "packages.0.deposit": "50.00",
+    "packages.0.peopleIncluded": "2",
+    "packages.0.extraPerson": "20.00",
+    "packages.0.maxPeople": "5",
+    "packages.0.addOns.0.name": "Print 8×10",
+    "packages.0.addOns.0.price": "30.00",
+    "packages.0.addOns.0.max": "2",
+    "packages.0.addOns.1.name": "Extra images",
+    "packages.0.addOns.1.price": "15",
+    "packages.0.addOns.1.max": "",
+  };
+
+  it("saves people included, the extra person's price, the most people and each add-on, and shows them again", async () => {
+    const { browser, token } = await signedInStudio();
+    await browser.get("/admin/session-types/new");
+    const saved = await browser.post("/admin/session-types/new", typeFields);
+    expect(saved.status, saved.html).toBe(303);
+    const [type] = (await call("GET", "/v1/admin/session-types", { token })).body.sessionTypes;
+    expect(type.packages[0]).toMatchObject({
+      peopleIncluded: 2,
+      extraPersonCents: 2000,
+      maxPeople: 5,
+      addOns: [
+        { name: "Print 8×10", priceCents: 3000, maxPerBooking: 2 },
+        { name: "Extra images", priceCents: 1500, maxPerBooking: null },
+      ],
+    });
+    const edit = await browser.get(`/admin/session-types/${type.id}`);
+    expect((await field(edit.html, "packages.0.extraPerson")).value).toBe("20.00");
+    expect((await field(edit.html, "packages.0.addOns.1.name")).value).toBe("Extra images");
+    // Removing one add-on keeps the other (and its id), and the package's other settings.
+    const changed = await browser.post(`/admin/session-types/${type.id}`, {
+      ...typeFields,
+      "packages.0.id": type.packages[0].id,
+      "packages.0.addOns.0.id": type.packages[0].addOns[0].id,
+      "packages.0.addOns.0.remove": "on",
+      "packages.0.addOns.1.id": type.packages[0].addOns[1].id,
+      "packages.0.maxPeople": "6",
+    });
+    expect(changed.status, changed.html).toBe(303);
+    const after = (await call("GET", `/v1/admin/session-types/${type.id}`, { token })).body.sessionType;
+    expect(after.packages[0]).toMatchObject({ maxPeople: 6, extraPersonCents: 2000 });
+    expect(after.packages[0].addOns).toEqual([
+      expect.objectContaining({ id: type.packages[0].addOns[1].id }),
+    ]);
+  });
+
+  it("puts the API's refusals next to the add-on and people fields they are about", async () => {
+    const { browser } = await signedInStudio();
+    await browser.get("/admin/session-types/new");
+    const res = await browser.post("/admin/session-types/new", {
+      ...typeFields,
+      "packages.0.addOns.0.name": "",
+      "packages.0.addOns.1.price": "abc",
+      "packages.0.addOns.1.max": "99",
+    });
+    expect(res.status).toBe(422);
+    expect((await field(res.html, "packages.0.addOns.0.name")).error).toBeTruthy();
+    expect(await field(res.html, "packages.0.addOns.1.price")).toMatchObject({
+      value: "abc",
+      error: "Enter an amount such as 150.00.",
+    });
+    expect((await field(res.html, "packages.0.addOns.1.max")).error).toBe("At most 20.");
+    const fewer = await browser.post("/admin/session-types/new", {
+      ...typeFields,
+      "packages.0.maxPeople": "1",
+    });
+    expect(fewer.status).toBe(422);
+    expect((await field(fewer.html, "packages.0.maxPeople")).error).toBe(
+      "The most people cannot be fewer than the people included.",
+    );
+  });
+});

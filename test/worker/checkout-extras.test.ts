@@ -211,7 +211,7 @@ describe("codes", () => {
     expect(plain.status).toBe(201);
   });
 
-  it("refuses a code of another studio's, and a used code cannot be deleted", async () => {
+  it("refuses a code of another studio's, and deleting a used code ends it, keeping the bookings' discount", async () => {
     const { session, spotIds, token } = await familySession(2);
     const other = await newStudio({ name: "Elsewhere" });
     await coupon(other.token, { code: "THEIRS" });
@@ -221,8 +221,12 @@ describe("codes", () => {
     );
     expect((await book(session.slug, spotIds[1] as string, { couponCode: "OURS" })).status).toBe(201);
     const del = await call("DELETE", `/v1/admin/coupons/${mine.id}`, { token });
-    expect(del.status).toBe(409);
-    expect(del.body.code).toBe("coupon_in_use");
+    expect(del.status).toBe(204);
+    const kept = await call("GET", `/v1/admin/coupons/${mine.id}`, { token });
+    expect(kept.body.coupon).toMatchObject({ code: "OURS", uses: 1 });
+    expect(kept.body.coupon.endsOn).not.toBeNull();
+    const ended = await call("GET", `/v1/admin/sessions/${session.id}`, { token });
+    expect(ended.body.session.spots[1].booking.quote).toMatchObject({ couponCode: "OURS" });
     const dup = await call("POST", "/v1/admin/coupons", {
       token,
       body: { code: "ours", kind: "amount", value: 100 },
@@ -273,6 +277,34 @@ describe("the studio's tax", () => {
       taxInclusive: false,
       amountCents: 26305,
       depositCents: 5000,
+    });
+  });
+
+  it("shows the tax as its own line in the receipt, the client's page and the payment reminder", async () => {
+    const { session, spotIds, token } = await familySession();
+    await call("PATCH", "/v1/admin/studio", {
+      token,
+      body: { taxRateBasisPoints: 825, taxInclusive: false },
+    });
+    const booked = await book(session.slug, spotIds[0] as string, { people: 3 });
+    const mail = () =>
+      env.DB.prepare("SELECT kind, text FROM emails WHERE booking_id = ? ORDER BY created_at")
+        .bind(booked.body.booking.id)
+        .all<{ kind: string; text: string }>();
+    const receipt = (await mail()).results.find((m) => m.kind === "booking_confirmed");
+    // $200 and one more person at $20: $220.00, plus 8.25 % ($18.15).
+    expect(receipt?.text).toContain(
+      "Family: $200.00\n1 additional person: $20.00\nTax: + $18.15\nTotal: $238.15\nPaid: $0.00\nBalance due: $238.15",
+    );
+    const reminded = await call("POST", `/v1/admin/sessions/${session.id}/payment-reminders`, { token });
+    expect(reminded.status).toBe(200);
+    const reminder = (await mail()).results.find((m) => m.kind === "payment_reminder");
+    expect(reminder?.text).toContain("Tax: + $18.15\nTotal: $238.15");
+    const page = await call("GET", `/v1/bookings/${booked.body.booking.token}`);
+    expect(page.body.booking.quote).toMatchObject({
+      taxCents: 1815,
+      taxInclusive: false,
+      amountCents: 23815,
     });
   });
 

@@ -17,6 +17,7 @@ const values = (v: string): TemplateValues => ({
   when: v,
   location: v,
   amount: v,
+  charges: v,
   paid: v,
   balance: v,
   how_to_pay: v,

@@ -52,6 +52,30 @@ export type FakeSession = {
 
 export type StripeRequest = { method: string; path: string; params: URLSearchParams; headers: Headers };
 
+export type SentLine = {
+  name: string;
+  description: string | null;
+  quantity: number;
+  unitAmount: number;
+  currency: string;
+};
+
+/** The line items a Checkout creation sent, as Stripe reads its form fields (`line_items[i][…]`). */
+export function lineItems(params: URLSearchParams): SentLine[] {
+  const lines: SentLine[] = [];
+  for (let i = 0; params.has(`line_items[${i}][quantity]`); i++) {
+    const field = (name: string) => params.get(`line_items[${i}]${name}`);
+    lines.push({
+      name: field("[price_data][product_data][name]") ?? "",
+      description: field("[price_data][product_data][description]"),
+      quantity: Number(field("[quantity]")),
+      unitAmount: Number(field("[price_data][unit_amount]")),
+      currency: field("[price_data][currency]") ?? "",
+    });
+  }
+  return lines;
+}
+
 /** Answers the Checkout API as Stripe does, idempotency keys included; anything else fails the test. */
 export function fakeStripe(options: { failWith?: number } = {}) {
   const sessions = new Map<string, FakeSession>();
@@ -95,7 +119,8 @@ export function fakeStripe(options: { failWith?: number } = {}) {
         url: `https://checkout.stripe.com/c/pay/cs_test_${n}`,
         status: "open",
         payment_status: "unpaid",
-        amount_total: Number(p.get("line_items[0][price_data][unit_amount]")),
+        // What Stripe charges: every line's quantity times its unit amount.
+        amount_total: lineItems(p).reduce((sum, l) => sum + l.quantity * l.unitAmount, 0),
         currency: p.get("line_items[0][price_data][currency]") ?? "usd",
         expires_at: Number(p.get("expires_at")),
         client_reference_id: p.get("client_reference_id"),

@@ -36,7 +36,7 @@ describe("a visitor books a held spot with Stripe set up", () => {
     expect(p.get("mode")).toBe("payment");
     expect(p.get("line_items[0][price_data][unit_amount]")).toBe("5000");
     expect(p.get("line_items[0][price_data][currency]")).toBe("usd");
-    expect(p.get("line_items[0][price_data][product_data][name]")).toBe("Fall Minis — Mini");
+    expect(p.get("line_items[0][price_data][product_data][name]")).toBe("Deposit for Fall Minis — Mini");
     expect(p.get("line_items[0][price_data][product_data][description]")).toMatch(
       /^Deposit · .+ · Juniper & Pine$/,
     );

@@ -1,79 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { en } from "../../worker/domain/catalogues/en.ts";
+import { translate } from "../../worker/domain/catalogues/index.ts";
 import { DomainError } from "../../worker/domain/errors.ts";
-import { packageAmounts } from "../../worker/domain/money.ts";
+import { formatMoney, minorUnitsPerMajor, packageAmounts } from "../../worker/domain/money.ts";
+import { counts, moneyLines, moneyRows } from "../../worker/domain/money-lines.ts";
 import { type PricedPackage, percentOf, quote, taxOf } from "../../worker/domain/pricing.ts";
-
-const cents = fc.integer({ min: 0, max: 10_000_000 });
-
-const pricedPackage = fc
-  .record({
-    priceCents: cents,
-    deposit: fc.integer({ min: 0, max: 100 }),
-    peopleIncluded: fc.integer({ min: 1, max: 10 }),
-    morePeople: fc.integer({ min: 0, max: 10 }),
-    extraPersonCents: cents,
-    addOns: fc.array(
-      fc.record({
-        priceCents: cents,
-        maxPerBooking: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
-      }),
-      { maxLength: 4 },
-    ),
-  })
-  .map(
-    (p): PricedPackage => ({
-      name: "Mini",
-      priceCents: p.priceCents,
-      depositCents: Math.floor((p.priceCents * p.deposit) / 100),
-      peopleIncluded: p.peopleIncluded,
-      maxPeople: p.peopleIncluded + p.morePeople,
-      extraPersonCents: p.extraPersonCents,
-      addOns: p.addOns.map((a, i) => ({ id: `a${i}`, name: `Add-on ${i}`, ...a })),
-    }),
-  );
-
-/** A package with a visitor's choices that it offers, and any code and tax. */
-const booking = pricedPackage.chain((pkg) =>
-  fc.record({
-    pkg: fc.constant(pkg),
-    people: fc.integer({ min: 1, max: pkg.maxPeople ?? 1 }),
-    addOns: fc.tuple(...(pkg.addOns ?? []).map((a) => fc.integer({ min: 0, max: a.maxPerBooking ?? 20 }))),
-    discount: fc.option(
-      fc.oneof(
-        fc.record({
-          code: fc.constant("P"),
-          kind: fc.constant("percent" as const),
-          value: fc.integer({ min: 1, max: 100 }),
-        }),
-        fc.record({
-          code: fc.constant("A"),
-          kind: fc.constant("amount" as const),
-          value: fc.integer({ min: 1, max: 20_000_000 }),
-        }),
-      ),
-      { nil: null },
-    ),
-    tax: fc.option(
-      fc.record({ rateBasisPoints: fc.integer({ min: 0, max: 5000 }), inclusive: fc.boolean() }),
-      {
-        nil: null,
-      },
-    ),
-  }),
-);
-
-type Booking = typeof booking extends fc.Arbitrary<infer B> ? B : never;
-
-const quoted = (b: Booking) =>
-  quote(
-    b.pkg,
-    {
-      people: b.people,
-      addOns: (b.pkg.addOns ?? []).map((a, i) => ({ id: a.id, quantity: b.addOns[i] ?? 0 })),
-    },
-    { discount: b.discount, tax: b.tax },
-  );
+import { booking, cents, quoted } from "./pricing-arbitraries.ts";
 
 describe("what a booking costs", () => {
   it("is never negative, and its deposit never exceeds it", () => {
@@ -194,5 +127,69 @@ describe("what a booking costs", () => {
       amountCents: 20000 + 2 * 2000 + 3000,
       depositCents: 5000,
     });
+  });
+});
+
+describe("money as it is shown, line by line", () => {
+  /** Every currency exponent Intl knows of: JPY has none, USD two, KWD three. */
+  const currencies = ["JPY", "USD", "KWD"];
+
+  /** A shown value read back in minor units: "−$40.50" is -4050 cents, "+ KWD 1.234" 1234 fils. */
+  const minorOf = (shown: string, currency: string) => {
+    const sign = shown.includes("−") ? -1 : 1;
+    const major = Number(shown.replace(/[^\d.]/g, ""));
+    return sign * Math.round(major * minorUnitsPerMajor(currency));
+  };
+
+  it("always sums to the total: package, people, add-ons, less the discount, plus tax when added", () => {
+    fc.assert(
+      fc.property(booking, (b) => {
+        const q = quoted(b);
+        const lines = moneyLines(q);
+        const counted = lines.filter(counts).reduce((sum, l) => sum + l.cents, 0);
+        expect(counted).toBe(q.amountCents);
+        expect(lines.at(-1)).toEqual({ kind: "total", cents: q.amountCents });
+        expect(lines.filter((l) => l.kind === "tax")).toHaveLength(q.taxCents > 0 ? 1 : 0);
+      }),
+    );
+  });
+
+  it("reads back to the total from the words and amounts shown, in every currency exponent", () => {
+    fc.assert(
+      fc.property(booking, fc.constantFrom(...currencies), (b, currency) => {
+        const q = quoted(b);
+        const money = (c: number) => formatMoney(c, currency, "en-US");
+        const rows = moneyRows(q, money, (key, params) => translate(en, "en", key, params));
+        const total = rows.at(-1);
+        expect(total?.label).toBe("Total");
+        const counted = rows
+          .slice(0, -1)
+          .filter((r) => !r.value.startsWith("incl."))
+          .reduce((sum, r) => sum + minorOf(r.value, currency), 0);
+        expect(counted).toBe(minorOf(total?.value ?? "", currency));
+        expect(minorOf(total?.value ?? "", currency)).toBe(q.amountCents);
+      }),
+    );
+  });
+
+  it("says an added tax as '+ $4.00' and an included one as 'incl. €3.19 tax'", () => {
+    const pkg = { name: "Mini", priceCents: 2000, depositCents: 0 };
+    const words = (
+      key: Parameters<Parameters<typeof moneyRows>[2]>[0],
+      params?: Record<string, string | number>,
+    ) => translate(en, "en", key, params);
+    const added = moneyRows(
+      quote(pkg, {}, { tax: { rateBasisPoints: 2000, inclusive: false } }),
+      (c) => formatMoney(c, "USD"),
+      words,
+    );
+    expect(added).toContainEqual({ label: "Tax", value: "+ $4.00" });
+    const included = moneyRows(
+      quote(pkg, {}, { tax: { rateBasisPoints: 1900, inclusive: true } }),
+      (c) => formatMoney(c, "EUR"),
+      words,
+    );
+    expect(included).toContainEqual({ label: "Tax", value: "incl. €3.19 tax" });
+    expect(included.at(-1)).toEqual({ label: "Total", value: "€20.00" });
   });
 });

@@ -314,8 +314,14 @@ export class BookingFlow extends Flow<Step, SessionData> {
         email,
         token: booking.token,
         amounts: quote
-          ? { currency: data.session.currency, ...quote, paidCents: 0, balanceCents: quote.amountCents }
-          : chosen && extrasAmounts(chosen, data.session.currency, this.draft, step.hold.seats),
+          ? {
+              currency: data.session.currency,
+              ...quote,
+              paidCents: 0,
+              balanceCents: quote.amountCents,
+              quote,
+            }
+          : chosen && extrasAmounts(chosen, data.session, this.draft, step.hold.seats),
         checkoutUrl: checkoutUrl ?? undefined,
       });
       this.finish(

@@ -4,10 +4,11 @@ import type { Api } from "../api.ts";
 import { fieldErrors, firstInvalid, readForm } from "../form.ts";
 import { t } from "../i18n.ts";
 import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
+import { extrasAmounts } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { firstFormError, formErrors, readForms } from "../views/contract.ts";
 import { type ManageStep, renderManage } from "../views/manage-booking.ts";
-import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
+import { fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
 import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
 import { Flow, type FlowContext } from "./flow.ts";
@@ -141,7 +142,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
           pkg: shown,
           choose: !pkg && packages.length > 0,
           // Until a package is set, the booking's amounts are not yet known to the server.
-          amounts: booking.packageId ? booking : shown && packageAmounts(shown, booking.currency),
+          amounts: booking.packageId ? booking : shown && extrasAmounts(shown, detail.session, {}),
           chosen: state.chosen,
           error: state.error,
           formErrors: state.formErrors ?? {},

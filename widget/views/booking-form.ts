@@ -42,7 +42,7 @@ export function renderBookingForm(props: BookingFormProps) {
   return html`
     <section>
       ${renderStepHeading(t("yourDetails"))}
-      ${renderSummary(format, { session, spot: props.spot, pkg, seats }, chosen && extrasAmounts(chosen, session.currency, draft, seats))}
+      ${renderSummary(format, { session, spot: props.spot, pkg, seats }, chosen && extrasAmounts(chosen, session, draft, seats))}
       <div class="countdown" part="countdown">
         <p>
           ${t("held")} ·

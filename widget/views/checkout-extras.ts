@@ -1,7 +1,8 @@
 import { html, nothing } from "lit";
+import { taxOf } from "../../worker/domain/pricing.ts";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
-import type { Package } from "../schemas.ts";
+import type { Package, Session } from "../schemas.ts";
 import type { Amounts } from "./parts.ts";
 import { renderField } from "./parts.ts";
 
@@ -36,22 +37,54 @@ export function extrasBody(pkg: Package | undefined, extras: Extras) {
   };
 }
 
-/** The price before any code: the package, each person beyond those included, the add-ons. */
-export function extrasAmounts(pkg: Package, currency: string, extras: Extras, seats = 1): Amounts {
+/**
+ * The price before any code, line by line: the package (per seat, for a workshop), each person
+ * beyond those included, the add-ons, and the studio's tax as the server will work it out.
+ */
+export function extrasAmounts(
+  pkg: Package,
+  session: Pick<Session, "currency" | "tax">,
+  extras: Extras,
+  seats = 1,
+): Amounts {
   const body = extrasBody(pkg, extras);
-  const people = Math.max(0, (body.people ?? pkg.peopleIncluded) - pkg.peopleIncluded) * pkg.extraPersonCents;
-  const addOns = (body.addOns ?? []).reduce(
-    (sum, a) => sum + a.quantity * (pkg.addOns.find((o) => o.id === a.id)?.priceCents ?? 0),
-    0,
-  );
-  // A workshop's package is priced per seat.
-  const amountCents = pkg.priceCents * seats + people + addOns;
+  const extra = Math.max(0, (body.people ?? pkg.peopleIncluded) - pkg.peopleIncluded);
+  const lines = [
+    { kind: "package" as const, label: pkg.name, quantity: seats, totalCents: pkg.priceCents * seats },
+    ...(extra > 0 && pkg.extraPersonCents > 0
+      ? [{ kind: "people" as const, label: "", quantity: extra, totalCents: extra * pkg.extraPersonCents }]
+      : []),
+    ...(body.addOns ?? []).flatMap((a) => {
+      const addOn = pkg.addOns.find((o) => o.id === a.id);
+      return addOn
+        ? [
+            {
+              kind: "add_on" as const,
+              label: addOn.name,
+              quantity: a.quantity,
+              totalCents: a.quantity * addOn.priceCents,
+            },
+          ]
+        : [];
+    }),
+  ];
+  const subtotal = lines.reduce((sum, l) => sum + l.totalCents, 0);
+  const taxCents = taxOf(subtotal, session.tax);
+  const amountCents = session.tax.inclusive ? subtotal : subtotal + taxCents;
   return {
-    currency,
+    currency: session.currency,
     amountCents,
-    depositCents: pkg.depositCents * seats,
+    depositCents: Math.min(pkg.depositCents * seats, amountCents),
     paidCents: 0,
     balanceCents: amountCents,
+    quote: {
+      lines,
+      couponCode: null,
+      discountCents: 0,
+      taxCents,
+      taxInclusive: session.tax.inclusive,
+      amountCents,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { html, nothing } from "lit";
+import { itemized, moneyRows, type Shown } from "../../worker/domain/money-lines.ts";
 import type { ApiProblem } from "../api.ts";
 import type { Field } from "../form.ts";
 import type { Format } from "../format.ts";
@@ -11,16 +12,10 @@ export const stepHeading = "step-heading";
 export type Amounts = Pick<
   BookingRecord,
   "currency" | "amountCents" | "depositCents" | "paidCents" | "balanceCents"
->;
-
-/** What a package costs for `seats` before anything is paid (its price and deposit are per seat). */
-export const packageAmounts = (pkg: Package, currency: string, seats = 1): Amounts => ({
-  currency,
-  amountCents: pkg.priceCents * seats,
-  depositCents: pkg.depositCents * seats,
-  paidCents: 0,
-  balanceCents: pkg.priceCents * seats,
-});
+> & {
+  /** How the amount came about, shown line by line (tax its own line) when there is more than a price. */
+  quote?: Shown | null | undefined;
+};
 
 /**
  * The package already decided (by the booking, then the session) or the only one there is;
@@ -114,7 +109,13 @@ export function renderSummary(
       ${what.session.location ? row(t("where"), what.session.location) : nothing}
       ${what.seats && what.seats > 1 ? row(t("seats"), t("seatCount", { count: what.seats })) : nothing}
       ${what.pkg ? row(t("package"), what.pkg.name) : nothing}
-      ${amounts ? row(t("price"), money(amounts.amountCents)) : nothing}
+      ${
+        amounts?.quote && itemized(amounts.quote)
+          ? moneyRows(amounts.quote, money, t).map((r) => row(r.label, r.value))
+          : amounts
+            ? row(t("price"), money(amounts.amountCents))
+            : nothing
+      }
       ${amounts && !booked && amounts.depositCents > 0 ? row(t("depositLabel"), money(amounts.depositCents)) : nothing}
       ${amounts && booked && amounts.paidCents > 0 ? row(t("paid"), money(amounts.paidCents)) : nothing}
       ${amounts && booked ? row(t("balance"), money(amounts.balanceCents)) : nothing}

@@ -5,7 +5,8 @@ import { type CalendarEvent, calendarFile } from "../services/ics.ts";
 import { clientBooking } from "./bookings.ts";
 import type { VisitorContext } from "./context.ts";
 
-const statusOf = (status: BookingView["booking"]["status"]): CalendarEvent["status"] =>
+/** How a booking shows in a calendar: confirmed, cancelled (or lapsed), else not yet certain. */
+export const statusOf = (status: BookingView["booking"]["status"]): CalendarEvent["status"] =>
   status === "confirmed"
     ? "CONFIRMED"
     : status === "cancelled" || status === "expired"

@@ -1,8 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type Stripe from "stripe";
+import { type ChargeLine, chargeLines } from "../domain/checkout-lines.ts";
 import { DomainError } from "../domain/errors.ts";
 import { appointmentFacts, checkoutItem } from "../domain/messages.ts";
-import type { Amounts } from "../domain/money.ts";
+import { type Amounts, formatMoney } from "../domain/money.ts";
+import type { Quote } from "../domain/pricing.ts";
 import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
 import {
@@ -28,6 +30,8 @@ export type CheckoutSpec = {
   packageName: string;
   /** The booking's amounts once this request is applied; the Checkout asks for `dueCents`. */
   amounts: Amounts;
+  /** How the amount came about; null for a booking priced before quotes (one line then). */
+  quote?: Quote | null;
   dueCents: number;
   /** The client's booking page, where Stripe sends them back. */
   returnUrl: string;
@@ -86,6 +90,19 @@ export async function openCheckout(db: Db, stripe: Stripe, s: CheckoutSpec): Pro
   }
   const facts = appointmentFacts(s.view.studio, s.view.session, s.view.spot, s.client);
   const item = checkoutItem(facts, s.packageName, s.amounts, s.dueCents);
+  const currency = s.view.booking.currency;
+  const lines = chargeLines(s.quote, s.amounts, s.dueCents).map((l: ChargeLine, i) => ({
+    name: `${"of" in l && l.of ? `${l.of} × ` : ""}${l.kind === "whole" ? item.partName : l.kind === "package" ? item.name : l.label}`,
+    quantity: l.quantity,
+    unitCents: l.unitCents,
+    // The first line says what the money is for and when, and tax the prices include.
+    ...(i === 0 && {
+      description:
+        s.quote?.taxInclusive && s.quote.taxCents > 0 && l.kind !== "whole"
+          ? `${item.description} · incl. ${formatMoney(s.quote.taxCents, currency, s.view.studio.locale)} tax`
+          : item.description,
+    }),
+  }));
   try {
     const checkout = await fromStripe(() =>
       createCheckout(stripe, {
@@ -93,9 +110,8 @@ export async function openCheckout(db: Db, stripe: Stripe, s: CheckoutSpec): Pro
         bookingId: s.view.booking.id,
         studioId: s.view.studio.id,
         amountCents: s.dueCents,
-        currency: s.view.booking.currency,
-        itemName: item.name,
-        itemDescription: item.description,
+        currency,
+        lines,
         customerEmail: s.client.email,
         returnUrl: s.returnUrl,
         expiresAt: s.now + checkoutLifetimeMs,

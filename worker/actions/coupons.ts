@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { coupons } from "../../db/schema.ts";
-import { DomainError, notFound, refusal } from "../domain/errors.ts";
+import { notFound, refusal } from "../domain/errors.ts";
 import { localToUtc, utcToLocal } from "../domain/time.ts";
 import { isUniqueViolation } from "../queries/constraints.ts";
 import { couponEverRedeemed, couponOf, listCoupons, usesByCoupon } from "../queries/coupons.ts";
@@ -94,14 +94,17 @@ export async function updateCoupon(
   return couponById(ctx, id);
 }
 
-/** A code nobody used can go; a used one stays on its bookings, so it is ended today instead. */
-export async function deleteCoupon(ctx: StudioContext, id: string): Promise<void> {
+/**
+ * A code nobody used goes; a used one is ended now instead (no booking can take it any more), so
+ * the bookings that took it keep their discount and its record. Answers which it was.
+ */
+export async function deleteCoupon(ctx: StudioContext, id: string): Promise<"deleted" | "ended"> {
   await couponById(ctx, id);
+  const mine = and(eq(coupons.studioId, ctx.studio.id), eq(coupons.id, id));
   if (await couponEverRedeemed(ctx.db, id)) {
-    throw new DomainError(
-      "coupon_in_use",
-      "Bookings used this code. Set its last day instead, so it is no longer taken.",
-    );
+    await ctx.db.update(coupons).set({ endsAt: ctx.now }).where(mine);
+    return "ended";
   }
-  await ctx.db.delete(coupons).where(and(eq(coupons.studioId, ctx.studio.id), eq(coupons.id, id)));
+  await ctx.db.delete(coupons).where(mine);
+  return "deleted";
 }

@@ -52,6 +52,7 @@ export async function payBalance(ctx: VisitorContext, token: string): Promise<{ 
     client,
     packageName: view.packages.find((p) => p.id === booking.packageId)?.name ?? view.sessionType.name,
     amounts: booking,
+    quote: booking.quote,
     dueCents: due,
     returnUrl: clientLinkUrl(ctx.publicUrl, view.studio.bookingPageUrl, token),
     now: ctx.now,

@@ -10,6 +10,7 @@ import {
 } from "../domain/messages.ts";
 import type { Amounts } from "../domain/money.ts";
 import { noticeOn } from "../domain/notices.ts";
+import type { Quote } from "../domain/pricing.ts";
 import type { Answer } from "../domain/questionnaire.ts";
 import { templateValues } from "../domain/templates.ts";
 import type { Db } from "../env.ts";
@@ -23,6 +24,8 @@ export type Receipt = {
   client: { name: string; email: string };
   /** The booking's amounts once the change the receipt is for is applied. */
   amounts: Amounts;
+  /** How the amount came about, when the change priced it anew (else the booking's own). */
+  quote?: Quote | null;
   kind: "booking_confirmed" | "payment_received";
   publicUrl: string;
   now: number;
@@ -42,7 +45,11 @@ export async function receiptAfter(db: Db, r: Receipt) {
   const { view, now } = r;
   const link = await newClientLinkIfLastChanged(db, view.studio.id, view.booking.id, now);
   const facts = appointmentFacts(view.studio, view.session, view.spot, r.client);
-  const money = moneyFacts({ currency: view.booking.currency, ...r.amounts });
+  const money = moneyFacts({
+    currency: view.booking.currency,
+    ...r.amounts,
+    quote: r.quote ?? view.booking.quote,
+  });
   const links = appointmentLinks(r.publicUrl, view.studio.bookingPageUrl, link.token);
   const fallback = () =>
     (r.kind === "booking_confirmed" ? bookingConfirmed : paymentReceived)(facts, money, links);

@@ -300,7 +300,7 @@ export async function requestConfirmation(
     id,
     "confirmation_request",
     templateValues(facts, moneyFacts(booking), links, howToPay(ctx, studio)),
-    () => confirmationRequest(facts, links),
+    () => confirmationRequest(facts, links, moneyFacts(booking)),
   );
   await db.batch([
     link.insert,

@@ -78,6 +78,7 @@ export const announcementValues = (f: AnnouncementFacts): TemplateValues => ({
   when: f.when,
   location: f.location,
   amount: "",
+  charges: "",
   paid: "",
   balance: "",
   how_to_pay: "",

@@ -53,3 +53,7 @@ export const unsubscribeUrl = (publicUrl: string, token: string): string =>
 /** A session's page in the photographer's admin, for the studio's notices. */
 export const adminSessionUrl = (publicUrl: string, sessionId: string): string =>
   `${publicUrl}/admin/sessions/${encodeURIComponent(sessionId)}`;
+
+/** A studio's private calendar feed: the token is the only key, so the URL is the secret. */
+export const calendarFeedUrl = (publicUrl: string, token: string): string =>
+  `${publicUrl}/v1/calendar/${encodeURIComponent(token)}/bookings.ics`;

@@ -1,6 +1,9 @@
+import { en } from "./catalogues/en.ts";
+import { translate } from "./catalogues/index.ts";
 import { escapeHtml } from "./html.ts";
 import type { AppointmentLinks } from "./links.ts";
 import { type Amounts, balanceDue, formatMoney } from "./money.ts";
+import { itemized, moneyRows, type Shown } from "./money-lines.ts";
 
 /** The words of every email Spotbook sends: plain data in, subject, text and HTML out. */
 
@@ -17,14 +20,34 @@ export type AppointmentFacts = {
   locale: string;
 };
 
-export type MoneyFacts = { currency: string; amountCents: number; paidCents: number; balanceCents: number };
+export type MoneyFacts = {
+  currency: string;
+  amountCents: number;
+  paidCents: number;
+  balanceCents: number;
+  /** How the amount came about, for the price line by line (tax its own line). */
+  quote?: Shown | null | undefined;
+};
 
-export const moneyFacts = (b: Amounts & { currency: string }): MoneyFacts => ({
+export const moneyFacts = (b: Amounts & { currency: string; quote?: Shown | null }): MoneyFacts => ({
   currency: b.currency,
   amountCents: b.amountCents,
   paidCents: b.paidCents,
   balanceCents: balanceDue(b),
+  quote: b.quote,
 });
+
+/**
+ * The price as the client saw it: line by line (package, people, add-ons, code, tax, total) when
+ * there is more than one price, else "Price: $150.00". Mail speaks English (the catalogue's).
+ */
+export function chargesText(m: MoneyFacts, locale: string): string {
+  const money = (cents: number) => formatMoney(cents, m.currency, locale);
+  if (!m.quote || !itemized(m.quote)) return `Price: ${money(m.amountCents)}`;
+  return moneyRows(m.quote, money, (key, params) => translate(en, "en", key, params))
+    .map((r) => `${r.label}: ${r.value}`)
+    .join("\n");
+}
 
 export function formatWhen(f: Pick<AppointmentFacts, "startsAt" | "endsAt" | "timeZone" | "locale">): string {
   const day = new Intl.DateTimeFormat(f.locale, {
@@ -71,7 +94,7 @@ export const details = (f: AppointmentFacts): string =>
   [`${f.sessionName}`, formatWhen(f), f.location ? `Where: ${f.location}` : ""].filter(Boolean).join("\n");
 
 const amounts = (m: MoneyFacts, locale: string): Block => ({
-  text: `Paid: ${formatMoney(m.paidCents, m.currency, locale)}\nBalance due: ${formatMoney(m.balanceCents, m.currency, locale)}`,
+  text: `${chargesText(m, locale)}\nPaid: ${formatMoney(m.paidCents, m.currency, locale)}\nBalance due: ${formatMoney(m.balanceCents, m.currency, locale)}`,
 });
 
 /** Every mail to a client about their appointment: the news, the details, a button and the calendar. */
@@ -92,10 +115,12 @@ function aboutAppointment(
   ]);
 }
 
-export const confirmationRequest = (f: AppointmentFacts, links: AppointmentLinks): Message =>
+export const confirmationRequest = (f: AppointmentFacts, links: AppointmentLinks, m?: MoneyFacts): Message =>
   aboutAppointment(`Please confirm your session: ${f.sessionName}`, f, links, {
     news: `${f.studioName} has scheduled your session. Please check the details, confirm and pay:`,
     action: "Review and confirm",
+    // Before a package is set the amount is not known yet: no price is said.
+    ...(m && m.amountCents > 0 && { after: { text: chargesText(m, f.locale) } }),
   });
 
 export const spotReserved = (f: AppointmentFacts, links: AppointmentLinks): Message =>
@@ -133,7 +158,7 @@ export const paymentReminder = (
   aboutAppointment(`Payment reminder: ${f.sessionName}`, f, links, {
     news: `A balance of ${formatMoney(m.balanceCents, m.currency, f.locale)} is due for your session with ${f.studioName}.`,
     action: offline === undefined ? "Pay the balance" : "View booking",
-    ...(offline === undefined ? {} : { after: { text: offline } }),
+    after: { text: [chargesText(m, f.locale), offline].filter(Boolean).join("\n\n") },
   });
 
 /** How a client without online payment pays: the studio's instructions, or at the session. */
@@ -221,12 +246,17 @@ export function refundNeeded(
   ]);
 }
 
-/** The line on Stripe's payment page: session and package, then what the money is for and when. */
+/**
+ * What Stripe's payment page says of a Checkout: the session and package, then what the money is
+ * for and when. A deposit or a balance says so in its name ("Deposit for Fall Minis — Mini").
+ */
 export function checkoutItem(f: AppointmentFacts, packageName: string, amounts: Amounts, dueCents: number) {
   const purpose =
     dueCents < balanceDue(amounts) ? "Deposit" : amounts.paidCents > 0 ? "Balance" : "Payment in full";
+  const name = `${f.sessionName} — ${packageName}`;
   return {
-    name: `${f.sessionName} — ${packageName}`,
+    name,
+    partName: purpose === "Payment in full" ? name : `${purpose} for ${name}`,
     description: `${purpose} · ${formatWhen(f)} · ${f.studioName}`,
   };
 }

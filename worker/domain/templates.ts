@@ -2,6 +2,7 @@ import { escapeHtml } from "./html.ts";
 import type { AppointmentLinks } from "./links.ts";
 import {
   type AppointmentFacts,
+  chargesText,
   formatWhen,
   type Message,
   type MoneyFacts,
@@ -36,6 +37,7 @@ export const placeholders = {
   when: "the date and time, in the session's time zone",
   location: "where the session is (blank when not set)",
   amount: "the booking's amount",
+  charges: "the price line by line: package, extra people, add-ons, code, tax and total",
   paid: "what the client has paid",
   balance: "the balance due",
   how_to_pay: "how to pay: online from the link, or the studio's payment instructions",
@@ -68,11 +70,11 @@ export const defaultTemplates: Record<TemplateKind, Template> = {
   },
   booking_confirmed: {
     subject: "Booked: {{session}}",
-    body: `Hi {{client}},\n\nYour session with {{studio}} is confirmed.\n\n${details}\n\nPaid: {{paid}}\nBalance due: {{balance}}\n\nView booking: {{link}}\n\n${signed}`,
+    body: `Hi {{client}},\n\nYour session with {{studio}} is confirmed.\n\n${details}\n\n{{charges}}\nPaid: {{paid}}\nBalance due: {{balance}}\n\nView booking: {{link}}\n\n${signed}`,
   },
   payment_reminder: {
     subject: "Payment reminder: {{session}}",
-    body: `Hi {{client}},\n\nA balance of {{balance}} is due for your session with {{studio}}.\n\n${details}\n\n{{how_to_pay}}\n\nView booking: {{link}}\n\n${signed}`,
+    body: `Hi {{client}},\n\nA balance of {{balance}} is due for your session with {{studio}}.\n\n${details}\n\n{{charges}}\n\n{{how_to_pay}}\n\nView booking: {{link}}\n\n${signed}`,
   },
   session_reminder: {
     subject: "See you soon: {{session}}",
@@ -146,6 +148,7 @@ export function templateValues(
     when: formatWhen(f),
     location: f.location,
     amount: money(m?.amountCents ?? 0),
+    charges: m ? chargesText(m, f.locale) : "",
     paid: money(m?.paidCents ?? 0),
     balance: money(m?.balanceCents ?? 0),
     how_to_pay: howToPay,

@@ -8,7 +8,7 @@ import { occupyingSpot } from "./bookings.ts";
 const bookingRow = { booking: bookings, spot: spots, session: sessions, client: clients };
 
 /** Bookings with their spot, session and client (none for a visitor's hold). */
-const bookingRows = (db: Db) =>
+export const bookingRows = (db: Db) =>
   db
     .select(bookingRow)
     .from(bookings)

@@ -155,6 +155,8 @@ export type PublicSession = {
     locale: string;
     allowedOrigins: string[];
     maxSeatsPerBooking: number;
+    taxRateBasisPoints: number;
+    taxInclusive: boolean;
   };
   packages: PackageRow[];
   /** One entry per time: the spots that start together are its seats. */
@@ -216,6 +218,8 @@ function preparePublicSessionReads(db: Db) {
         locale: studios.locale,
         allowedOrigins: studios.allowedOrigins,
         maxSeatsPerBooking: studios.maxSeatsPerBooking,
+        taxRateBasisPoints: studios.taxRateBasisPoints,
+        taxInclusive: studios.taxInclusive,
       })
       .from(studios)
       .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug)))

@@ -248,6 +248,7 @@ const publicSession = {
   holdMinutes: 10,
   waitlistOpen: true,
   maxSeatsPerBooking: 1,
+  tax: { rateBasisPoints: 825, inclusive: false },
 } satisfies z.output<typeof PublicSessionSchema>;
 
 /** The visitor's words (an excerpt: the answer carries every message of the catalogue). */
@@ -458,5 +459,39 @@ export const exampleAdminWaitlist = {
     ],
   },
 } satisfies { waitlist: z.output<typeof AdminWaitlistSchema> };
+
+/** A studio's calendar feed as the admin API answers it: the URL only once, when it is made. */
+export const exampleCalendarFeedToken = "cal_Xq3v9LmT2pR7sK1wN8bZ4yHc6dF0gJ5a";
+export const exampleCalendarFeed = {
+  url: `https://spotbook.example.workers.dev/v1/calendar/${exampleCalendarFeedToken}/bookings.ics`,
+  createdAt: "2027-10-02T18:06:00.000Z",
+};
+
+export const exampleCalendarFeedFile = [
+  "BEGIN:VCALENDAR",
+  "VERSION:2.0",
+  "PRODID:-//Spotbook//Booking Sessions//EN",
+  "CALSCALE:GREGORIAN",
+  "METHOD:PUBLISH",
+  "X-WR-CALNAME:Juniper & Pine — bookings",
+  "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+  "X-PUBLISHED-TTL:PT1H",
+  "BEGIN:VEVENT",
+  `UID:${ids.booking}@spotbook`,
+  "SEQUENCE:0",
+  "DTSTAMP:20271002T180600Z",
+  "DTSTART:20271016T133000Z",
+  "DTEND:20271016T135000Z",
+  "SUMMARY:Mary Shelley — Fall Minis",
+  `LOCATION:${session.location.replace(",", "\\,")}`,
+  "DESCRIPTION:Client: Mary Shelley <mary@example.com>\\nPackage: Mini\\nBalance d",
+  " ue: $100.00 of $150.00\\nSession: https://spotbook.example.workers.dev/admin/",
+  ` sessions/${ids.session}`,
+  `URL:https://spotbook.example.workers.dev/admin/sessions/${ids.session}`,
+  "STATUS:CONFIRMED",
+  "END:VEVENT",
+  "END:VCALENDAR",
+  "",
+].join("\r\n");
 
 export { exampleContract, exampleQuestions };

@@ -4,6 +4,7 @@ import { effectiveRules } from "../domain/booking-rules.ts";
 import { acceptedLanguages, negotiate } from "../domain/catalogues/index.ts";
 import { bookingSignature, type Contract } from "../domain/contract.ts";
 import { balanceDue } from "../domain/money.ts";
+import { studioTax } from "../domain/pricing.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
 import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
@@ -37,6 +38,9 @@ export const PublicSessionSchema = z
     /** Whether visitors may join the waitlist once every spot is taken. */
     waitlistOpen: z.boolean(),
     maxSeatsPerBooking: z.number().int().openapi({ description: "Seats one booking may take at a time" }),
+    tax: z
+      .object({ rateBasisPoints: z.number().int(), inclusive: z.boolean() })
+      .openapi({ description: "The studio's tax, so a price can show its tax line before booking" }),
   })
   .openapi("PublicSession");
 
@@ -118,6 +122,8 @@ type StudioFacts = {
   holdMinutes: number;
   locale: string;
   maxSeatsPerBooking: number;
+  taxRateBasisPoints: number;
+  taxInclusive: boolean;
 };
 
 /** The rules a visitor accepts by booking: the session's, in plain words, with their version. */
@@ -157,6 +163,7 @@ export const publicSessionParts = (
     holdMinutes: studio.holdMinutes,
     waitlistOpen: session.waitlistOpen,
     maxSeatsPerBooking: studio.maxSeatsPerBooking,
+    tax: studioTax(studio),
   },
   sessionType: {
     name: sessionType.name,

@@ -1,4 +1,4 @@
-/** One appointment as an RFC 5545 iCalendar file, for "Add to calendar". */
+/** Appointments as RFC 5545 iCalendar: one booking's file ("Add to calendar") or a studio's feed. */
 
 export type CalendarEvent = {
   /** Stable per booking, so importing the file again updates the event instead of adding one. */
@@ -54,14 +54,9 @@ export function foldLine(line: string): string {
   return pieces.join("\r\n ");
 }
 
-export function calendarFile(e: CalendarEvent): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Spotbook//Booking Sessions//EN",
-    "CALSCALE:GREGORIAN",
-    // A cancelled event is sent as a cancellation, so calendars drop it instead of keeping a ghost.
-    e.status === "CANCELLED" ? "METHOD:CANCEL" : "METHOD:PUBLISH",
+/** One VEVENT's content lines, unfolded. */
+function eventLines(e: CalendarEvent): string[] {
+  return [
     "BEGIN:VEVENT",
     `UID:${escapeText(e.uid)}`,
     `SEQUENCE:${e.sequence}`,
@@ -77,7 +72,41 @@ export function calendarFile(e: CalendarEvent): string {
     `URL:${e.url}`,
     `STATUS:${e.status}`,
     "END:VEVENT",
-    "END:VCALENDAR",
   ];
-  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
+/** A VCALENDAR around `body`, folded, with CRLF line ends. */
+const calendar = (head: string[], body: string[]): string =>
+  `${[
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Spotbook//Booking Sessions//EN",
+    "CALSCALE:GREGORIAN",
+    ...head,
+    ...body,
+    "END:VCALENDAR",
+  ]
+    .map(foldLine)
+    .join("\r\n")}\r\n`;
+
+export function calendarFile(e: CalendarEvent): string {
+  // A cancelled event is sent as a cancellation, so calendars drop it instead of keeping a ghost.
+  return calendar([e.status === "CANCELLED" ? "METHOD:CANCEL" : "METHOD:PUBLISH"], eventLines(e));
+}
+
+/**
+ * A subscribed calendar of many events (RFC 5545 with the de facto X-WR-CALNAME and refresh
+ * hints Google, Apple and Outlook read). Times are UTC instants, so no VTIMEZONE is needed and
+ * a change of daylight saving time cannot shift an event.
+ */
+export function calendarFeed(name: string, events: CalendarEvent[]): string {
+  return calendar(
+    [
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${escapeText(name)}`,
+      "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+      "X-PUBLISHED-TTL:PT1H",
+    ],
+    events.flatMap(eventLines),
+  );
 }

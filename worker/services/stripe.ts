@@ -38,14 +38,15 @@ export type CheckoutRequest = {
   studioId: string;
   amountCents: number;
   currency: string;
-  /** What the client sees on Stripe's page: the session and package, and what the money is for. */
-  itemName: string;
-  itemDescription: string;
+  /** What the client sees on Stripe's page, line by line; they must sum to `amountCents`. */
+  lines: CheckoutLine[];
   customerEmail: string;
   /** The client's booking page; Stripe sends them back to it, paid or not. */
   returnUrl: string;
   expiresAt: number;
 };
+
+export type CheckoutLine = { name: string; description?: string; quantity: number; unitCents: number };
 
 export type Checkout = { id: string; url: string; expiresAt: number };
 
@@ -57,20 +58,21 @@ const withOutcome = (page: string, outcome: "paid" | "cancelled") => {
 
 export async function createCheckout(stripe: Stripe, r: CheckoutRequest): Promise<Checkout> {
   const metadata = { bookingId: r.bookingId, studioId: r.studioId, paymentId: r.paymentId };
+  // The webhook accepts a payment only of the amount asked for: lines that sum to another are a bug.
+  const sum = r.lines.reduce((total, l) => total + l.quantity * l.unitCents, 0);
+  if (sum !== r.amountCents) throw new Error(`Checkout lines sum to ${sum}, not ${r.amountCents}`);
   const session = await stripe.checkout.sessions.create(
     {
       mode: "payment",
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            // Our minor units are Stripe's smallest currency unit.
-            currency: r.currency.toLowerCase(),
-            unit_amount: r.amountCents,
-            product_data: { name: r.itemName, description: r.itemDescription },
-          },
+      line_items: r.lines.map((l) => ({
+        quantity: l.quantity,
+        price_data: {
+          // Our minor units are Stripe's smallest currency unit.
+          currency: r.currency.toLowerCase(),
+          unit_amount: l.unitCents,
+          product_data: { name: l.name, ...(l.description && { description: l.description }) },
         },
-      ],
+      })),
       customer_email: r.customerEmail,
       client_reference_id: r.bookingId,
       metadata,

@@ -124,6 +124,11 @@ export const de: Catalogue = {
   addOns: "Extras",
   each: "je {price}",
   code: "Code (optional)",
+  extraPeople: { one: "{count} weitere Person", other: "{count} weitere Personen" },
+  discountCode: "Code {code}",
+  tax: "MwSt.",
+  taxIncluded: "inkl. {amount} MwSt.",
+  total: "Gesamt",
   unsubscribeTitle: "Keine Ankündigungen mehr von {studio}",
   unsubscribeAsk:
     "Keine E-Mails über neue Termine von {studio} mehr erhalten? E-Mails zu Ihren eigenen Buchungen erhalten Sie weiterhin.",

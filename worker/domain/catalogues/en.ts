@@ -132,6 +132,11 @@ export const en = {
   addOns: "Add-ons",
   each: "{price} each",
   code: "Code (optional)",
+  extraPeople: { one: "{count} additional person", other: "{count} additional people" },
+  discountCode: "Code {code}",
+  tax: "Tax",
+  taxIncluded: "incl. {amount} tax",
+  total: "Total",
   unsubscribeTitle: "Stop announcements from {studio}",
   unsubscribeAsk:
     "Stop receiving emails about new sessions from {studio}? Emails about your own bookings still reach you.",

@@ -127,6 +127,15 @@ export const es: Catalogue = {
   addOns: "Extras",
   each: "{price} cada uno",
   code: "Código (opcional)",
+  extraPeople: {
+    one: "{count} persona adicional",
+    many: "{count} personas adicionales",
+    other: "{count} personas adicionales",
+  },
+  discountCode: "Código {code}",
+  tax: "IVA",
+  taxIncluded: "{amount} de IVA incluido",
+  total: "Total",
   unsubscribeTitle: "Dejar de recibir anuncios de {studio}",
   unsubscribeAsk:
     "¿Dejar de recibir correos sobre nuevas sesiones de {studio}? Los correos sobre tus reservas te seguirán llegando.",

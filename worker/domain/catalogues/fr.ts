@@ -129,6 +129,15 @@ export const fr: Catalogue = {
   addOns: "Options",
   each: "{price} l’unité",
   code: "Code (facultatif)",
+  extraPeople: {
+    one: "{count} personne supplémentaire",
+    many: "{count} personnes supplémentaires",
+    other: "{count} personnes supplémentaires",
+  },
+  discountCode: "Code {code}",
+  tax: "TVA",
+  taxIncluded: "dont {amount} de TVA",
+  total: "Total",
   unsubscribeTitle: "Ne plus recevoir les annonces de {studio}",
   unsubscribeAsk:
     "Ne plus recevoir d’e-mails sur les nouvelles séances de {studio} ? Les e-mails concernant vos réservations vous parviendront toujours.",

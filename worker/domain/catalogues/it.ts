@@ -128,6 +128,15 @@ export const it: Catalogue = {
   addOns: "Extra",
   each: "{price} l’uno",
   code: "Codice (facoltativo)",
+  extraPeople: {
+    one: "{count} persona in più",
+    many: "{count} persone in più",
+    other: "{count} persone in più",
+  },
+  discountCode: "Codice {code}",
+  tax: "IVA",
+  taxIncluded: "IVA inclusa: {amount}",
+  total: "Totale",
   unsubscribeTitle: "Non ricevere più annunci da {studio}",
   unsubscribeAsk:
     "Non ricevere più e-mail sulle nuove sessioni di {studio}? Le e-mail sulle tue prenotazioni continueranno ad arrivare.",

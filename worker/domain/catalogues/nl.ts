@@ -120,6 +120,11 @@ export const nl: Catalogue = {
   addOns: "Extra's",
   each: "{price} per stuk",
   code: "Code (optioneel)",
+  extraPeople: { one: "{count} extra persoon", other: "{count} extra personen" },
+  discountCode: "Code {code}",
+  tax: "Btw",
+  taxIncluded: "incl. {amount} btw",
+  total: "Totaal",
   unsubscribeTitle: "Geen aankondigingen meer van {studio}",
   unsubscribeAsk:
     "Geen e-mails meer ontvangen over nieuwe sessies van {studio}? E-mails over je eigen boekingen blijf je ontvangen.",

@@ -128,6 +128,15 @@ export const pt: Catalogue = {
   addOns: "Extras",
   each: "{price} cada",
   code: "Código (opcional)",
+  extraPeople: {
+    one: "{count} pessoa adicional",
+    many: "{count} pessoas adicionais",
+    other: "{count} pessoas adicionais",
+  },
+  discountCode: "Código {code}",
+  tax: "IVA",
+  taxIncluded: "IVA incluído: {amount}",
+  total: "Total",
   unsubscribeTitle: "Deixar de receber anúncios de {studio}",
   unsubscribeAsk:
     "Deixar de receber e-mails sobre novas sessões de {studio}? Os e-mails sobre as suas reservas continuam a chegar.",

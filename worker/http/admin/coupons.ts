@@ -75,10 +75,10 @@ router.openapi(
     method: "delete",
     path: "/{id}",
     tags: ["Coupons"],
-    summary: "Delete a code no booking used (409 coupon_in_use otherwise)",
+    summary: "Delete a code; one bookings used is ended now instead, so they keep their discount record",
     security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
+    responses: { 204: { description: "Deleted, or ended now if bookings used it" }, ...problems(404) },
   }),
   async (c) => {
     await deleteCoupon(studioContext(c), c.req.valid("param").id);

@@ -1,6 +1,7 @@
 import { createRouter } from "../app.ts";
 import announcements from "./announcements.ts";
 import bookings from "./bookings.ts";
+import calendarFeed from "./calendar-feed.ts";
 import clients from "./clients.ts";
 import coupons from "./coupons.ts";
 import emailTemplates from "./email-templates.ts";
@@ -26,4 +27,5 @@ adminApi.route("/bookings", bookings);
 adminApi.route("/sessions", adminSessionWaitlist);
 adminApi.route("/waitlist", adminWaitlist);
 adminApi.route("/coupons", coupons);
+adminApi.route("/calendar-feed", calendarFeed);
 adminApi.route("/email-templates", emailTemplates);

@@ -23,6 +23,8 @@ export const paths = {
     `${root}/sessions/${sessionId}/bookings/${bookingId}/cancel`,
   settings: `${root}/settings`,
   allowOrigin: `${root}/settings/allowed-origins`,
+  calendarFeed: `${root}/settings/calendar-feed`,
+  calendarFeedOff: `${root}/settings/calendar-feed/off`,
   emailTemplates: `${root}/settings/emails`,
   newEmailTemplate: `${root}/settings/emails/new`,
   emailTemplate: (id: string) => `${root}/settings/emails/${id}`,
@@ -38,6 +40,8 @@ export const paths = {
     `${root}/sessions/${sessionId}/waitlist/${entryId}/${action}`,
   mail: `${root}/mail`,
   coupons: `${root}/coupons`,
+  coupon: (id: string) => `${root}/coupons/${id}`,
+  deleteCoupon: (id: string) => `${root}/coupons/${id}/delete`,
   message: (id: string) => `${root}/mail/${id}`,
   messageHtml: (id: string) => `${root}/mail/${id}/html`,
 };

@@ -1,35 +1,31 @@
 import type { FC } from "hono/jsx";
+import { en } from "../../../domain/catalogues/en.ts";
+import { translate } from "../../../domain/catalogues/index.ts";
 import { formatMoney } from "../../../domain/money.ts";
+import { itemized, moneyRows } from "../../../domain/money-lines.ts";
 import type { Quote } from "../../../domain/pricing.ts";
 
 /**
- * What a booking is made of, under its client: party size, each add-on, a code's discount and the
- * tax, each its own line. Bookings priced before these (no quote) show nothing more.
+ * What a booking is made of, under its client: the package, extra people, each add-on, a code's
+ * discount, the tax and the total, each its own line, as the client saw them (domain/money-lines.ts).
+ * A booking of one plain price, or priced before these (no quote), shows nothing more.
  */
 export const BookingQuote: FC<{ quote: Quote | null | undefined; currency: string; locale: string }> = ({
   quote,
   currency,
   locale,
 }) => {
-  if (!quote) return null;
-  const money = (cents: number) => formatMoney(cents, currency, locale);
-  const items = [
-    `${quote.people} ${quote.people === 1 ? "person" : "people"}`,
-    ...quote.lines
-      .filter((l) => l.kind !== "package")
-      .map(
-        (l) =>
-          `${l.kind === "people" ? "Additional people" : l.label} × ${l.quantity}: ${money(l.totalCents)}`,
-      ),
-    ...(quote.couponCode ? [`Code ${quote.couponCode}: −${money(quote.discountCents)}`] : []),
-    ...(quote.taxCents > 0
-      ? [`Tax${quote.taxInclusive ? " (included)" : ""}: ${money(quote.taxCents)}`]
-      : []),
-  ];
+  if (!quote || !itemized(quote)) return null;
+  const rows = moneyRows(
+    quote,
+    (cents) => formatMoney(cents, currency, locale),
+    (key, params) => translate(en, "en", key, params),
+  );
   return (
     <ul class="booking-quote">
-      {items.map((item) => (
-        <li>{item}</li>
+      {quote.people > 1 && <li>{`${quote.people} people`}</li>}
+      {rows.map((r) => (
+        <li>{`${r.label}: ${r.value}`}</li>
       ))}
     </ul>
   );

@@ -26,6 +26,31 @@ const Websites: FC<{ allowed: string[] }> = ({ allowed }) =>
     </p>
   );
 
+/** Read-only text to copy (a snippet, an address); the copy button appears only where the script runs. */
+export const CopyableText: FC<{ id: string; label: string; hint: string; button: string; text: string }> = ({
+  id,
+  label,
+  hint,
+  button,
+  text,
+}) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <p id={`${id}-hint`} class="hint">
+      {hint}
+    </p>
+    <textarea id={id} class="snippet" rows={2} readonly aria-describedby={`${id}-hint`}>
+      {text}
+    </textarea>
+    <p class="actions">
+      <button type="button" class="secondary" data-copy={id} hidden>
+        {button}
+      </button>
+      <span id={`${id}-status`} role="status" />
+    </p>
+  </div>
+);
+
 /** The widget's embed snippet; the copy button appears only where the script runs. */
 export const Embed: FC<{ slug: string; origin: string; allowedOrigins: string[] }> = ({
   slug,
@@ -37,21 +62,13 @@ export const Embed: FC<{ slug: string; origin: string; allowedOrigins: string[] 
     <section aria-labelledby="embed-title">
       <h2 id="embed-title">Embed on your site</h2>
       <Websites allowed={allowedOrigins.filter((o) => o !== origin)} />
-      <div class="field">
-        <label for="embed-snippet">Embed snippet</label>
-        <p id="embed-snippet-hint" class="hint">
-          Paste it where the booking should appear on your page.
-        </p>
-        <textarea id="embed-snippet" class="snippet" rows={2} readonly aria-describedby="embed-snippet-hint">
-          {snippet}
-        </textarea>
-      </div>
-      <p class="actions">
-        <button type="button" class="secondary" data-copy="embed-snippet" hidden>
-          Copy the snippet
-        </button>
-        <span id="embed-snippet-status" role="status" />
-      </p>
+      <CopyableText
+        id="embed-snippet"
+        label="Embed snippet"
+        hint="Paste it where the booking should appear on your page."
+        button="Copy the snippet"
+        text={snippet}
+      />
     </section>
   );
 };

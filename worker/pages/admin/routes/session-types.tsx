@@ -12,6 +12,7 @@ import type { SessionTypeWithPackages } from "../../../queries/session-types.ts"
 import { CreateSessionType, UpdateSessionType } from "../../../schemas/session-types.ts";
 import { parseInput } from "../../../schemas/validate.ts";
 import { withNotice } from "../components/notice.tsx";
+import { packageExtrasInput, packageExtrasValues } from "../components/package-extras.tsx";
 import type { AdminEnv } from "../env.ts";
 import { Converter, type FormState, type FormValues, formatAmount, formOf, readForm } from "../form.ts";
 import { paths } from "../paths.ts";
@@ -30,6 +31,8 @@ const rowsOf = (values: FormValues): number[] =>
     .sort((a, b) => a - b);
 
 const apiPackageFields: Record<string, string> = { priceCents: "price", depositCents: "deposit" };
+/** The package fields of its party size and add-ons (components/package-extras.tsx). */
+const extraFields = new Set(["peopleIncluded", "extraPersonCents", "maxPeople", "addOns"]);
 
 /**
  * The API's session type from the form. Blank rows and removed packages are not sent, so the
@@ -37,6 +40,7 @@ const apiPackageFields: Record<string, string> = { priceCents: "price", depositC
  */
 function sessionTypeInput(typed: Converter, currency: string) {
   const sentRows: number[] = [];
+  const extrasFields: ((rest: string) => string)[] = [];
   const packages = rowsOf(typed.values).flatMap((row) => {
     const field = (name: string) => `packages.${row}.${name}`;
     const id = typed.optional(field("id"));
@@ -45,6 +49,8 @@ function sessionTypeInput(typed: Converter, currency: string) {
     );
     if (typed.checked(field("remove")) || (!id && blank)) return [];
     sentRows.push(row);
+    const { extras, fieldOf } = packageExtrasInput(typed, row, currency);
+    extrasFields.push(fieldOf);
     return [
       {
         ...(id && { id }),
@@ -52,6 +58,7 @@ function sessionTypeInput(typed: Converter, currency: string) {
         priceCents: typed.money(field("price"), currency, "Enter the price."),
         depositCents: typed.money(field("deposit"), currency),
         description: typed.text(field("description")),
+        ...extras,
       },
     ];
   });
@@ -68,8 +75,10 @@ function sessionTypeInput(typed: Converter, currency: string) {
     packages,
   };
   const fieldFor = (path: string) => {
-    const [, index, name = ""] = /^packages\.(\d+)\.(\w+)$/.exec(path) ?? [];
+    const [, index, name = "", rest = ""] = /^packages\.(\d+)\.(\w+)(\..+)?$/.exec(path) ?? [];
     if (index === undefined) return path;
+    const extras = extrasFields[Number(index)];
+    if (extras && extraFields.has(name)) return extras(`${name}${rest}`);
     return `packages.${sentRows[Number(index)] ?? index}.${apiPackageFields[name] ?? name}`;
   };
   return { input, fieldFor };
@@ -93,6 +102,7 @@ function valuesOf(type: SessionTypeWithPackages, currency: string): FormValues {
     values[`packages.${row}.price`] = formatAmount(p.priceCents, currency);
     values[`packages.${row}.deposit`] = formatAmount(p.depositCents, currency);
     values[`packages.${row}.description`] = p.description;
+    Object.assign(values, packageExtrasValues(p, row, currency));
   });
   return values;
 }

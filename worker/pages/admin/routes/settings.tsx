@@ -1,10 +1,12 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { calendarFeedState, createCalendarFeed, revokeCalendarFeed } from "../../../actions/calendar-feed.ts";
 import type { StudioContext } from "../../../actions/context.ts";
 import { updateStudio } from "../../../actions/studios.ts";
 import { noticeKinds, noticesOf } from "../../../domain/notices.ts";
 import { twinOrigin, typedOrigin } from "../../../domain/origins.ts";
 import type { Studio } from "../../../env.ts";
+import { studioContext } from "../../../middleware/context.ts";
 import { UpdateStudio } from "../../../schemas/studios.ts";
 import { parseInput } from "../../../schemas/validate.ts";
 import { withNotice } from "../components/notice.tsx";
@@ -50,10 +52,19 @@ const twinsOf = (origins: string[]) =>
     return twin && !origins.includes(twin) ? [twin] : [];
   });
 
-const show = (c: Context<AdminEnv>, form: FormState) =>
-  c.render(
-    <SettingsPage form={form} twins={twinsOf(c.var.studio.allowedOrigins)} notice={c.req.query("done")} />,
+async function show(c: Context<AdminEnv>, form: FormState, feedUrl?: string) {
+  const ctx = studioContext(c);
+  const feed = await calendarFeedState(ctx);
+  const { timeZone, locale } = c.var.studio;
+  return c.render(
+    <SettingsPage
+      form={form}
+      twins={twinsOf(c.var.studio.allowedOrigins)}
+      notice={c.req.query("done")}
+      feed={{ since: feed?.createdAt ?? null, url: feedUrl, zoned: { timeZone, locale } }}
+    />,
   );
+}
 
 /** The API's body from the form: blank optional fields are cleared, the websites one per line. */
 function settingsInput(typed: Converter) {
@@ -115,4 +126,19 @@ settingsPages.post("/allowed-origins", async (c) => {
     },
     fieldFor,
   );
+});
+
+/**
+ * A new calendar feed address, shown on this answer only (just its hash is kept), so it is not a
+ * redirect: reloading would make yet another.
+ */
+settingsPages.post("/calendar-feed", async (c) => {
+  const feed = await createCalendarFeed(studioContext(c));
+  c.header("cache-control", "no-store");
+  return show(c, formOf(valuesOf(c.var.studio)), feed.url);
+});
+
+settingsPages.post("/calendar-feed/off", async (c) => {
+  await revokeCalendarFeed(studioContext(c));
+  return c.redirect(withNotice(paths.settings, "calendar-feed-off"), 303);
 });

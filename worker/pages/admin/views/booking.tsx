@@ -3,6 +3,7 @@ import type { StudioBookingView } from "../../../actions/payments.ts";
 import { can } from "../../../domain/bookings.ts";
 import { balanceDue, formatMoney } from "../../../domain/money.ts";
 import { PaymentMethod, type PaymentMethodName } from "../../../schemas/payments.ts";
+import { BookingQuote } from "../components/booking-quote.tsx";
 import { ErrorSummary, Field, PostForm, SelectField } from "../components/fields.tsx";
 import { Heading } from "../components/heading.tsx";
 import { Notice } from "../components/notice.tsx";
@@ -85,7 +86,10 @@ export const BookingPage: FC<{
         <dt>State</dt>
         <dd>{bookingStatusLabels[booking.status]}</dd>
         <dt>Amount</dt>
-        <dd>{money(booking.amountCents)}</dd>
+        <dd>
+          {money(booking.amountCents)}
+          <BookingQuote quote={booking.quote} currency={booking.currency} locale={zoned.locale} />
+        </dd>
         <dt>Paid</dt>
         <dd id="booking-paid">{money(booking.paidCents)}</dd>
         <dt>Balance due</dt>

@@ -4,6 +4,7 @@ import type { SessionTypeWithPackages } from "../../../queries/session-types.ts"
 import { Checkbox, ErrorSummary, Field, PostForm, SelectField, TextArea } from "../components/fields.tsx";
 import { Heading } from "../components/heading.tsx";
 import { Notice } from "../components/notice.tsx";
+import { PackageExtras } from "../components/package-extras.tsx";
 import { type FormState, fieldId } from "../form.ts";
 import { classificationLabels } from "../format.ts";
 import { paths } from "../paths.ts";
@@ -80,6 +81,7 @@ const PackageRow: FC<{ form: FormState; row: number; currency: string }> = ({ fo
         label="Package description"
         hint="What the package includes; clients see it when they choose."
       />
+      <PackageExtras form={form} row={row} currency={currency} />
       {existing && <Checkbox form={form} name={name("remove")} label="Remove this package" />}
     </fieldset>
   );

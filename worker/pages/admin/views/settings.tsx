@@ -5,6 +5,7 @@ import { Heading } from "../components/heading.tsx";
 import { Notice } from "../components/notice.tsx";
 import type { FormState } from "../form.ts";
 import { paths } from "../paths.ts";
+import { CalendarFeedSection } from "./calendar-feed.tsx";
 
 /** The websites the widget may be embedded on, explained, with the other host of each offered. */
 const Websites: FC<{ form: FormState; twins: string[] }> = ({ form, twins }) => (
@@ -34,10 +35,14 @@ const Websites: FC<{ form: FormState; twins: string[] }> = ({ form, twins }) => 
   </fieldset>
 );
 
-export const SettingsPage: FC<{ form: FormState; twins: string[]; notice?: string }> = ({
+/** The calendar feed's state for the page: since when it is on, and its address just after it is made. */
+export type FeedShown = { since: number | null; url?: string; zoned: { timeZone: string; locale: string } };
+
+export const SettingsPage: FC<{ form: FormState; twins: string[]; notice?: string; feed: FeedShown }> = ({
   form,
   twins,
   notice,
+  feed,
 }) => (
   <>
     <Heading text="Studio Settings" />
@@ -121,5 +126,6 @@ export const SettingsPage: FC<{ form: FormState; twins: string[]; notice?: strin
       </fieldset>
       <button type="submit">Save Settings</button>
     </PostForm>
+    <CalendarFeedSection {...feed} />
   </>
 );
