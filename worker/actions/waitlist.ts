@@ -24,6 +24,7 @@ import {
 } from "../queries/waitlist.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import type { ActionContext, StudioContext, VisitorContext } from "./context.ts";
+import { clientLocale } from "./email-templates.ts";
 
 /** Joins per visitor's network per window: a family joins a few sessions, not hundreds. */
 const joinsPerWindow = 20;
@@ -131,6 +132,8 @@ async function offer(
   // Held for the studio's offer time, but never past the spot's own start.
   const expiresAt = Math.min(ctx.now + studio.waitlistOfferHours * 3_600_000, spot.startsAt);
   const link = bookingPageLink(ctx.publicUrl, studio.bookingPageUrl, "spotbook-offer", token);
+  // No booking yet: the language of their last booking with the studio, if any.
+  const locale = await clientLocale(ctx.db, studio.id, null, entry.email);
   try {
     const written = await ctx.db.batch([
       ...offerWrites(ctx.db, {
@@ -147,7 +150,7 @@ async function offer(
       queueEmailIfLastChanged(
         ctx.db,
         {
-          ...waitlistOffer(appointmentFacts(studio, session, spot, entry), expiresAt, link),
+          ...waitlistOffer(appointmentFacts(studio, session, spot, entry, locale), expiresAt, link),
           studioId: studio.id,
           bookingId: null,
           kind: "waitlist_offer",
