@@ -18,7 +18,7 @@ import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
 import { docsHeaders, noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
-import { sessionPage } from "./pages/session-page.ts";
+import { bookingPage, sessionPage } from "./pages/session-page.ts";
 
 const app = createApp();
 
@@ -71,6 +71,8 @@ app.doc31("/v1/openapi.json", openApi);
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
+// The hosted booking page, with or without its slash (as Workers Assets served it before).
+for (const path of ["/book/", "/book"]) app.get(path, pageHeaders, database, bookingPage);
 app.get("/docs", docsHeaders, docsPage);
 
 export { app };

@@ -12,7 +12,7 @@ import { call, studioWithOneOfEverything } from "./support.ts";
  */
 
 /** The static HTML of widget/public, served by Workers Assets with the rules of its _headers file. */
-const staticPages = ["/book/", "/demo/"];
+const staticPages = ["/demo/"];
 
 async function world() {
   const { browser, token } = await signedInStudio();
@@ -82,6 +82,7 @@ const pageRoutes = [
 /** Routes that must answer a page here, so the walk cannot pass by finding none. */
 const surelyPages = [
   "/s/:slug",
+  "/book/",
   "/docs",
   "/admin/sessions",
   "/admin/sessions/new",
@@ -114,7 +115,7 @@ describe("every HTML page", () => {
   );
 
   it("the pages that render a <style> let it in by the answer's nonce, and nothing else inline", async () => {
-    for (const path of [w.fill("/s/:slug")]) {
+    for (const path of [w.fill("/s/:slug"), "/book/"]) {
       const res = await call("GET", path);
       expect(res.status, path).toBe(200);
       const nonce = /<style nonce="([^"]+)">/.exec(res.body)?.[1];

@@ -106,6 +106,10 @@ export const de: Catalogue = {
   sessionCancelled: "Diese Session wurde abgesagt: Es gibt nichts zu buchen.",
   pageCancelled: "Diese Session wurde von {studio} abgesagt. Es gibt nichts zu buchen.",
   pageTookPlace: "Diese Session hat bereits stattgefunden. Es gibt nichts mehr zu buchen.",
+  pageNoSessionTitle: "Session nicht gefunden",
+  pageNoSession: "Hier ist keine Session",
+  pageNoSessionText:
+    "Dieser Link führt zu keiner Buchungs-Session. Vielleicht wurde er falsch eingegeben, oder die Session wurde entfernt. Bitten Sie die Person, die ihn geteilt hat, um den aktuellen Link.",
   waitlistJoin: "Auf die Warteliste",
   waitlistDays: "Passende Tage (keiner: jeder)",
   waitlistPosition: {

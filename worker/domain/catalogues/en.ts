@@ -117,6 +117,10 @@ export const en = {
   sessionCancelled: "This session was cancelled: there is nothing to book.",
   pageCancelled: "This session was cancelled by {studio}. There is nothing to book.",
   pageTookPlace: "This session has taken place. There is nothing left to book.",
+  pageNoSessionTitle: "Session not found",
+  pageNoSession: "No session here",
+  pageNoSessionText:
+    "This link does not lead to a booking session. It may have been mistyped, or the session was removed. Ask the photographer who shared it for the current link.",
   waitlistJoin: "Join the waitlist",
   waitlistDays: "Days that suit (none: any)",
   waitlistPosition: {

@@ -107,6 +107,10 @@ export const es: Catalogue = {
   sessionCancelled: "Esta sesión se canceló: no hay nada que reservar.",
   pageCancelled: "{studio} canceló esta sesión. No hay nada que reservar.",
   pageTookPlace: "Esta sesión ya tuvo lugar. No queda nada que reservar.",
+  pageNoSessionTitle: "Sesión no encontrada",
+  pageNoSession: "Aquí no hay ninguna sesión",
+  pageNoSessionText:
+    "Este enlace no lleva a ninguna sesión para reservar. Puede que esté mal escrito o que la sesión se haya eliminado. Pide el enlace actual al fotógrafo que lo compartió.",
   waitlistJoin: "Apuntarse a la lista de espera",
   waitlistDays: "Días que te vienen bien (ninguno: cualquiera)",
   waitlistPosition: {

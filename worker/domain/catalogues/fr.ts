@@ -109,6 +109,10 @@ export const fr: Catalogue = {
   sessionCancelled: "Cette séance a été annulée : il n’y a rien à réserver.",
   pageCancelled: "Cette séance a été annulée par {studio}. Il n’y a rien à réserver.",
   pageTookPlace: "Cette séance a eu lieu. Il n’y a plus rien à réserver.",
+  pageNoSessionTitle: "Séance introuvable",
+  pageNoSession: "Aucune séance ici",
+  pageNoSessionText:
+    "Ce lien ne mène à aucune séance à réserver. Il a peut-être été mal saisi, ou la séance a été supprimée. Demandez le lien actuel au photographe qui l’a partagé.",
   waitlistJoin: "S’inscrire sur la liste d’attente",
   waitlistDays: "Jours qui vous conviennent (aucun : tous)",
   waitlistPosition: {

@@ -108,6 +108,10 @@ export const it: Catalogue = {
   sessionCancelled: "Questa sessione è stata annullata: non c’è nulla da prenotare.",
   pageCancelled: "Questa sessione è stata annullata da {studio}. Non c’è nulla da prenotare.",
   pageTookPlace: "Questa sessione si è già svolta. Non resta nulla da prenotare.",
+  pageNoSessionTitle: "Sessione non trovata",
+  pageNoSession: "Nessuna sessione qui",
+  pageNoSessionText:
+    "Questo link non porta a nessuna sessione da prenotare. Forse è stato digitato male, oppure la sessione è stata rimossa. Chiedi il link aggiornato al fotografo che l’ha condiviso.",
   waitlistJoin: "Iscriviti alla lista d’attesa",
   waitlistDays: "Giorni che ti vanno bene (nessuno: qualsiasi)",
   waitlistPosition: {

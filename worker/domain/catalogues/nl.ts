@@ -102,6 +102,10 @@ export const nl: Catalogue = {
   sessionCancelled: "Deze sessie is geannuleerd: er valt niets te boeken.",
   pageCancelled: "Deze sessie is door {studio} geannuleerd. Er valt niets te boeken.",
   pageTookPlace: "Deze sessie heeft plaatsgevonden. Er valt niets meer te boeken.",
+  pageNoSessionTitle: "Sessie niet gevonden",
+  pageNoSession: "Hier is geen sessie",
+  pageNoSessionText:
+    "Deze link leidt niet naar een sessie om te boeken. Misschien is hij verkeerd getypt, of is de sessie verwijderd. Vraag de fotograaf die hem deelde om de actuele link.",
   waitlistJoin: "Op de wachtlijst",
   waitlistDays: "Dagen die je passen (geen: alle)",
   waitlistPosition: {

@@ -108,6 +108,10 @@ export const pt: Catalogue = {
   sessionCancelled: "Esta sessão foi cancelada: não há nada para reservar.",
   pageCancelled: "Esta sessão foi cancelada por {studio}. Não há nada para reservar.",
   pageTookPlace: "Esta sessão já decorreu. Não há mais nada para reservar.",
+  pageNoSessionTitle: "Sessão não encontrada",
+  pageNoSession: "Não há nenhuma sessão aqui",
+  pageNoSessionText:
+    "Esta ligação não leva a nenhuma sessão para reservar. Pode ter sido mal escrita, ou a sessão foi removida. Peça a ligação atual ao fotógrafo que a partilhou.",
   waitlistJoin: "Entrar na lista de espera",
   waitlistDays: "Dias que lhe convêm (nenhum: qualquer)",
   waitlistPosition: {
