@@ -76,7 +76,7 @@ function compose(subject: string, blocks: Block[]): Message {
 export const mailDocument = (body: string): string =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
 
-/** A client's words, or English for the studio: dates and money always in `locale`. */
+/** The words of the studio's own notices: English, as the admin is (their dates and money: its locale). */
 const english = mailWords("en");
 
 const details = (f: AppointmentFacts, say: Say = mailWords(f.locale)): string =>
