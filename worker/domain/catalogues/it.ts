@@ -148,7 +148,7 @@ export const itMail: MailCatalogue = {
   reservedSubject: "C’è un posto riservato per te: {session}",
   reservedNews: "{studio} ti ha riservato un posto. Confermalo e paga per tenerlo:",
   reservedAction: "Conferma il mio posto",
-  bookedSubject: "Prenotato: {session}",
+  bookedSubject: "Prenotazione confermata: {session}",
   bookedNews: "La tua sessione con {studio} è confermata.",
   receivedSubject: "Pagamento ricevuto: {session}",
   receivedNews: "Grazie: {studio} ha ricevuto il tuo pagamento.",
