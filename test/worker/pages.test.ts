@@ -83,6 +83,8 @@ describe("the hosted pages in the visitor's language", () => {
     const german = await call("GET", `/book/?spotbook=${booked.body.booking.token}`);
     expect(lang(german.body)).toBe("de-DE");
     expect(title(german.body)).toBe("Ihre Buchung");
+    // The widget's words before its answer come with the page, in that language.
+    expect(german.body).toContain("&quot;loadingBooking&quot;:&quot;Ihre Buchung wird geladen…&quot;");
     // A booking made with no language of its own: the studio's.
     const plain = await bookHeld(session.slug, spotIds[1] as string);
     expect(lang((await call("GET", `/book/?spotbook=${plain.token}`)).body)).toBe("en-US");

@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { clientBooking } from "../actions/bookings.ts";
 import { openSession } from "../actions/public-sessions.ts";
+import { early } from "../domain/catalogues/en.ts";
 import { type MessageKey, translate } from "../domain/catalogues/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatWhen } from "../domain/messages.ts";
@@ -13,6 +14,8 @@ import { LanguageQuery, visitorWords } from "../schemas/public-views.ts";
 
 type Page = {
   lang: string;
+  /** What the widget says before its answer (loading, a first-load error), in the page's language. */
+  early?: string;
   title: string;
   description: string;
   url?: string;
@@ -26,6 +29,7 @@ const shell = (c: Context<HonoEnv>, page: Page) => html`<!doctype html>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${page.title}</title>
+      ${page.early ? html`<meta name="spotbook-words" content="${page.early}" />` : ""}
       <meta name="description" content="${page.description}" />
       <meta property="og:type" content="website" />
       <meta property="og:title" content="${page.title}" />
@@ -48,11 +52,16 @@ type Say = (key: MessageKey, params?: Record<string, string>) => string;
  * A hosted page's language, negotiated as the JSON answers are: `?lang=`, else the browser's
  * Accept-Language, else `fallback` (the studio's locale, when the page knows its studio).
  */
-function pageWords(c: Context<HonoEnv>, fallback?: string): { locale: string; say: Say } {
+function pageWords(c: Context<HonoEnv>, fallback?: string): { locale: string; say: Say; early: string } {
   c.header("vary", "accept-language");
   const lang = LanguageQuery.safeParse(c.req.query()).data?.lang;
   const { locale, messages } = visitorWords(lang, c.req.header("accept-language"), fallback);
-  return { locale, say: (key, params = {}) => translate(messages, locale, key, params) };
+  const words = Object.fromEntries(Object.keys(early).map((key) => [key, messages[key as MessageKey]]));
+  return {
+    locale,
+    say: (key, params = {}) => translate(messages, locale, key, params),
+    early: JSON.stringify({ locale, messages: words }),
+  };
 }
 
 /** Why a session's page offers nothing to book, or null while it does. */
@@ -84,7 +93,7 @@ export async function sessionPage(c: Context<HonoEnv>) {
   const { session, studio } = found;
   const first = found.spots[0];
   // The widget on the page follows its lang.
-  const { locale, say } = pageWords(c, studio.locale);
+  const { locale, say, early: words } = pageWords(c, studio.locale);
   const when = first ? formatWhen({ ...first, timeZone: session.timeZone, locale }) : "";
   const closed = closedBecause(found, ctx.now, say);
   const description = [
@@ -105,7 +114,14 @@ export async function sessionPage(c: Context<HonoEnv>) {
     }`;
   const title = `${session.name} · ${studio.name}`;
   return c.html(
-    shell(c, { lang: locale, title, description, url: `${ctx.publicUrl}/s/${session.slug}`, body }),
+    shell(c, {
+      lang: locale,
+      early: words,
+      title,
+      description,
+      url: `${ctx.publicUrl}/s/${session.slug}`,
+      body,
+    }),
   );
 }
 
@@ -130,7 +146,7 @@ async function bookingLocale(c: Context<HonoEnv>, token: string | undefined): Pr
 export async function bookingPage(c: Context<HonoEnv>) {
   const token = c.req.query("spotbook");
   const known = await bookingLocale(c, token);
-  const { locale, say } = pageWords(c, known ?? undefined);
+  const { locale, say, early: words } = pageWords(c, known ?? undefined);
   // Its address carries the client's token: no Referer leaves it (pageHeaders), no search engine keeps it.
   c.header("x-robots-tag", "noindex");
   const title = say("pageBooking");
@@ -140,5 +156,8 @@ export async function bookingPage(c: Context<HonoEnv>) {
           <p class="closed" role="alert">${say("bookingNotFound")}</p>`
       : html`<spotbook-session></spotbook-session>
           <script type="module" src="/widget.js"></script>`;
-  return c.html(shell(c, { lang: locale, title, description: title, body }), token && !known ? 404 : 200);
+  return c.html(
+    shell(c, { lang: locale, early: words, title, description: title, body }),
+    token && !known ? 404 : 200,
+  );
 }
