@@ -187,6 +187,20 @@ describe("emails in the client's language", () => {
     }
   });
 
+  it("offers a waitlist spot in the language the visitor joined in, though they never booked", async () => {
+    const { session, spotIds } = await studioSession();
+    const held = await hold(session.slug, spotIds[0] as string);
+    await Promise.all(spotIds.slice(1).map((spotId) => hold(session.slug, spotId)));
+    const joined = await call("POST", `/v1/sessions/${session.slug}/waitlist`, {
+      body: { client: { name: "Lia", email: "lia@example.com" }, locale: "it-IT" },
+    });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(201);
+    await call("DELETE", `/v1/holds/${held.body.hold.id}`, { token: held.body.hold.token });
+    const offer = await mailOf("lia@example.com", "waitlist_offer");
+    expect(offer.subject).toBe("Si è liberato un posto: Fall Minis");
+    expect(offer.text).toContain("Ciao Lia,");
+  });
+
   it("sends the photographer's own template as written to every client, in the studio's locale", async () => {
     const { studio, token, type, session, spotIds } = await studioSession("en-US");
     const templateId = crypto.randomUUID();

@@ -34,6 +34,7 @@ export type JoinWaitlist = {
   slug: string;
   client: { name: string; email: string };
   times?: WaitlistTime[] | undefined;
+  locale?: string | undefined;
   visitor: string | undefined;
 };
 
@@ -63,6 +64,7 @@ export async function joinWaitlist(ctx: VisitorContext, input: JoinWaitlist) {
         name: input.client.name,
         email: input.client.email.toLowerCase(),
         times: input.times?.length ? input.times : null,
+        locale: input.locale ?? null,
         tokenHash: await sha256(token),
         now: ctx.now,
       }),
@@ -132,8 +134,8 @@ async function offer(
   // Held for the studio's offer time, but never past the spot's own start.
   const expiresAt = Math.min(ctx.now + studio.waitlistOfferHours * 3_600_000, spot.startsAt);
   const link = bookingPageLink(ctx.publicUrl, studio.bookingPageUrl, "spotbook-offer", token);
-  // No booking yet: the language of their last booking with the studio, if any.
-  const locale = await clientLocale(ctx.db, studio.id, null, entry.email);
+  // The language they joined in, else their last booking's with the studio.
+  const locale = await clientLocale(ctx.db, studio.id, entry, entry.email);
   try {
     const written = await ctx.db.batch([
       ...offerWrites(ctx.db, {
