@@ -19,6 +19,7 @@ import { database } from "./middleware/database.ts";
 import { docsHeaders, noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { bookingPage, sessionPage } from "./pages/session-page.ts";
+import { unsubscribePage } from "./pages/unsubscribe-page.ts";
 
 const app = createApp();
 
@@ -73,6 +74,7 @@ app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
 // The hosted booking page, with or without its slash (as Workers Assets served it before).
 for (const path of ["/book/", "/book"]) app.get(path, pageHeaders, database, bookingPage);
+app.on(["GET", "POST"], "/unsubscribe/:token", pageHeaders, database, unsubscribePage);
 app.get("/docs", docsHeaders, docsPage);
 
 export { app };

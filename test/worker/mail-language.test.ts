@@ -201,6 +201,25 @@ describe("emails in the client's language", () => {
     expect(offer.text).toContain("Ciao Lia,");
   });
 
+  it("announces a new session to each client in the language of their latest booking", async () => {
+    const { token, type, session, spotIds } = await studioSession();
+    await book(session.slug, spotIds[0] as string, "pia@example.com", "pt-PT", "Pia");
+    await book(session.slug, spotIds[1] as string, "sam@example.com", undefined, "Sam");
+    const next = await later(token, 14, { classification: "multi", sessionTypeId: type.id, spots: 2 });
+    const sent = await call("POST", `/v1/admin/sessions/${next.id}/announcements`, {
+      token,
+      body: { audience: { kind: "all" } },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const pia = await mailOf("pia@example.com", "announcement");
+    expect(pia.subject).toBe("Novidade de Juniper & Pine: Fall Minis");
+    expect(pia.text).toContain("Olá Pia,");
+    expect(pia.text).toContain("Não receber mais anúncios de Juniper & Pine:");
+    expect((await mailOf("sam@example.com", "announcement")).subject).toBe(
+      "New from Juniper & Pine: Fall Minis",
+    );
+  });
+
   it("sends the photographer's own template as written to every client, in the studio's locale", async () => {
     const { studio, token, type, session, spotIds } = await studioSession("en-US");
     const templateId = crypto.randomUUID();

@@ -30,6 +30,7 @@ export const templateKinds = {
   booking_confirmed: "Receipt",
   payment_reminder: "Payment reminder",
   session_reminder: "Session reminder",
+  announcement: "Announcement",
 } as const;
 export type TemplateKind = keyof typeof templateKinds;
 export const templateKindList = Object.keys(templateKinds) as TemplateKind[];
@@ -47,12 +48,15 @@ export const placeholders = {
   how_to_pay: "how to pay: online from the link, or the studio's payment instructions",
   link: "the client's booking link",
   calendar_link: "the link that adds the session to a calendar",
+  dates: "the session's dates, first to last (announcements)",
+  price_from: "the lowest package price (announcements)",
+  unsubscribe_link: "the link that stops announcements (announcements only)",
 } as const;
 export type Placeholder = keyof typeof placeholders;
 export type TemplateValues = Record<Placeholder, string>;
 
 /** Placeholders whose value is an address: a link in the HTML. */
-const links = new Set<Placeholder>(["link", "calendar_link"]);
+const links = new Set<Placeholder>(["link", "calendar_link", "unsubscribe_link"]);
 
 export type Template = { subject: string; body: string };
 
@@ -65,6 +69,19 @@ const asPlaceholders = Object.fromEntries(Object.keys(placeholders).map((n) => [
  */
 export function defaultTemplate(kind: TemplateKind, locale: string): Template {
   const say = mailWords(locale);
+  if (kind === "announcement") {
+    return {
+      subject: say("announceSubject", asPlaceholders),
+      body: [
+        say("hi", asPlaceholders),
+        say("announceNews", asPlaceholders),
+        `{{session}}\n{{dates}}\n{{location}}\n${say("announceFrom", asPlaceholders)}`,
+        `${say("announceAction")}: {{link}}`,
+        say("signed", asPlaceholders),
+        say("announceStop", asPlaceholders),
+      ].join("\n\n"),
+    };
+  }
   const w = kindWords[kind];
   const after: Partial<Record<TemplateKind, string>> = {
     booking_confirmed: `${say("paid", { amount: "{{paid}}" })}\n${say("balance", { amount: "{{balance}}" })}`,
@@ -85,6 +102,13 @@ export function defaultTemplate(kind: TemplateKind, locale: string): Template {
       .join("\n\n"),
   };
 }
+
+/** Every kind's default in `locale`'s words (the admin API's, in the studio's language). */
+export const defaultTemplatesIn = (locale: string) =>
+  Object.fromEntries(templateKindList.map((kind) => [kind, defaultTemplate(kind, locale)])) as Record<
+    TemplateKind,
+    Template
+  >;
 
 const token = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
@@ -156,5 +180,9 @@ export function templateValues(
     how_to_pay: howToPay,
     link: appointment.page,
     calendar_link: appointment.calendar,
+    // An appointment's own day and price; an appointment email has nothing to unsubscribe from.
+    dates: formatWhen({ ...f, locale: f.studioLocale }),
+    price_from: money(m?.amountCents ?? 0),
+    unsubscribe_link: "",
   };
 }

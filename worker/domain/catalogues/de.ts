@@ -128,6 +128,13 @@ export const de: Catalogue = {
   addOns: "Extras",
   each: "je {price}",
   code: "Code (optional)",
+  unsubscribeTitle: "Keine Ankündigungen mehr von {studio}",
+  unsubscribeAsk:
+    "Keine E-Mails über neue Termine von {studio} mehr erhalten? E-Mails zu Ihren eigenen Buchungen erhalten Sie weiterhin.",
+  unsubscribeButton: "Abmelden",
+  unsubscribedNow: "Sie sind abgemeldet: {studio} sendet Ihnen keine Ankündigungen mehr.",
+  unsubscribeUnknown:
+    "Dieser Abmeldelink ist ungültig. Bitte nutzen Sie den Link aus der neuesten E-Mail oder wenden Sie sich an das Studio.",
 };
 
 export const deMail: MailCatalogue = {
@@ -180,4 +187,9 @@ export const deMail: MailCatalogue = {
   deposit: "Anzahlung",
   balancePart: "Restbetrag",
   payInFull: "Vollständige Zahlung",
+  announceSubject: "Neu bei {studio}: {session}",
+  announceNews: "{studio} hat einen neuen Termin geöffnet:",
+  announceFrom: "Ab {price_from}",
+  announceAction: "Zeiten ansehen und buchen",
+  announceStop: "Keine weiteren Ankündigungen von {studio}: {unsubscribe_link}",
 };

@@ -136,6 +136,13 @@ export const en = {
   addOns: "Add-ons",
   each: "{price} each",
   code: "Code (optional)",
+  unsubscribeTitle: "Stop announcements from {studio}",
+  unsubscribeAsk:
+    "Stop receiving emails about new sessions from {studio}? Emails about your own bookings still reach you.",
+  unsubscribeButton: "Unsubscribe",
+  unsubscribedNow: "You're unsubscribed: {studio} will send you no more announcements.",
+  unsubscribeUnknown:
+    "This unsubscribe link is not valid. Please use the link in the latest email, or contact the studio.",
 };
 
 export type MessageKey = keyof typeof en;
@@ -193,6 +200,11 @@ export const enMail = {
   deposit: "Deposit",
   balancePart: "Balance",
   payInFull: "Payment in full",
+  announceSubject: "New from {studio}: {session}",
+  announceNews: "{studio} has opened a new session:",
+  announceFrom: "From {price_from}",
+  announceAction: "See the times and book",
+  announceStop: "No more announcements from {studio}: {unsubscribe_link}",
 };
 
 export type MailKey = keyof typeof enMail;

@@ -131,6 +131,13 @@ export const es: Catalogue = {
   addOns: "Extras",
   each: "{price} cada uno",
   code: "Código (opcional)",
+  unsubscribeTitle: "Dejar de recibir anuncios de {studio}",
+  unsubscribeAsk:
+    "¿Dejar de recibir correos sobre nuevas sesiones de {studio}? Los correos sobre tus reservas te seguirán llegando.",
+  unsubscribeButton: "Darme de baja",
+  unsubscribedNow: "Te has dado de baja: {studio} no te enviará más anuncios.",
+  unsubscribeUnknown:
+    "Este enlace para darse de baja no es válido. Usa el enlace del último correo o contacta con el estudio.",
 };
 
 export const esMail: MailCatalogue = {
@@ -180,4 +187,9 @@ export const esMail: MailCatalogue = {
   deposit: "Depósito",
   balancePart: "Saldo",
   payInFull: "Pago completo",
+  announceSubject: "Novedad de {studio}: {session}",
+  announceNews: "{studio} ha abierto una nueva sesión:",
+  announceFrom: "Desde {price_from}",
+  announceAction: "Ver los horarios y reservar",
+  announceStop: "No recibir más anuncios de {studio}: {unsubscribe_link}",
 };

@@ -133,6 +133,13 @@ export const fr: Catalogue = {
   addOns: "Options",
   each: "{price} l’unité",
   code: "Code (facultatif)",
+  unsubscribeTitle: "Ne plus recevoir les annonces de {studio}",
+  unsubscribeAsk:
+    "Ne plus recevoir d’e-mails sur les nouvelles séances de {studio} ? Les e-mails concernant vos réservations vous parviendront toujours.",
+  unsubscribeButton: "Me désabonner",
+  unsubscribedNow: "Vous êtes désabonné : {studio} ne vous enverra plus d’annonces.",
+  unsubscribeUnknown:
+    "Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail ou contactez le studio.",
 };
 
 export const frMail: MailCatalogue = {
@@ -183,4 +190,9 @@ export const frMail: MailCatalogue = {
   deposit: "Acompte",
   balancePart: "Solde",
   payInFull: "Paiement intégral",
+  announceSubject: "Nouveau chez {studio} : {session}",
+  announceNews: "{studio} ouvre une nouvelle séance :",
+  announceFrom: "À partir de {price_from}",
+  announceAction: "Voir les horaires et réserver",
+  announceStop: "Ne plus recevoir d’annonces de {studio} : {unsubscribe_link}",
 };

@@ -132,6 +132,13 @@ export const it: Catalogue = {
   addOns: "Extra",
   each: "{price} l’uno",
   code: "Codice (facoltativo)",
+  unsubscribeTitle: "Non ricevere più annunci da {studio}",
+  unsubscribeAsk:
+    "Non ricevere più e-mail sulle nuove sessioni di {studio}? Le e-mail sulle tue prenotazioni continueranno ad arrivare.",
+  unsubscribeButton: "Annulla iscrizione",
+  unsubscribedNow: "Iscrizione annullata: {studio} non ti invierà più annunci.",
+  unsubscribeUnknown:
+    "Questo link per annullare l’iscrizione non è valido. Usa il link dell’e-mail più recente o contatta lo studio.",
 };
 
 export const itMail: MailCatalogue = {
@@ -181,4 +188,9 @@ export const itMail: MailCatalogue = {
   deposit: "Acconto",
   balancePart: "Saldo",
   payInFull: "Pagamento completo",
+  announceSubject: "Novità da {studio}: {session}",
+  announceNews: "{studio} ha aperto una nuova sessione:",
+  announceFrom: "Da {price_from}",
+  announceAction: "Vedi gli orari e prenota",
+  announceStop: "Non ricevere più annunci da {studio}: {unsubscribe_link}",
 };

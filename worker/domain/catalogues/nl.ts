@@ -124,6 +124,13 @@ export const nl: Catalogue = {
   addOns: "Extra's",
   each: "{price} per stuk",
   code: "Code (optioneel)",
+  unsubscribeTitle: "Geen aankondigingen meer van {studio}",
+  unsubscribeAsk:
+    "Geen e-mails meer ontvangen over nieuwe sessies van {studio}? E-mails over je eigen boekingen blijf je ontvangen.",
+  unsubscribeButton: "Afmelden",
+  unsubscribedNow: "Je bent afgemeld: {studio} stuurt je geen aankondigingen meer.",
+  unsubscribeUnknown:
+    "Deze afmeldlink is niet geldig. Gebruik de link uit de nieuwste e-mail of neem contact op met de studio.",
 };
 
 export const nlMail: MailCatalogue = {
@@ -173,4 +180,9 @@ export const nlMail: MailCatalogue = {
   deposit: "Aanbetaling",
   balancePart: "Restbedrag",
   payInFull: "Volledige betaling",
+  announceSubject: "Nieuw bij {studio}: {session}",
+  announceNews: "{studio} heeft een nieuwe sessie geopend:",
+  announceFrom: "Vanaf {price_from}",
+  announceAction: "Bekijk de tijden en boek",
+  announceStop: "Geen aankondigingen meer van {studio}: {unsubscribe_link}",
 };

@@ -132,6 +132,13 @@ export const pt: Catalogue = {
   addOns: "Extras",
   each: "{price} cada",
   code: "Código (opcional)",
+  unsubscribeTitle: "Deixar de receber anúncios de {studio}",
+  unsubscribeAsk:
+    "Deixar de receber e-mails sobre novas sessões de {studio}? Os e-mails sobre as suas reservas continuam a chegar.",
+  unsubscribeButton: "Cancelar subscrição",
+  unsubscribedNow: "Subscrição cancelada: {studio} não lhe enviará mais anúncios.",
+  unsubscribeUnknown:
+    "Este link de cancelamento não é válido. Use o link do e-mail mais recente ou contacte o estúdio.",
 };
 
 export const ptMail: MailCatalogue = {
@@ -181,4 +188,9 @@ export const ptMail: MailCatalogue = {
   deposit: "Sinal",
   balancePart: "Saldo",
   payInFull: "Pagamento total",
+  announceSubject: "Novidade de {studio}: {session}",
+  announceNews: "{studio} abriu uma nova sessão:",
+  announceFrom: "A partir de {price_from}",
+  announceAction: "Ver os horários e reservar",
+  announceStop: "Não receber mais anúncios de {studio}: {unsubscribe_link}",
 };

@@ -50,4 +50,5 @@ export type SessionAction =
   | "edit"
   | "cancel"
   | "delete"
-  | "shift";
+  | "shift"
+  | "announce";

@@ -19,6 +19,7 @@ const notices = {
   "settings-saved": "The settings are saved.",
   "origin-allowed": "The website is allowed too.",
   "template-saved": "The email template is saved.",
+  "template-deleted": "The email template is deleted: where it was chosen, Spotbook's text is sent again.",
   "emails-chosen": "The emails are chosen.",
   "session-saved": "The session is saved.",
   "session-cancelled": "The session is cancelled, and every client with a booking is emailed.",
@@ -31,6 +32,7 @@ const notices = {
   "waitlist-on": "The waitlist is on: freed spots go to the people in line, in turn.",
   "waitlist-off": "The waitlist is off: nobody can join, and freed spots are open to everyone.",
   "waitlist-offered": "The spot is held for them, and they are emailed.",
+  announced: "The announcement is on its way to each client below.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;
