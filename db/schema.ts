@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BookingRules } from "../worker/domain/booking-rules.ts";
 import type { AddOn, Quote } from "../worker/domain/pricing.ts";
+import type { Answer, Question } from "../worker/domain/questionnaire.ts";
 
 export const classifications = ["single", "multi"] as const;
 export type Classification = (typeof classifications)[number];
@@ -138,6 +139,8 @@ export const sessionTypes = sqliteTable(
     rules: text("rules", { mode: "json" }).$type<Partial<BookingRules>>(),
     /** Message kind → the studio's email template its sessions send; a kind left out: the default. */
     emailTemplates: emailTemplateChoices(),
+    /** What clients are asked before the session, in order (domain/questionnaire.ts). */
+    questions: text("questions", { mode: "json" }).$type<Question[]>().notNull().default(sql`'[]'`),
   },
   (t) => [index("session_types_studio").on(t.studioId)],
 );
@@ -278,6 +281,15 @@ export const bookings = sqliteTable(
     seats: integer("seats").notNull().default(1),
     /** The visitor's language when they booked (BCP 47), for messages in that language later. */
     locale: text("locale"),
+    /** The client's answers, each with the question's words as they were asked. */
+    answers: text("answers", { mode: "json" }).$type<Answer[]>(),
+    /** The contract version signed (null: none), the SHA-256 of its exact text, and who signed when, from where. */
+    contractId: text("contract_id").references(() => contracts.id),
+    contractVersion: integer("contract_version"),
+    contractHash: text("contract_hash"),
+    signedName: text("signed_name"),
+    signedAt: integer("signed_at"),
+    signedIp: text("signed_ip"),
   },
   (t) => [
     // Whatever the code does, the database refuses a second live booking of one spot.
@@ -585,4 +597,26 @@ export const unsubscribeLinks = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("unsubscribe_links_client").on(t.clientId)],
+);
+
+/**
+ * A session type's contract, one row per version: an edit adds a version and never changes one,
+ * so a booking's contract_id keeps the exact text its client signed. The latest version is the
+ * type's contract; an empty text means the type has none (any more).
+ */
+export const contracts = sqliteTable(
+  "contracts",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionTypeId: text("session_type_id")
+      .notNull()
+      .references(() => sessionTypes.id),
+    version: integer("version").notNull(),
+    text: text("text").notNull(),
+    /** SHA-256 (hex) of `text`, as a signature records it. */
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contracts_type_version").on(t.sessionTypeId, t.version)],
 );

@@ -3,7 +3,8 @@
  * local D1 (scripts/local-worker.ts), seeds what it needs through the real API, runs each
  * scenario bounded in requests and time over loopback, prints one table (also written to
  * bench-results/bench.json) and exits 1 when a hard goal fails. `--short` is the CI run: fewer
- * requests, the same race.
+ * requests, the same race. `--session-read` runs the session read alone (with its full count of
+ * reads), to profile the framework's cost without the heavier scenarios around it.
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -29,6 +30,7 @@ import {
 } from "./local-worker.ts";
 
 const short = process.argv.includes("--short");
+const sessionReadOnly = process.argv.includes("--session-read");
 const plan = short
   ? { reads: 60, holds: 60, slotRepeats: 50, budgetMs: 15_000 }
   : { reads: 300, holds: 400, slotRepeats: 200, budgetMs: 30_000 };
@@ -75,8 +77,8 @@ try {
   stops.push(worker.stop);
   const studio = await openStudio(origin, tokens.OPERATOR_TOKEN);
   const reading = await scheduleMulti(studio, "Bench reads", 200);
-  const holding = await scheduleMulti(studio, "Bench holds", plan.holds);
-  const racing = await scheduleMulti(studio, "Bench race", 10);
+  const holding = sessionReadOnly ? null : await scheduleMulti(studio, "Bench holds", plan.holds);
+  const racing = sessionReadOnly ? null : await scheduleMulti(studio, "Bench race", 10);
   // Started once the rows it must read are written.
   const bare = await startBareWorker(persistTo);
   stops.push(bare.stop);
@@ -88,15 +90,19 @@ try {
       count: plan.reads,
       budgetMs: plan.budgetMs,
     })),
-    ...(await holdsOnDistinctSpots({ origin, session: holding, concurrency: 8, budgetMs: plan.budgetMs })),
-    ...(await visitorRace({ studio, session: racing, visitors: 200 })),
-    ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
-    ...(await widget({ origin, buildFailure })),
-    // Not in the short run: a minute of CI for figures that never fail it.
-    ...(short || buildFailure ? [] : lighthouse(origin)),
   );
-  sizes.push(buildFailure ? { figures: [], analysis: [] } : widgetSize(), workerSize());
-  figures.push(...sizes.flatMap((s) => s.figures));
+  if (holding && racing) {
+    figures.push(
+      ...(await holdsOnDistinctSpots({ origin, session: holding, concurrency: 8, budgetMs: plan.budgetMs })),
+      ...(await visitorRace({ studio, session: racing, visitors: 200 })),
+      ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
+      ...(await widget({ origin, buildFailure })),
+      // Not in the short run: a minute of CI for figures that never fail it.
+      ...(short || buildFailure ? [] : lighthouse(origin)),
+    );
+    sizes.push(buildFailure ? { figures: [], analysis: [] } : widgetSize(), workerSize());
+    figures.push(...sizes.flatMap((s) => s.figures));
+  }
 } finally {
   for (const stop of stops.reverse()) await stop();
   rmSync(persistTo, { recursive: true, force: true });

@@ -67,9 +67,12 @@ for (const file of files(worker)) {
     const spec = match[3] ?? "";
     const rule = layer ? rules[layer] : undefined;
     if (!rule) continue;
-    if (!spec.startsWith(".")) {
-      if (rule.packages && !typeOnly && !rule.packages.test(spec)) {
-        problems.push(`${where(match.index)}: ${layer}/ may not import the package "${spec}"`);
+    // A package's built module reached past its exports map (worker/zod.ts) is that package.
+    const packagePath = spec.match(/(?:^|\/)node_modules\/(.+)$/)?.[1];
+    if (!spec.startsWith(".") || packagePath) {
+      const name = packagePath ?? spec;
+      if (rule.packages && !typeOnly && !rule.packages.test(name)) {
+        problems.push(`${where(match.index)}: ${layer}/ may not import the package "${name}"`);
       }
       continue;
     }

@@ -14,6 +14,7 @@ import {
   WaitlistEntry,
   WaitlistJoined,
 } from "./schemas.ts";
+import type { FormsBody } from "./views/contract.ts";
 
 export type FieldError = { path: string; message: string };
 
@@ -97,8 +98,8 @@ export function createApi(base: URL) {
       json(BookingCreated, post(body, hold.token), `v1/holds/${id(hold.id)}/booking`),
     booking: (token: string, lang: string, signal?: AbortSignal) =>
       json(BookingDetail, { signal }, `v1/bookings/${id(token)}?lang=${id(lang)}`),
-    confirm: (token: string, packageId?: string) =>
-      json(BookingConfirmed, post(packageId ? { packageId } : {}), `v1/bookings/${id(token)}/confirm`),
+    confirm: (token: string, body: { packageId?: string } & FormsBody) =>
+      json(BookingConfirmed, post(body), `v1/bookings/${id(token)}/confirm`),
     reschedule: (token: string, spotId: string) =>
       json(BookingMoved, post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
     cancel: (token: string) => json(BookingCancelled, post(undefined), `v1/bookings/${id(token)}/cancel`),
@@ -128,4 +129,4 @@ export type BookingBody = {
   people?: number;
   addOns?: { id: string; quantity: number }[];
   couponCode?: string;
-};
+} & FormsBody;

@@ -74,6 +74,23 @@ const Words = {
 /** The studio's rules in plain words; nullish, so an older server still reads. */
 const Rules = v.nullish(v.object({ text: v.array(v.string()) }));
 
+export const Question = v.object({
+  id: v.string(),
+  kind: v.string(),
+  label: v.string(),
+  required: v.boolean(),
+  choices: v.array(v.string()),
+  maxLength: v.nullish(v.number(), null),
+});
+
+export const Contract = v.object({ id: v.string(), version: v.number(), text: v.string() });
+
+/** The questions to answer and the contract to sign; optional, so an older server still reads. */
+const Forms = {
+  questions: v.optional(v.array(Question), []),
+  contract: v.nullish(Contract, null),
+};
+
 /** `GET /v1/sessions/:slug` */
 export const SessionData = v.object({
   session: Session,
@@ -82,6 +99,7 @@ export const SessionData = v.object({
   spots: v.array(Spot),
   ...Words,
   rules: Rules,
+  ...Forms,
 });
 
 /** `POST /v1/sessions/:slug/holds` */
@@ -132,6 +150,7 @@ export const BookingDetail = v.object({
   spot: v.object({ id: v.optional(v.string(), ""), ...Interval }),
   ...Words,
   rules: Rules,
+  ...Forms,
   /** What the client may still change themselves under the studio's rules. */
   selfService: v.nullish(
     v.object({
@@ -230,6 +249,8 @@ export type SessionType = v.InferOutput<typeof SessionType>;
 export type Package = v.InferOutput<typeof Package>;
 export type AddOn = v.InferOutput<typeof AddOn>;
 export type Spot = v.InferOutput<typeof Spot>;
+export type Question = v.InferOutput<typeof Question>;
+export type Contract = v.InferOutput<typeof Contract>;
 export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;
 export type BookingDetail = v.InferOutput<typeof BookingDetail>;

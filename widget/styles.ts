@@ -261,6 +261,15 @@ export const styles = css`
     border-color: var(--_accent);
   }
 
+  .contract {
+    max-height: 16rem;
+    overflow: auto;
+    white-space: pre-wrap;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
   .field-error,
   .problem {
     color: var(--_danger);

@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, runnerImport } from "vite";
+import { docsFiles } from "../worker/http/docs.ts";
 import { minifyTemplates } from "./minify-templates.ts";
 
 /** The files under `dir`, as paths relative to it. */
@@ -14,12 +15,15 @@ const partial = `.${process.pid}.partial`;
 const isPartial = (file: string) => /\.\d+\.partial$/.test(file);
 
 /**
- * Writes the bundle, `public/` and the `copied` files into the out folder without ever emptying it: each file lands
+ * Writes the bundle, `public/`, the `copied` files and the `made` ones into the out folder without ever emptying it: each file lands
  * whole by a rename, and only files no build makes any more are removed. Two builds at once (two
  * `npm test`s in one checkout) cannot delete each other's files, nor a server reading the folder
  * find one missing or half written.
  */
-function replaceInPlace(copied: Record<string, string>): Plugin {
+function replaceInPlace(
+  copied: Record<string, string>,
+  made: () => Promise<Record<string, string>>[],
+): Plugin {
   let outDir = "";
   let publicDir = "";
   return {
@@ -33,11 +37,14 @@ function replaceInPlace(copied: Record<string, string>): Plugin {
     // Last, so the files are the bundle as every other plugin left it.
     generateBundle: {
       order: "post",
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const files = new Map<string, string | Uint8Array>(
           filesIn(publicDir).map((file) => [file, readFileSync(join(publicDir, file))]),
         );
         for (const [file, from] of Object.entries(copied)) files.set(file, readFileSync(from));
+        for (const part of await Promise.all(made())) {
+          for (const [file, content] of Object.entries(part)) files.set(file, content);
+        }
         for (const out of Object.values(bundle)) {
           files.set(out.fileName, out.type === "chunk" ? out.code : out.source);
         }
@@ -56,26 +63,57 @@ function replaceInPlace(copied: Record<string, string>): Plugin {
 }
 
 /**
- * Files of packages served as they are: Scalar's standalone API reference for /docs (4 MB, loaded
- * only by that page; worker/http/docs.ts), from this origin rather than a CDN.
+ * Files served as they are: Scalar's standalone API reference for /docs (4 MB, loaded only by
+ * that page; worker/http/docs.ts), from this origin rather than a CDN, and the admin pages'
+ * stylesheet and script, which would otherwise ride in the Worker's bundle.
  */
 const copied = {
   "docs/scalar.js": fileURLToPath(
     new URL("../node_modules/@scalar/api-reference/dist/browser/standalone.js", import.meta.url),
   ),
+  "admin/admin.css": fileURLToPath(new URL("../worker/pages/admin/admin.css", import.meta.url)),
+  "admin/admin.js": fileURLToPath(new URL("../worker/pages/admin/admin.js", import.meta.url)),
 };
+
+const repository = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The API's OpenAPI document, from the Worker's route definitions (worker/openapi-document.ts),
+ * run here in Node with the Worker's zod (worker/zod.ts) and the full zod-to-openapi. The Worker
+ * never sends its mail from here, so its one workerd-only module is a stand-in.
+ */
+async function openApiJson(): Promise<Record<string, string>> {
+  const { module } = await runnerImport<{ openApiDocument: () => object }>(
+    join(repository, "worker/openapi-document.ts"),
+    {
+      configFile: false,
+      root: repository,
+      logLevel: "warn",
+      resolve: { alias: [{ find: /^zod$/, replacement: join(repository, "worker/zod.ts") }] },
+      plugins: [
+        {
+          name: "spotbook:workerd-modules",
+          resolveId: (id) => (id === "cloudflare:email" ? "\0cloudflare:email" : undefined),
+          load: (id) => (id === "\0cloudflare:email" ? "export class EmailMessage {}" : undefined),
+        },
+      ],
+    },
+  );
+  return { "v1/openapi.json": JSON.stringify(module.openApiDocument()) };
+}
 
 /**
  * One ES module, `widget/dist/widget.js`, with lit inside: a photographer's page loads it with a
  * single script tag, so there is no chunk to split into and no CSS file (styles live in the
- * shadow root). `public/` (the demo and the hosted booking page) is copied beside it, and the
- * Worker serves the folder as static assets. Paths are relative to `root`, which is relative to
+ * shadow root). `public/` (the demo and the hosted booking page) is copied beside it, with the
+ * API's OpenAPI document, and the Worker serves the folder as static assets. Paths are relative to `root`, which is relative to
  * the repository root where npm runs every script.
  */
 export default defineConfig({
   root: "widget",
   publicDir: "public",
-  plugins: [minifyTemplates(), replaceInPlace(copied)],
+  // The API's document and its reference page at /docs, made from the Worker's own modules.
+  plugins: [minifyTemplates(), replaceInPlace(copied, () => [openApiJson(), docsFiles()])],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },

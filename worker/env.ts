@@ -24,7 +24,8 @@ export type Bindings = {
   TEST_HOOKS_TOKEN?: string;
 };
 
-export type Db = DrizzleD1Database<typeof schema>;
+/** Drizzle over D1, with the binding it wraps (`$client`) for reads prepared once (queries/batch.ts). */
+export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
 export type Studio = typeof schema.studios.$inferSelect;
 

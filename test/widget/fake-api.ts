@@ -101,6 +101,8 @@ export interface FakeOptions {
   spots?: FakeSpot[];
   booking?: Record<string, unknown>;
   bookingStatus?: string;
+  /** The session type's questions and contract, on the session's answer and the booking's. */
+  forms?: { questions: unknown[]; contract: unknown };
 }
 
 export function fakeApi(options: FakeOptions = {}) {
@@ -109,6 +111,7 @@ export function fakeApi(options: FakeOptions = {}) {
     sessionType,
     packages: options.packages ?? packages,
     spots: options.spots ?? spots(["2026-10-17T13:30:00.000Z"]),
+    ...options.forms,
   };
   const requests: { method: string; path: string; body: unknown; auth: string | null }[] = [];
   const overrides: { method: string; path: RegExp; handler: Handler }[] = [];
@@ -193,6 +196,7 @@ export function fakeApi(options: FakeOptions = {}) {
               sessionType,
               packages: data.packages,
               spot: data.spots[0],
+              ...options.forms,
               ...words,
             })
           : problem(404, "not_found"),

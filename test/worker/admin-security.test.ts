@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { Browser, field, idIn, signedInStudio, texts } from "./admin-browser.ts";
 import { call, newClient, newSession, newSessionType } from "./support.ts";
@@ -162,7 +163,8 @@ describe("headers", () => {
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(page.headers.get("cache-control")).toBe("no-store");
-    const styles = await browser.get("/admin/admin.css");
+    // A static asset (widget/vite.config.ts copies it), served before the Worker runs.
+    const styles = await env.ASSETS.fetch("https://spotbook.test/admin/admin.css");
     expect(styles.headers.get("content-type")).toBe("text/css; charset=utf-8");
     expect(styles.headers.get("cache-control")).toBe("public, max-age=300");
   });

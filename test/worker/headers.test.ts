@@ -13,6 +13,8 @@ import { call, studioWithOneOfEverything } from "./support.ts";
 
 /** The static HTML of widget/public, served by Workers Assets with the rules of its _headers file. */
 const staticPages = ["/demo/"];
+/** The API reference, a static page too, with Scalar's scripts rather than the widget. */
+const docsPage = "/docs";
 
 async function world() {
   const { browser, token } = await signedInStudio();
@@ -69,7 +71,7 @@ function expectPageHeaders(headers: Headers, what: string) {
   expect(csp, `${what}: CSP`).toMatch(/default-src 'none'/);
   // A message's own HTML in the mail viewer runs sandboxed, with its inline styles and images.
   // The API reference's components inject styles without a nonce: its styles alone go inline.
-  const strict = what.startsWith("GET /docs ") ? csp.replace("style-src 'self' 'unsafe-inline'", "") : csp;
+  const strict = what.startsWith("/docs") ? csp.replace("style-src 'self' 'unsafe-inline'", "") : csp;
   if (!/^sandbox;/.test(csp)) expect(strict, `${what}: CSP`).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
   expect(headers.get("x-content-type-options"), `${what}: nosniff`).toBe("nosniff");
   expect(headers.get("referrer-policy"), `${what}: Referrer-Policy`).toMatch(/^(no-referrer|strict-origin)/);
@@ -88,7 +90,6 @@ const pageRoutes = [
 const surelyPages = [
   "/s/:slug",
   "/book/",
-  "/docs",
   "/admin/sessions",
   "/admin/sessions/new",
   "/admin/sessions/:id",
@@ -97,7 +98,7 @@ const surelyPages = [
 ];
 
 describe("every HTML page", () => {
-  it("is found among the app's routes: the hosted session page, the docs and the admin's pages", () => {
+  it("is found among the app's routes: the hosted session page and the admin's pages", () => {
     expect(pageRoutes).toEqual(expect.arrayContaining(surelyPages));
   });
 
@@ -150,6 +151,14 @@ describe("every HTML page", () => {
       expect(html).not.toMatch(/<style|<script(?![^>]*\bsrc=)|\sstyle=/);
     },
   );
+
+  it("static /docs carries the headers of widget/public/_headers, with no inline script", async () => {
+    const res = await env.ASSETS.fetch(`https://spotbook.test${docsPage}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expectPageHeaders(res.headers, docsPage);
+    expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)/);
+  });
 
   it("the widget script itself is nosniff and open to every site, and no header is sent twice", async () => {
     const res = await env.ASSETS.fetch("https://spotbook.test/widget.js");

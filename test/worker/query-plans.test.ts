@@ -81,7 +81,8 @@ describe("hot queries find spots, bookings and emails through an index", () => {
     const { session } = await openMultiSession(3);
     const { db, statements } = recordingDb();
     expect(await getPublicSession(db, session.slug, Date.now())).not.toBeNull();
-    expect(statements).toHaveLength(6);
+    // One batch: the session, its type, studio, packages, spots, bookings and the contract in force.
+    expect(statements).toHaveLength(7);
     expect(await fullScans(statements)).toEqual([]);
   });
 

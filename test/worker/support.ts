@@ -105,6 +105,24 @@ export async function openMultiSession(
   };
 }
 
+/** A Single of a type made with `typeOverrides`, its client sent the confirmation link, and what the link shows. */
+export async function invitedSingle(typeOverrides: Record<string, unknown>) {
+  const { token } = await newStudio();
+  const type = await newSessionType(token, { classification: "single", ...typeOverrides });
+  const client = await newClient(token);
+  const session = await newSession(token, {
+    classification: "single",
+    name: "Portrait",
+    sessionTypeId: type.id,
+    clientId: client.id,
+    date: "2027-06-12",
+    time: "14:00",
+  });
+  const sent = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
+  const link = new URL(sent.body.confirmationUrl).searchParams.get("spotbook") as string;
+  return { token, client, session, link, page: await call("GET", `/v1/bookings/${link}`) };
+}
+
 let visitor = 0;
 /** Each visitor comes from their own address, so the per-visitor hold limit is per test. */
 export const visitorHeaders = () => ({ "cf-connecting-ip": `203.0.113.${++visitor % 250}` });

@@ -15,7 +15,9 @@ import {
 import { type Draft, renderBookingForm } from "../views/booking-form.ts";
 import { extrasAmounts, extrasBody, isExtra } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
-import { type Amounts, fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
+import { firstFormError, formErrors, hasForms, readForms, renderForms, signOr } from "../views/contract.ts";
+import { type Amounts, fixedPackage, renderHeader, renderStepHeading, stepHeading } from "../views/parts.ts";
+import type { FormErrors } from "../views/questionnaire.ts";
 import { renderSpotPicker } from "../views/spot-picker.ts";
 import { renderWaitlistJoin, type WaitlistJoin } from "../views/waitlist.ts";
 import { Flow, type FlowContext } from "./flow.ts";
@@ -31,6 +33,8 @@ type Step =
       errors: FieldErrors;
       alert?: string;
       busy?: boolean;
+      /** On the second page: the questions and the contract, with what they need field by field. */
+      forms?: FormErrors;
     }
   | {
       name: "done";
@@ -55,6 +59,8 @@ export const offerKey = "offer:";
 export class BookingFlow extends Flow<Step, SessionData> {
   protected readonly texts = { loading: "loading", notFound: "sessionNotFound" };
   private draft: Draft = { name: "", email: "", phone: "", packageId: "" };
+  /** The details as checked on the first page, sent with the answers from the second. */
+  private details: ClientInput = { name: "", email: "", phone: "" };
   /** Seats the visitor wants at a workshop's time. */
   private seats = 1;
   private waitlist: WaitlistJoin = { step: "offer" };
@@ -129,6 +135,20 @@ export class BookingFlow extends Flow<Step, SessionData> {
             : ""
         }`;
       case "form":
+        if (step.forms) {
+          return html`<section>
+            ${renderStepHeading(t("beforeYouBook"))}
+            <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.submit(event, data, step)}>
+              ${this.alert(step.alert) ?? ""}${renderForms(data, step.forms)}
+              <div class="actions">
+                <button type="submit" part="button primary" aria-disabled=${step.busy ? "true" : "false"}>
+                  ${step.busy ? t("booking") : signOr(data, t("book"))}
+                </button>
+                <button type="button" part="button" @click=${() => this.set({ ...step, forms: undefined })}>${t("backToDetails")}</button>
+              </div>
+            </form>
+          </section>`;
+        }
         return renderBookingForm({
           format,
           session,
@@ -142,6 +162,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
           errors: step.errors,
           problem: this.alert(step.alert),
           busy: step.busy ?? false,
+          more: hasForms(data),
           onInput: (event) => this.keep(event),
           onSubmit: (event) => void this.submit(event, data, step),
           onExtend: () => void this.extend(step),
@@ -262,13 +283,18 @@ export class BookingFlow extends Flow<Step, SessionData> {
     event.preventDefault();
     if (step.busy) return;
     const pkg = fixedPackage(data.packages, data.session.packageId);
-    const form = readForm(
-      pkg || data.packages.length === 0 ? ClientInput : ClientWithPackage,
-      event.target as HTMLFormElement,
-    );
-    if ("errors" in form) return this.showErrors(step, form.errors);
-    const { name, email, phone } = form.values;
-    const packageId = form.values.packageId ?? pkg?.id;
+    const target = event.target as HTMLFormElement;
+    if (!step.forms) {
+      const form = readForm(pkg || data.packages.length === 0 ? ClientInput : ClientWithPackage, target);
+      if ("errors" in form) return this.showErrors(step, form.errors);
+      this.details = form.values;
+      // The questions and the contract come on a page of their own, after the details.
+      if (hasForms(data)) return this.showForms(step, {});
+    }
+    const forms = step.forms ? readForms(data, target) : { body: {} };
+    if ("errors" in forms) return this.showForms(step, forms.errors);
+    const { name, email, phone } = this.details;
+    const packageId = this.details.packageId ?? pkg?.id;
     this.set({ ...step, busy: true, errors: {}, alert: undefined });
     try {
       const chosen = data.packages.find((p) => p.id === packageId);
@@ -278,6 +304,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
         locale: data.locale,
         ...(data.rules?.text.length ? { acceptRules: true } : {}),
         ...extrasBody(chosen, this.draft),
+        ...forms.body,
       });
       this.countdown.stop();
       this.set({
@@ -309,10 +336,17 @@ export class BookingFlow extends Flow<Step, SessionData> {
     if (current.name !== "form" || current.hold !== step.hold) return;
     const { problem, message } = this.report(error);
     if (problem.code === "hold_expired" || problem.code === "spot_taken") return this.returnToPick(message);
+    const answers = formErrors(problem);
+    if (current.forms && Object.keys(answers).length > 0) return this.showForms(current, answers);
     const errors = fieldErrors(problem);
-    if (Object.keys(errors).length > 0) return this.showErrors(current, errors);
+    if (Object.keys(errors).length > 0) return this.showErrors({ ...current, forms: undefined }, errors);
     this.set({ ...current, busy: false, errors: {}, alert: message });
     this.focus("#problem");
+  }
+
+  private showForms(step: FormStep, forms: FormErrors) {
+    this.set({ ...step, busy: false, alert: undefined, forms });
+    this.focus(firstFormError(forms) ?? `#${stepHeading}`);
   }
 
   private showErrors(step: FormStep, errors: FieldErrors) {

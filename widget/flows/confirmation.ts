@@ -5,8 +5,10 @@ import { fieldErrors, firstInvalid, readForm } from "../form.ts";
 import { t } from "../i18n.ts";
 import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
+import { firstFormError, formErrors, readForms } from "../views/contract.ts";
 import { type ManageStep, renderManage } from "../views/manage-booking.ts";
 import { fixedPackage, packageAmounts, renderHeader, stepHeading } from "../views/parts.ts";
+import type { FormErrors } from "../views/questionnaire.ts";
 import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
@@ -17,6 +19,8 @@ interface State {
   /** The package the client picked, when the session leaves the choice to them. */
   chosen: string;
   error?: string;
+  /** What the answers and the signature need, field by field. */
+  formErrors?: FormErrors;
   alert?: string;
   busy?: boolean;
   /** The client's own changes to a confirmed booking. */
@@ -140,6 +144,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
           amounts: booking.packageId ? booking : shown && packageAmounts(shown, booking.currency),
           chosen: state.chosen,
           error: state.error,
+          formErrors: state.formErrors ?? {},
           problem: this.alert(state.alert),
           busy: state.busy ?? false,
           onInput: (event) => this.choose(event),
@@ -213,14 +218,20 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     const token = this.context().key;
     const pkg = fixedPackage(detail.packages, detail.booking.packageId, detail.session.packageId);
     let packageId = pkg?.id;
+    const target = event.target as HTMLFormElement;
     if (!pkg && detail.packages.length > 0) {
-      const form = readForm(Choice, event.target as HTMLFormElement);
+      const form = readForm(Choice, target);
       if ("errors" in form) return this.showError(form.errors.packageId);
       packageId = form.values.packageId;
     }
-    this.set({ ...this.state, busy: true, error: undefined, alert: undefined });
+    const forms = readForms(detail, target);
+    if ("errors" in forms) return this.showFormErrors(forms.errors);
+    this.set({ ...this.state, busy: true, error: undefined, alert: undefined, formErrors: {} });
     try {
-      const { booking, checkoutUrl } = await this.context().api.confirm(token, packageId);
+      const { booking, checkoutUrl } = await this.context().api.confirm(token, {
+        ...(packageId && { packageId }),
+        ...forms.body,
+      });
       this.set({ ...this.state, busy: false, confirmed: booking, ...(checkoutUrl ? { checkoutUrl } : {}) });
       this.finish("spotbook-confirmed", { bookingId: booking.id, status: booking.status }, checkoutUrl);
     } catch (error) {
@@ -233,9 +244,16 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
       }
       const packageError = fieldErrors(problem).packageId;
       if (packageError) return this.showError(packageError);
+      const errors = formErrors(problem);
+      if (Object.keys(errors).length > 0) return this.showFormErrors(errors);
       this.set({ ...this.state, busy: false, alert: message });
       this.focus("#problem");
     }
+  }
+
+  private showFormErrors(formErrors: FormErrors) {
+    this.set({ ...this.state, busy: false, formErrors });
+    this.focus(firstFormError(formErrors) ?? "#problem");
   }
 
   private showError(error: string | undefined) {

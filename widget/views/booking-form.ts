@@ -27,6 +27,8 @@ export interface BookingFormProps {
   errors: FieldErrors;
   problem: TemplateResult | undefined;
   busy: boolean;
+  /** Questions or a contract follow on a page of their own: the button continues there. */
+  more: boolean;
   onInput: (event: Event) => void;
   onSubmit: (event: SubmitEvent) => void;
   onExtend: () => void;
@@ -71,7 +73,7 @@ export function renderBookingForm(props: BookingFormProps) {
         ${renderCheckoutExtras(format, chosen, session.currency, draft, errors.couponCode)}
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
-            ${busy ? t("booking") : t("book")}
+            ${busy ? t("booking") : t(props.more ? "continue" : "book")}
           </button>
           <button type="button" part="button" @click=${props.onBack}>${t("back")}</button>
         </div>

@@ -50,6 +50,8 @@ const problemKeys: Record<string, string> = {
   booking_changed: "conflict",
   no_balance_due: "noBalanceDue",
   session_cancelled: "sessionCancelled",
+  contract_not_signed: "signRequired",
+  contract_changed: "contractChanged",
 };
 
 /** A problem in words a visitor understands; `notFound` names the message for what could not be found. */
@@ -120,9 +122,10 @@ export function renderSummary(
   `;
 }
 
-const errorId = (name: Field) => `${name}-error`;
+const errorId = (name: string) => `${name}-error`;
 
-const renderFieldError = (name: Field, error: string | undefined) =>
+/** A field's error under it, named `<field>-error` for its aria-describedby. */
+export const renderFieldError = (name: string, error: string | undefined) =>
   error ? html`<p class="field-error" part="error" id=${errorId(name)}>${error}</p>` : nothing;
 
 export function renderField(

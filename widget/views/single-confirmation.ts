@@ -2,7 +2,9 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
 import type { BookingDetail, Package } from "../schemas.ts";
+import { renderForms, signOr } from "./contract.ts";
 import { type Amounts, renderPackageChoice, renderStepHeading, renderSummary } from "./parts.ts";
+import type { FormErrors } from "./questionnaire.ts";
 
 export interface SingleConfirmationProps {
   format: Format;
@@ -14,6 +16,7 @@ export interface SingleConfirmationProps {
   amounts: Amounts | undefined;
   chosen: string;
   error: string | undefined;
+  formErrors: FormErrors;
   problem: TemplateResult | undefined;
   busy: boolean;
   onInput: (event: Event) => void;
@@ -35,9 +38,10 @@ export function renderSingleConfirmation(props: SingleConfirmationProps) {
             ? renderPackageChoice(format, detail.packages, detail.session.currency, props.chosen, props.error)
             : nothing
         }
+        ${renderForms(detail, props.formErrors)}
         <div class="actions">
           <button type="submit" part="button primary" aria-disabled=${busy ? "true" : "false"}>
-            ${busy ? t("confirming") : t("confirm")}
+            ${busy ? t("confirming") : signOr(detail, t("confirm"))}
           </button>
         </div>
       </form>

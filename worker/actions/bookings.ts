@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { bookings, clients } from "../../db/schema.ts";
 import { describeRules, effectiveRules, rulesVersion } from "../domain/booking-rules.ts";
 import { can, isHoldAlive, occupiesSpot, refusalFor } from "../domain/bookings.ts";
+import { contractChanged } from "../domain/contract.ts";
 import { couponRefusal, discountFor, normalCode, unknownCoupon, usedUp } from "../domain/coupons.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { clientLinkUrl } from "../domain/links.ts";
@@ -21,10 +22,12 @@ import {
 } from "../queries/bookings.ts";
 import { bookingByClientToken, newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import type { ClientRow } from "../queries/clients.ts";
+import { contractInForce } from "../queries/contracts.ts";
 import { couponByCode, redeemCoupon, redeemed } from "../queries/coupons.ts";
 import { creditBalanceSql, creditEntryIfLastChanged, creditOf } from "../queries/credits.ts";
 import { insertSelect } from "../queries/insert-select.ts";
 import type { BookHoldInput } from "../schemas/checkout.ts";
+import { contractCopies, type FormsInput, signedForms } from "./booking-forms.ts";
 import { openCheckout, recorded, withdrawCheckout } from "./checkout.ts";
 import type { StudioContext, VisitorContext } from "./context.ts";
 import { type HoldProof, provenHold } from "./holds.ts";
@@ -54,6 +57,8 @@ type Booking = {
   accepted?: Partial<typeof bookings.$inferInsert>;
   /** Statements spending the client's credit, chained right after the booking's update. */
   spendCredit?: Batch;
+  /** The client's answers and signature (see booking-forms.ts), written with the booking. */
+  signed?: ReturnType<typeof signedForms>;
 };
 
 /**
@@ -82,9 +87,11 @@ async function writeBooking(
         ...(b.locale !== undefined && { locale: b.locale }),
         ...(b.spendCredit?.length && { paidCents: b.amounts.paidCents }),
         ...b.accepted,
+        ...b.signed?.columns,
         ...state,
       })
       .where(and(eq(bookings.id, b.view.booking.id), b.from)),
+    ...(b.signed ? contractCopies(db, b.view, b.client, b.signed.signature, b.now) : []),
     ...(b.spendCredit ?? []),
     ...after,
   ] as unknown as Parameters<Db["batch"]>[0]);
@@ -131,6 +138,7 @@ export async function bookHold(
     view.booking.packageId ?? view.session.packageId ?? input.packageId,
   );
   const studioId = view.studio.id;
+  const signed = signedForms(view, input, { now, ip: ctx.ip ?? null });
   const { email, name, phone } = input.client;
   const clientId = sql`(select ${clients.id} from ${clients} where ${clients.studioId} = ${studioId} and ${clients.email} = ${email})`;
   const coupon = input.couponCode ? await couponFor(ctx, view, input.couponCode, email) : null;
@@ -147,6 +155,7 @@ export async function bookHold(
     statusAllows("book"),
     gt(bookings.expiresAt, now),
     credit > 0 ? sql`${creditBalanceSql(studioId, email, currency)} >= ${credit}` : undefined,
+    signed.guard,
   ) as SQL;
   const booking: Booking = {
     view,
@@ -162,6 +171,7 @@ export async function bookHold(
     publicUrl: ctx.publicUrl,
     now,
     accepted: acceptedRules(view, input.acceptRules === true, now),
+    signed,
     spendCredit:
       credit > 0
         ? [
@@ -198,11 +208,14 @@ export async function bookHold(
       sql`where exists (select 1 from ${bookings} where ${bookings.id} = ${hold.id} and ${booking.from})`,
     ).onConflictDoNothing(),
   ];
-  // The write did not happen: the hold ran out, or (still held) the code's last use went to another.
+  // The write did not happen: the hold ran out, or (still held) the contract was edited meanwhile
+  // or the code's last use went to another.
   const lost = async () => {
     const [row] = await db.select().from(bookings).where(eq(bookings.id, hold.id));
-    if (coupon && row && isHoldAlive(row, now))
-      return (await couponFor(ctx, view, coupon.code, email)) && usedUp();
+    if (!row || !isHoldAlive(row, now)) return expired();
+    if ((await contractInForce(db, studioId, view.sessionType.id))?.id !== view.contract?.id)
+      return contractChanged();
+    if (coupon) return (await couponFor(ctx, view, coupon.code, email)) && usedUp();
     return expired();
   };
   const due = dueAtBooking(booking.amounts);
@@ -285,7 +298,7 @@ export type ConfirmedBooking = { booking: BookingRow; client: ClientRow; checkou
 export async function confirmBooking(
   ctx: VisitorContext,
   token: string,
-  input: { packageId?: string },
+  input: { packageId?: string | undefined } & FormsInput,
 ): Promise<ConfirmedBooking> {
   const { db } = ctx;
   const view = await clientBooking(ctx, token);
@@ -299,6 +312,7 @@ export async function confirmBooking(
     throw new DomainError("client_required", "This booking has no client yet. Please contact the studio.");
   const pkg = requirePackage(view.packages, booking.packageId ?? view.session.packageId ?? input.packageId);
   const priced = quote(pkg, { seats: booking.seats }, { tax: studioTax(view.studio) });
+  const signed = signedForms(view, input, { now: ctx.now, ip: ctx.ip ?? null });
   const b: Booking = {
     view,
     client,
@@ -306,9 +320,10 @@ export async function confirmBooking(
     packageId: pkg.id,
     amounts: quotedAmounts(priced, booking.paidCents),
     quote: priced,
-    from: statusAllows("confirm"),
+    from: and(statusAllows("confirm"), signed.guard) as SQL,
     publicUrl: ctx.publicUrl,
     now: ctx.now,
+    signed,
   };
   const changed = () => new DomainError("booking_changed", "This booking changed meanwhile. Please reload.");
   const due = dueAtBooking(b.amounts);

@@ -16,8 +16,11 @@ export type ActionContext = {
   stripe: () => Stripe | null;
 };
 
-/** A visitor's or a client's request: the site it came from, when another (null: ours or none). */
-export type VisitorContext = ActionContext & { origin: string | null };
+/**
+ * A visitor's or a client's request: the site it came from, when another (null: ours or none), and
+ * the network address it came from (Cloudflare's CF-Connecting-IP), which a signature records.
+ */
+export type VisitorContext = ActionContext & { origin: string | null; ip?: string | null };
 
 /** The photographer acting for their studio: every query is scoped by it. */
 export type StudioContext = ActionContext & { studio: Studio };

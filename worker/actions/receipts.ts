@@ -1,3 +1,4 @@
+import { bookingSignature, formBlocks, type Signature } from "../domain/contract.ts";
 import { adminSessionUrl, appointmentLinks } from "../domain/links.ts";
 import {
   appointmentFacts,
@@ -9,6 +10,7 @@ import {
 } from "../domain/messages.ts";
 import type { Amounts } from "../domain/money.ts";
 import { noticeOn } from "../domain/notices.ts";
+import type { Answer } from "../domain/questionnaire.ts";
 import { templateValues } from "../domain/templates.ts";
 import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
@@ -30,6 +32,8 @@ export type Receipt = {
   notice?: "booked" | "confirmed" | "paid";
   /** The visitor's language, while the booking being written does not yet record it. */
   locale?: string | undefined;
+  /** Answers and signature written with this change (else the booking's own, as stored). */
+  signed?: { answers: Answer[]; signature: Signature | null };
 };
 
 /**
@@ -77,7 +81,17 @@ export async function receiptAfter(db: Db, r: Receipt) {
   const statements = [link.insert, queueEmailIfLastChanged(db, email, now)];
   // Chained after the receipt: queued only when the receipt was, so only when the change happened.
   if (r.notice && view.studio.email && noticeOn(view.studio, r.notice)) {
-    const notice = studioNotice(r.notice, facts, money, adminSessionUrl(r.publicUrl, view.session.id));
+    const signed = r.signed ?? {
+      answers: view.booking.answers ?? [],
+      signature: bookingSignature(view.booking),
+    };
+    const notice = studioNotice(
+      r.notice,
+      facts,
+      money,
+      adminSessionUrl(r.publicUrl, view.session.id),
+      formBlocks(signed.answers, signed.signature),
+    );
     statements.push(
       queueEmailIfLastChanged(
         db,

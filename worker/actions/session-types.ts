@@ -2,7 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { packages, sessionTypes } from "../../db/schema.ts";
 import { DomainError, notFound, refusal } from "../domain/errors.ts";
+import type { Question } from "../domain/questionnaire.ts";
+import { sha256 } from "../domain/tokens.ts";
 import { writeAll } from "../queries/batch.ts";
+import { contractRows, latestContract } from "../queries/contracts.ts";
 import {
   getSessionType,
   listSessionTypes,
@@ -10,6 +13,7 @@ import {
   type SessionTypeWithPackages,
   sessionTypeInUse,
 } from "../queries/session-types.ts";
+import type { QuestionsInput } from "../schemas/questionnaire.ts";
 import type { CreateSessionType, PackageInput, UpdateSessionType } from "../schemas/session-types.ts";
 import type { StudioContext } from "./context.ts";
 
@@ -40,17 +44,44 @@ const packageValues = (p: PackageInput, position: number) => ({
   })),
 });
 
-/** A session type and its packages, in one batch. */
+// A question keeps its id across edits, so an answer still says which question it was.
+const questionValues = (questions: QuestionsInput): Question[] =>
+  questions.map((q) => ({ ...q, id: q.id ?? crypto.randomUUID() }));
+
+/**
+ * A new version of a type's contract when `text` differs from the latest one; versions are never
+ * changed, so bookings keep pointing at the exact text their client signed.
+ */
+async function contractWrites(ctx: StudioContext, sessionTypeId: string, text: string | undefined) {
+  if (text === undefined) return [];
+  const latest = await latestContract(ctx.db, ctx.studio.id, sessionTypeId);
+  if ((latest?.text ?? "") === text) return [];
+  return [
+    contractRows.insert(ctx.db, {
+      studioId: ctx.studio.id,
+      sessionTypeId,
+      version: (latest?.version ?? 0) + 1,
+      text,
+      sha256: await sha256(text),
+      createdAt: ctx.now,
+    }),
+  ];
+}
+
+/** A session type, its packages and its contract, in one batch. */
 export async function createSessionType(ctx: StudioContext, input: CreateSessionType) {
   const { db, studio } = ctx;
   const id = crypto.randomUUID();
-  const { packages: pkgs, ...type } = input;
+  const { packages: pkgs, contract, questions, ...type } = input;
   await db.batch([
-    db.insert(sessionTypes).values({ ...type, id, studioId: studio.id }),
+    db
+      .insert(sessionTypes)
+      .values({ ...type, questions: questionValues(questions), id, studioId: studio.id }),
     // One insert a package: a multi-row insert of 20 would pass D1's 100 bound parameters.
     ...pkgs.map((p, position) =>
       db.insert(packages).values({ ...packageValues(p, position), studioId: studio.id, sessionTypeId: id }),
     ),
+    ...(await contractWrites(ctx, id, contract)),
   ]);
   return sessionTypeOf(ctx, id);
 }
@@ -95,10 +126,14 @@ async function packageWrites(
   return writes;
 }
 
-/** Changes a session type; `packages` replaces the list. A type in use keeps its classification. */
+/**
+ * Changes a session type; `packages` and `questions` replace the lists, and a changed `contract`
+ * is a new version. A type in use keeps its classification.
+ */
 export async function updateSessionType(ctx: StudioContext, id: string, input: UpdateSessionType) {
   const { db, studio } = ctx;
-  const { packages: pkgs, ...changes } = input;
+  const { packages: pkgs, contract, questions, ...fields } = input;
+  const changes = { ...fields, ...(questions && { questions: questionValues(questions) }) };
   const current = await sessionTypeOf(ctx, id);
   if (
     changes.classification &&
@@ -122,6 +157,7 @@ export async function updateSessionType(ctx: StudioContext, id: string, input: U
     );
   }
   if (pkgs) writes.push(...(await packageWrites(ctx, current, pkgs)));
+  writes.push(...(await contractWrites(ctx, id, contract)));
   await writeAll(db, writes);
   return sessionTypeOf(ctx, id);
 }
@@ -137,6 +173,7 @@ export async function deleteSessionType(ctx: StudioContext, id: string): Promise
     );
   }
   await db.batch([
+    contractRows.deleteOf(db, studio.id, id),
     db.delete(packages).where(and(eq(packages.studioId, studio.id), eq(packages.sessionTypeId, id))),
     db.delete(sessionTypes).where(and(eq(sessionTypes.studioId, studio.id), eq(sessionTypes.id, id))),
   ]);

@@ -52,6 +52,8 @@ export const errorCodes = {
   coupon_used_up: [409, "This code has been used up"],
   coupon_client_limit: [409, "This code was already used by this client"],
   coupon_in_use: [409, "Bookings used this code"],
+  contract_not_signed: [409, "The contract is not signed"],
+  contract_changed: [409, "The contract changed"],
   invalid_signature: [400, "The signature does not match"],
   session_cancelled: [409, "The session is cancelled"],
   session_has_bookings: [409, "The session has bookings"],

@@ -54,13 +54,13 @@ export function formatWhen(f: Pick<AppointmentFacts, "startsAt" | "endsAt" | "ti
   return `${day}, ${time.format(f.startsAt)} – ${time.format(f.endsAt)}${zone ? ` (${zone})` : ""}`;
 }
 
-type Block = { text: string } | { link: string; label: string; quiet?: boolean };
+export type Block = { text: string } | { link: string; label: string; quiet?: boolean };
 
 const buttonStyle =
   "display:inline-block;padding:10px 16px;background:#1f2937;color:#fff;border-radius:6px;text-decoration:none";
 
 /** One layout for all mail: paragraphs, a call-to-action button and quiet links, escaped once here. */
-function compose(subject: string, blocks: Block[]): Message {
+export function compose(subject: string, blocks: Block[]): Message {
   const text = blocks.map((b) => ("text" in b ? b.text : `${b.label}: ${b.link}`)).join("\n\n");
   const body = blocks
     .map((b) =>
@@ -79,7 +79,7 @@ export const mailDocument = (body: string): string =>
 /** The words of the studio's own notices: English, as the admin is (their dates and money: its locale). */
 const english = mailWords("en");
 
-const details = (f: AppointmentFacts, say: Say = mailWords(f.locale)): string =>
+export const details = (f: AppointmentFacts, say: Say = mailWords(f.locale)): string =>
   [f.sessionName, formatWhen(f), f.location ? say("where", { location: f.location }) : ""]
     .filter(Boolean)
     .join("\n");
@@ -340,6 +340,8 @@ export function studioNotice(
   client: AppointmentFacts,
   m: MoneyFacts,
   sessionPage: string,
+  /** What the client answered and signed, when they did. */
+  forms: Block[] = [],
 ): Message {
   const f = studioSide(client);
   const { subject, news } = {
@@ -360,6 +362,7 @@ export function studioNotice(
     { text: news },
     { text: details(f, english) },
     { text: amounts(m, f.locale, english) },
+    ...forms,
     { link: sessionPage, label: "Open the session" },
   ]);
 }

@@ -24,6 +24,7 @@ export function crossSiteOrigin(c: Context<HonoEnv>): string | null {
 export const visitorContext = (c: Context<HonoEnv>): VisitorContext => ({
   ...actionContext(c),
   origin: crossSiteOrigin(c),
+  ip: c.req.header("cf-connecting-ip") ?? null,
 });
 
 export const studioContext = (c: Context<HonoEnv>): StudioContext => ({

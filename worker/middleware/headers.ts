@@ -12,8 +12,8 @@ export const noSniff = createMiddleware(async function noSniff(c, next) {
 });
 
 /**
- * The headers of a page the Worker renders outside the admin (the hosted session page, the API
- * docs): the admin's set, loosened only for what such a page loads: the widget module script and
+ * The headers of a page the Worker renders outside the admin (the hosted session page): the
+ * admin's set, loosened only for what such a page loads: the widget module script and
  * its API calls from our own origin, and the page's own <style> by the request's nonce (read it
  * from `c.get("secureHeadersNonce")`). No other site may frame it.
  */
@@ -23,29 +23,6 @@ export const pageHeaders = secureHeaders({
     scriptSrc: ["'self'"],
     styleSrc: ["'self'", NONCE],
     imgSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    formAction: ["'self'"],
-    baseUri: ["'none'"],
-    frameAncestors: ["'none'"],
-  },
-  xFrameOptions: "DENY",
-  referrerPolicy: "no-referrer",
-});
-
-/**
- * The API reference's headers (worker/http/docs.ts): as `pageHeaders`, with Scalar's start-up
- * script let in by the request's nonce, its inline SVG icons as data: images, and its requests
- * ("Try it", the document) to this origin only. Its Vue components set style attributes and
- * inject <style> elements without a nonce, so styles alone are let in inline (a page with no
- * personal data, whose scripts stay locked to this origin and the nonce).
- */
-export const docsHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    scriptSrc: ["'self'", NONCE],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", "data:"],
-    fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     formAction: ["'self'"],
     baseUri: ["'none'"],

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { bookings, clients, packages, sessions, sessionTypes, spots, studios } from "../../db/schema.ts";
 import { expiringStatuses, lastingStatuses, type Transition, transitions } from "../domain/bookings.ts";
 import type { Db } from "../env.ts";
+import { inForce, latestContractOf } from "./contracts.ts";
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -13,7 +14,7 @@ export const statusAllows = (transition: Transition): SQL =>
  * The SQL twin of domain/bookings.ts occupiesSpot: lasting statuses always, holds and pending
  * payments until they expire. Reads use it so an abandoned checkout frees the spot at once.
  */
-export function occupyingSpot(now: number): SQL {
+export function occupyingSpot(now: number | Placeholder): SQL {
   return or(
     inArray(bookings.status, [...lastingStatuses]),
     and(inArray(bookings.status, [...expiringStatuses]), gt(bookings.expiresAt, now)),
@@ -70,7 +71,11 @@ export async function bookingOf(db: Db, studioId: string, id: string): Promise<B
 
 /** A booking with everything its client sees, in one round trip. */
 export async function getBookingView(db: Db, found: BookingRow) {
-  const [heads, types, pkgs, spotRows, people, owners] = await db.batch([
+  const typeId = db
+    .select({ id: sessions.sessionTypeId })
+    .from(sessions)
+    .where(eq(sessions.id, found.sessionId));
+  const [heads, types, pkgs, spotRows, people, owners, versions] = await db.batch([
     db.select().from(sessions).where(eq(sessions.id, found.sessionId)),
     db
       .select()
@@ -97,10 +102,21 @@ export async function getBookingView(db: Db, found: BookingRow) {
       .from(clients)
       .where(eq(clients.id, found.clientId ?? "")),
     db.select().from(studios).where(eq(studios.id, found.studioId)),
+    latestContractOf(db, typeId),
   ]);
   const [session, sessionType, spot, studio] = [heads[0], types[0], spotRows[0], owners[0]];
   if (!session || !sessionType || !spot || !studio) return null;
-  return { booking: found, session, sessionType, packages: pkgs, spot, client: people[0] ?? null, studio };
+  return {
+    booking: found,
+    session,
+    sessionType,
+    packages: pkgs,
+    spot,
+    client: people[0] ?? null,
+    studio,
+    /** The contract a confirmation signs now (null: none); the booking's own points at what was signed. */
+    contract: inForce(versions[0]),
+  };
 }
 
 export type BookingView = NonNullable<Awaited<ReturnType<typeof getBookingView>>>;

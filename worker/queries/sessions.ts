@@ -10,9 +10,12 @@ import {
   waitlistEntries,
   waitlistOffers,
 } from "../../db/schema.ts";
+import type { Contract } from "../domain/contract.ts";
 import { type SeatedTime, seatedTimes } from "../domain/spots.ts";
 import type { Db } from "../env.ts";
+import { readPrepared } from "./batch.ts";
 import { occupyingSpot } from "./bookings.ts";
+import { inForce, latestContractOf } from "./contracts.ts";
 import { seatsLeftAt } from "./seats.ts";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -156,6 +159,8 @@ export type PublicSession = {
   packages: PackageRow[];
   /** One entry per time: the spots that start together are its seats. */
   spots: SeatedTime[];
+  /** The contract a booking signs (null: none). */
+  contract: Contract | null;
 };
 
 /**
@@ -164,19 +169,45 @@ export type PublicSession = {
  * found, so its page can say so, with no spots; a spot that has started is not available.
  */
 export async function getPublicSession(db: Db, slug: string, now: number): Promise<PublicSession | null> {
-  const bySlug = and(eq(sessions.slug, slug), eq(sessions.classification, "multi"));
+  let reads = publicSessionReads.get(db);
+  if (!reads) {
+    reads = preparePublicSessionReads(db);
+    publicSessionReads.set(db, reads);
+  }
+  const [heads, types, owners, pkgs, spotRows, taken, versions] = await readPrepared(db, reads, {
+    slug,
+    now,
+  });
+  const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
+  if (!session || !sessionType || !studio) return null;
+  return {
+    session,
+    sessionType,
+    studio,
+    packages: pkgs,
+    spots: seatedTimes(spotRows, taken, now),
+    contract: inForce(versions[0]),
+  };
+}
+
+/** The seven reads of getPublicSession, prepared once per database (their SQL never changes). */
+const publicSessionReads = new WeakMap<Db, ReturnType<typeof preparePublicSessionReads>>();
+
+function preparePublicSessionReads(db: Db) {
+  const now = sql.placeholder("now");
+  const bySlug = and(eq(sessions.slug, sql.placeholder("slug")), eq(sessions.classification, "multi"));
   const sessionId = db
     .select({ id: sessions.id })
     .from(sessions)
     .where(and(bySlug, eq(sessions.status, "scheduled")));
-  const [heads, types, owners, pkgs, spotRows, taken] = await db.batch([
-    db.select().from(sessions).where(bySlug),
+  const typeId = db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug);
+  return [
+    db.select().from(sessions).where(bySlug).prepare(),
     db
       .select()
       .from(sessionTypes)
-      .where(
-        inArray(sessionTypes.id, db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug)),
-      ),
+      .where(inArray(sessionTypes.id, db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug)))
+      .prepare(),
     db
       .select({
         name: studios.name,
@@ -187,7 +218,8 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
         maxSeatsPerBooking: studios.maxSeatsPerBooking,
       })
       .from(studios)
-      .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug))),
+      .where(inArray(studios.id, db.select({ id: sessions.studioId }).from(sessions).where(bySlug)))
+      .prepare(),
     db
       .select()
       .from(packages)
@@ -197,20 +229,21 @@ export async function getPublicSession(db: Db, slug: string, now: number): Promi
           db.select({ id: sessions.sessionTypeId }).from(sessions).where(bySlug),
         ),
       )
-      .orderBy(asc(packages.position)),
+      .orderBy(asc(packages.position))
+      .prepare(),
     db
       .select({ id: spots.id, startsAt: spots.startsAt, endsAt: spots.endsAt })
       .from(spots)
       .where(and(inArray(spots.sessionId, sessionId), isNull(spots.removedAt)))
-      .orderBy(asc(spots.startsAt), asc(spots.id)),
+      .orderBy(asc(spots.startsAt), asc(spots.id))
+      .prepare(),
     db
       .select({ spotId: bookings.spotId, seats: bookings.seats })
       .from(bookings)
-      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now))),
-  ]);
-  const [session, sessionType, studio] = [heads[0], types[0], owners[0]];
-  if (!session || !sessionType || !studio) return null;
-  return { session, sessionType, studio, packages: pkgs, spots: seatedTimes(spotRows, taken, now) };
+      .where(and(inArray(bookings.sessionId, sessionId), occupyingSpot(now)))
+      .prepare(),
+    latestContractOf(db, typeId).prepare(),
+  ] as const;
 }
 
 /** The session called off; only a scheduled one, so a second click changes nothing. */

@@ -2,9 +2,10 @@ import { z } from "@hono/zod-openapi";
 import { type NoticeKind, noticeKinds, noticesOf } from "../domain/notices.ts";
 import type { Studio } from "../env.ts";
 import type { ClientRow } from "../queries/clients.ts";
-import type { PackageRow, SessionTypeWithPackages } from "../queries/session-types.ts";
+import type { PackageRow, SessionTypeRow, SessionTypeWithPackages } from "../queries/session-types.ts";
 import { SessionTypeRulesSchema, typeRulesOf } from "./booking-rules.ts";
 import { Classification } from "./fields.ts";
+import { ContractSchema, QuestionSchema } from "./questionnaire.ts";
 
 /** How studios, clients, session types and packages look in answers. */
 
@@ -45,8 +46,14 @@ export const SessionTypeSchema = z
     active: z.boolean(),
     packages: z.array(PackageSchema),
     rules: SessionTypeRulesSchema,
+    questions: z.array(QuestionSchema),
   })
   .openapi("SessionType");
+
+/** A session type as its own endpoints answer it: with the contract its clients sign now. */
+export const SessionTypeWithContractSchema = SessionTypeSchema.extend({
+  contract: ContractSchema.nullable().openapi({ description: "null: clients sign nothing" }),
+}).openapi("SessionTypeWithContract");
 
 export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
   id: p.id,
@@ -60,7 +67,9 @@ export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
   addOns: p.addOns,
 });
 
-export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof SessionTypeSchema> => ({
+export const toSessionType = (
+  t: SessionTypeRow & { packages: PackageRow[] },
+): z.infer<typeof SessionTypeSchema> => ({
   id: t.id,
   name: t.name,
   classification: t.classification,
@@ -73,6 +82,19 @@ export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof Sessio
   active: t.active,
   packages: t.packages.map(toPackage),
   rules: typeRulesOf(t.rules),
+  questions: t.questions,
+});
+
+export const toSessionTypeWithContract = (
+  t: SessionTypeWithPackages,
+): z.infer<typeof SessionTypeWithContractSchema> => ({
+  ...toSessionType(t),
+  contract: t.contract && {
+    id: t.contract.id,
+    version: t.contract.version,
+    text: t.contract.text,
+    sha256: t.contract.sha256,
+  },
 });
 
 export const ClientSchema = z

@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { addOnCeiling } from "../domain/pricing.ts";
 import { ClientInput, Id, Locale } from "./fields.ts";
+import { AnswersInput, SignatureInput } from "./questionnaire.ts";
+
+/** The answers to the session type's questions and the signature of its contract, when it has them. */
+export const formsFields = {
+  answers: AnswersInput.optional(),
+  signature: SignatureInput.optional().openapi({
+    description: "Needed when the session answer has a `contract`: its id and the client's full name",
+  }),
+};
 
 /** What a visitor sends to book their hold: their details, the package, party size, add-ons, a code. */
 export const BookHoldInput = z
@@ -26,6 +35,7 @@ export const BookHoldInput = z
     locale: Locale.optional().openapi({
       description: "The visitor's language (the session answer's locale), kept for their messages",
     }),
+    ...formsFields,
   })
   .openapi("BookHold");
 export type BookHoldInput = z.infer<typeof BookHoldInput>;

@@ -7,7 +7,13 @@
 import type { z } from "@hono/zod-openapi";
 import { en } from "../domain/catalogues/en.ts";
 import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
-import type { ClientSchema, PackageSchema, SessionTypeSchema, StudioSchema } from "./catalog-views.ts";
+import type {
+  ClientSchema,
+  PackageSchema,
+  SessionTypeSchema,
+  SessionTypeWithContractSchema,
+  StudioSchema,
+} from "./catalog-views.ts";
 import { exampleAddOn } from "./checkout-examples.ts";
 import type { ClientInput } from "./fields.ts";
 import type {
@@ -17,6 +23,12 @@ import type {
   PublicSpotSchema,
   SelfServiceSchema,
 } from "./public-views.ts";
+import {
+  exampleAnswers,
+  exampleContract,
+  exampleQuestions,
+  exampleSignature,
+} from "./questionnaire-examples.ts";
 import type { CreateSessionType } from "./session-types.ts";
 import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
 import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
@@ -98,7 +110,13 @@ export const exampleSessionType = {
   active: true,
   packages: [examplePackage],
   rules: typeRules,
+  questions: exampleQuestions,
 } satisfies z.output<typeof SessionTypeSchema>;
+
+export const exampleSessionTypeWithContract = {
+  ...exampleSessionType,
+  contract: exampleContract,
+} satisfies z.output<typeof SessionTypeWithContractSchema>;
 
 export const exampleClient = {
   id: ids.client,
@@ -149,6 +167,8 @@ export const exampleAdminBooking = {
   expiresAt: null,
   confirmedAt: "2027-10-02T18:04:00.000Z",
   quote: null,
+  answers: exampleAnswers,
+  signature: exampleSignature,
 } satisfies z.output<typeof AdminBookingSchema>;
 
 const sessionHead = {
@@ -261,6 +281,8 @@ export const examplePublicSession = {
   })) satisfies z.output<typeof PublicSpotSchema>[],
   ...visitorWords,
   rules: exampleRules,
+  questions: exampleQuestions,
+  contract: exampleContract,
 };
 
 export const exampleClientBooking = {
@@ -278,6 +300,8 @@ export const exampleClientBooking = {
   rescheduleCount: 0,
   cancelMoney: null,
   quote: null,
+  answers: exampleAnswers,
+  signature: exampleSignature,
 } satisfies z.output<typeof ClientBookingSchema>;
 
 /** What the client's confirmation link shows. */
@@ -289,6 +313,8 @@ export const exampleClientView = {
   spot: { id: ids.spot, ...spotTimes },
   ...visitorWords,
   rules: exampleRules,
+  questions: exampleQuestions,
+  contract: exampleContract,
   selfService: {
     reschedule: { allowed: true, until: "2027-10-15T13:30:00.000Z", reason: null },
     cancel: { allowed: true, until: "2027-10-14T13:30:00.000Z", reason: null, money: "credit" },
@@ -334,6 +360,8 @@ export const exampleNewSessionType = {
     { name: "Mini", description: "20 minutes, 10 edited images", priceCents: 15_000, depositCents: 5_000 },
   ],
   rules: exampleNewRules,
+  questions: exampleQuestions,
+  contract: exampleContract.text,
 } satisfies z.input<typeof CreateSessionType>;
 
 export const exampleNewSession = {
@@ -431,3 +459,5 @@ export const exampleAdminWaitlist = {
     ],
   },
 } satisfies { waitlist: z.output<typeof AdminWaitlistSchema> };
+
+export { exampleContract, exampleQuestions };

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { bookingStatuses, type CancelMoney, cancelMoneyOutcomes } from "../../db/schema.ts";
 import { effectiveRules } from "../domain/booking-rules.ts";
 import { acceptedLanguages, negotiate } from "../domain/catalogues/index.ts";
+import { bookingSignature, type Contract } from "../domain/contract.ts";
 import { balanceDue } from "../domain/money.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
@@ -9,6 +10,13 @@ import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
 import { PackageSchema, toPackage } from "./catalog-views.ts";
 import { QuoteSchema } from "./checkout.ts";
 import { Classification, Instant } from "./fields.ts";
+import {
+  AnswerSchema,
+  ContractSchema,
+  QuestionSchema,
+  SignatureSchema,
+  toSignature,
+} from "./questionnaire.ts";
 
 /** What visitors and clients see: no other client's data, ever. */
 
@@ -70,6 +78,12 @@ export const ClientBookingSchema = z
     /** Once cancelled: what became of the money paid. */
     cancelMoney: z.enum(cancelMoneyOutcomes).nullable(),
     quote: z.union([QuoteSchema, z.null()]),
+    answers: z
+      .array(AnswerSchema)
+      .openapi({ description: "What the client answered, each question as asked" }),
+    signature: z
+      .union([SignatureSchema, z.null()])
+      .openapi({ description: "The contract the client signed" }),
   })
   .openapi("ClientBooking");
 
@@ -109,11 +123,25 @@ type StudioFacts = {
 /** The rules a visitor accepts by booking: the session's, in plain words, with their version. */
 export const PublicRulesSchema = BookingRulesSchema;
 
+/** What a booking asks of the visitor besides their details: the questions, and the contract to sign. */
+export const PublicForms = {
+  questions: z
+    .array(QuestionSchema)
+    .openapi({ description: "Asked before booking (or confirming), in order" }),
+  contract: z.union([ContractSchema, z.null()]).openapi({
+    description: "null: nothing to sign; else booking (or confirming) needs `signature` with this id",
+  }),
+};
+
+const toContract = (c: Contract | null) =>
+  c && { id: c.id, version: c.version, text: c.text, sha256: c.sha256 };
+
 export const publicSessionParts = (
   session: SessionRow,
   sessionType: SessionTypeRow,
   studio: StudioFacts,
   packages: PackageRow[],
+  contract: Contract | null,
 ) => ({
   session: {
     slug: session.slug,
@@ -141,6 +169,8 @@ export const publicSessionParts = (
     timeZone: session.timeZone,
     locale: studio.locale,
   }),
+  questions: sessionType.questions,
+  contract: toContract(contract),
 });
 
 export const publicPackages = z.array(PackageSchema);
@@ -164,7 +194,14 @@ export const toClientBooking = (
   rescheduleCount: b.rescheduleCount,
   cancelMoney: b.cancelMoney,
   quote: b.quote ?? null,
+  answers: b.answers ?? [],
+  signature: signatureView(b),
 });
+
+const signatureView = (b: BookingRow) => {
+  const signed = bookingSignature(b);
+  return signed && toSignature(signed);
+};
 
 /** `?lang=de-AT,de` (the widget's choice, most wanted first); without it, Accept-Language. */
 export const LanguageQuery = z.object({

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { addOnCeiling } from "../domain/pricing.ts";
 import { TypeRulesInput } from "./booking-rules.ts";
 import { Cents, Classification, Id, Name, Text } from "./fields.ts";
+import { ContractInput, QuestionsInput } from "./questionnaire.ts";
 
 /** A session type is created with its packages in one request; `packages` on update replaces the list. */
 
@@ -68,6 +69,9 @@ const fields = {
   packages: z.array(PackageInput).min(1, "Add at least one package.").max(20, "At most 20 packages."),
   /** Booking, moving and cancelling rules; on update, the rules sent replace the type's. */
   rules: TypeRulesInput,
+  /** What clients are asked before the session, in order; on update, the list replaces the type's. */
+  questions: QuestionsInput,
+  contract: ContractInput,
 };
 
 export const CreateSessionType = z
@@ -80,6 +84,8 @@ export const CreateSessionType = z
     paymentReminderDays: fields.paymentReminderDays.default(3),
     active: fields.active.default(true),
     rules: fields.rules.optional(),
+    questions: fields.questions.default([]),
+    contract: fields.contract.default(""),
   })
   .openapi("CreateSessionType");
 

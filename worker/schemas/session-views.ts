@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { bookingStatuses } from "../../db/schema.ts";
+import { bookingSignature } from "../domain/contract.ts";
 import { publicSessionUrl } from "../domain/links.ts";
 import { balanceDue } from "../domain/money.ts";
 import { toIso } from "../domain/time.ts";
@@ -14,6 +15,7 @@ import {
 } from "./catalog-views.ts";
 import { QuoteSchema } from "./checkout.ts";
 import { Classification } from "./fields.ts";
+import { AnswerSchema, SignatureSchema, toSignature } from "./questionnaire.ts";
 
 /** How sessions, spots and bookings look to the photographer: in the admin API and on its pages. */
 
@@ -37,6 +39,10 @@ export const AdminBookingSchema = z
     expiresAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
     quote: orNull(QuoteSchema),
+    answers: z
+      .array(AnswerSchema)
+      .openapi({ description: "The client's answers, with each question as asked" }),
+    signature: orNull(SignatureSchema),
   })
   .openapi("AdminBooking");
 
@@ -120,8 +126,15 @@ function toAdminBooking(b: NonNullable<SpotWithBooking["booking"]>): z.infer<typ
     expiresAt: b.expiresAt === null ? null : toIso(b.expiresAt),
     confirmedAt: b.confirmedAt === null ? null : toIso(b.confirmedAt),
     quote: b.quote ?? null,
+    answers: b.answers ?? [],
+    signature: signatureOrNull(b),
   };
 }
+
+const signatureOrNull = (b: Parameters<typeof bookingSignature>[0]) => {
+  const signed = bookingSignature(b);
+  return signed && toSignature(signed);
+};
 
 const baseFields = (s: SessionDetails["session"], publicUrl: string) => ({
   id: s.id,

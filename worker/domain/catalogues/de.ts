@@ -135,6 +135,21 @@ export const de: Catalogue = {
   unsubscribedNow: "Sie sind abgemeldet: {studio} sendet Ihnen keine Ankündigungen mehr.",
   unsubscribeUnknown:
     "Dieser Abmeldelink ist ungültig. Bitte nutzen Sie den Link aus der neuesten E-Mail oder wenden Sie sich an das Studio.",
+  beforeYouBook: "Vor der Buchung",
+  backToDetails: "Zurück zu Ihren Angaben",
+  answerRequired: "Bitte beantworten Sie „{question}“.",
+  optional: "(optional)",
+  yes: "Ja",
+  no: "Nein",
+  contract: "Vertrag",
+  signMeans:
+    "Wenn Sie Ihren vollständigen Namen eingeben und „Ich stimme zu und unterschreibe“ wählen, unterschreiben Sie diesen Vertrag wie mit einer handschriftlichen Unterschrift. Sie und das Studio erhalten je eine Kopie per E-Mail.",
+  signName: "Ihr vollständiger Name",
+  signRequired: "Bitte geben Sie Ihren vollständigen Namen ein, um den Vertrag zu unterschreiben.",
+  sign: "Ich stimme zu und unterschreibe",
+  contractChanged:
+    "Das Studio hat den Vertrag inzwischen geändert. Bitte lesen Sie ihn erneut und unterschreiben Sie.",
+  continue: "Weiter",
 };
 
 export const deMail: MailCatalogue = {

@@ -143,6 +143,20 @@ export const en = {
   unsubscribedNow: "You're unsubscribed: {studio} will send you no more announcements.",
   unsubscribeUnknown:
     "This unsubscribe link is not valid. Please use the link in the latest email, or contact the studio.",
+  beforeYouBook: "Before you book",
+  backToDetails: "Back to your details",
+  answerRequired: "Please answer “{question}”.",
+  optional: "(optional)",
+  yes: "Yes",
+  no: "No",
+  contract: "Contract",
+  signMeans:
+    "Typing your full name and choosing “I agree and sign” signs this contract, as a handwritten signature would. You and the studio each receive a copy by email.",
+  signName: "Your full name",
+  signRequired: "Please type your full name to sign the contract.",
+  sign: "I agree and sign",
+  contractChanged: "The studio changed the contract meanwhile. Please read it again and sign.",
+  continue: "Continue",
 };
 
 export type MessageKey = keyof typeof en;

@@ -138,6 +138,20 @@ export const es: Catalogue = {
   unsubscribedNow: "Te has dado de baja: {studio} no te enviará más anuncios.",
   unsubscribeUnknown:
     "Este enlace para darse de baja no es válido. Usa el enlace del último correo o contacta con el estudio.",
+  beforeYouBook: "Antes de reservar",
+  backToDetails: "Volver a tus datos",
+  answerRequired: "Responde a «{question}».",
+  optional: "(opcional)",
+  yes: "Sí",
+  no: "No",
+  contract: "Contrato",
+  signMeans:
+    "Al escribir tu nombre completo y elegir «Acepto y firmo» firmas este contrato, como lo haría una firma manuscrita. Tú y el estudio recibís una copia por correo electrónico.",
+  signName: "Tu nombre completo",
+  signRequired: "Escribe tu nombre completo para firmar el contrato.",
+  sign: "Acepto y firmo",
+  contractChanged: "El estudio ha cambiado el contrato entretanto. Léelo de nuevo y fírmalo.",
+  continue: "Continuar",
 };
 
 export const esMail: MailCatalogue = {

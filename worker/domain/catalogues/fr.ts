@@ -140,6 +140,20 @@ export const fr: Catalogue = {
   unsubscribedNow: "Vous êtes désabonné : {studio} ne vous enverra plus d’annonces.",
   unsubscribeUnknown:
     "Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail ou contactez le studio.",
+  beforeYouBook: "Avant de réserver",
+  backToDetails: "Retour à vos coordonnées",
+  answerRequired: "Veuillez répondre à « {question} ».",
+  optional: "(facultatif)",
+  yes: "Oui",
+  no: "Non",
+  contract: "Contrat",
+  signMeans:
+    "Saisir votre nom complet et choisir « J’accepte et je signe » signe ce contrat, comme le ferait une signature manuscrite. Vous et le studio en recevez chacun une copie par e-mail.",
+  signName: "Votre nom complet",
+  signRequired: "Veuillez saisir votre nom complet pour signer le contrat.",
+  sign: "J’accepte et je signe",
+  contractChanged: "Le studio a modifié le contrat entre-temps. Veuillez le relire et signer.",
+  continue: "Continuer",
 };
 
 export const frMail: MailCatalogue = {

@@ -139,6 +139,20 @@ export const it: Catalogue = {
   unsubscribedNow: "Iscrizione annullata: {studio} non ti invierà più annunci.",
   unsubscribeUnknown:
     "Questo link per annullare l’iscrizione non è valido. Usa il link dell’e-mail più recente o contatta lo studio.",
+  beforeYouBook: "Prima di prenotare",
+  backToDetails: "Torna ai tuoi dati",
+  answerRequired: "Rispondi a «{question}».",
+  optional: "(facoltativo)",
+  yes: "Sì",
+  no: "No",
+  contract: "Contratto",
+  signMeans:
+    "Scrivendo il tuo nome completo e scegliendo «Accetto e firmo» firmi questo contratto, come con una firma autografa. Tu e lo studio ne ricevete una copia per email.",
+  signName: "Il tuo nome completo",
+  signRequired: "Scrivi il tuo nome completo per firmare il contratto.",
+  sign: "Accetto e firmo",
+  contractChanged: "Lo studio ha modificato il contratto nel frattempo. Rileggilo e firma.",
+  continue: "Continua",
 };
 
 export const itMail: MailCatalogue = {

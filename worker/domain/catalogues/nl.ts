@@ -131,6 +131,20 @@ export const nl: Catalogue = {
   unsubscribedNow: "Je bent afgemeld: {studio} stuurt je geen aankondigingen meer.",
   unsubscribeUnknown:
     "Deze afmeldlink is niet geldig. Gebruik de link uit de nieuwste e-mail of neem contact op met de studio.",
+  beforeYouBook: "Voordat je boekt",
+  backToDetails: "Terug naar je gegevens",
+  answerRequired: "Beantwoord “{question}”.",
+  optional: "(optioneel)",
+  yes: "Ja",
+  no: "Nee",
+  contract: "Contract",
+  signMeans:
+    "Door je volledige naam te typen en “Ik ga akkoord en onderteken” te kiezen, onderteken je dit contract zoals met een handgeschreven handtekening. Jij en de studio krijgen elk een kopie per e-mail.",
+  signName: "Je volledige naam",
+  signRequired: "Typ je volledige naam om het contract te ondertekenen.",
+  sign: "Ik ga akkoord en onderteken",
+  contractChanged: "De studio heeft het contract intussen gewijzigd. Lees het opnieuw en onderteken.",
+  continue: "Verder",
 };
 
 export const nlMail: MailCatalogue = {

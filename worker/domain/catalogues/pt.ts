@@ -139,6 +139,20 @@ export const pt: Catalogue = {
   unsubscribedNow: "Subscrição cancelada: {studio} não lhe enviará mais anúncios.",
   unsubscribeUnknown:
     "Este link de cancelamento não é válido. Use o link do e-mail mais recente ou contacte o estúdio.",
+  beforeYouBook: "Antes de reservar",
+  backToDetails: "Voltar aos seus dados",
+  answerRequired: "Responda a “{question}”.",
+  optional: "(opcional)",
+  yes: "Sim",
+  no: "Não",
+  contract: "Contrato",
+  signMeans:
+    "Ao escrever o seu nome completo e escolher “Concordo e assino”, assina este contrato como faria com uma assinatura manuscrita. Você e o estúdio recebem cada um uma cópia por e-mail.",
+  signName: "O seu nome completo",
+  signRequired: "Escreva o seu nome completo para assinar o contrato.",
+  sign: "Concordo e assino",
+  contractChanged: "O estúdio alterou o contrato entretanto. Leia-o de novo e assine.",
+  continue: "Continuar",
 };
 
 export const ptMail: MailCatalogue = {

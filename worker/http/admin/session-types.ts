@@ -7,8 +7,16 @@ import {
   updateSessionType,
 } from "../../actions/session-types.ts";
 import { studioContext } from "../../middleware/context.ts";
-import { SessionTypeSchema, toSessionType } from "../../schemas/catalog-views.ts";
-import { exampleNewSessionType, exampleSessionType } from "../../schemas/examples.ts";
+import {
+  SessionTypeWithContractSchema as SessionTypeSchema,
+  toSessionTypeWithContract as toSessionType,
+} from "../../schemas/catalog-views.ts";
+import {
+  exampleContract,
+  exampleNewSessionType,
+  exampleQuestions,
+  exampleSessionTypeWithContract as exampleSessionType,
+} from "../../schemas/examples.ts";
 import { CreateSessionType, UpdateSessionType } from "../../schemas/session-types.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
@@ -75,7 +83,14 @@ router.openapi(
     tags: ["Session types"],
     summary: "Change a session type; `packages` replaces the list (keep ids to edit in place)",
     security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(UpdateSessionType, { breakMinutes: 5, paymentReminderDays: 2 }) },
+    request: {
+      params: IdParam,
+      ...jsonBody(UpdateSessionType, {
+        breakMinutes: 5,
+        questions: exampleQuestions,
+        contract: exampleContract.text,
+      }),
+    },
     responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
   }),
   async (c) => {

@@ -5,6 +5,7 @@ import { payBalance } from "../../actions/payments.ts";
 import { selfServiceOf } from "../../actions/self-service.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
+import { formsFields } from "../../schemas/checkout.ts";
 import {
   exampleCalendar,
   exampleCheckoutUrl,
@@ -16,6 +17,7 @@ import { Id } from "../../schemas/fields.ts";
 import {
   ClientBookingSchema,
   LanguageQuery,
+  PublicForms,
   PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
@@ -28,6 +30,7 @@ import {
   VisitorWords,
   visitorWords,
 } from "../../schemas/public-views.ts";
+import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/questionnaire-examples.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
 
@@ -43,6 +46,7 @@ const ClientView = z
     spot: PublicSpotSchema.pick({ id: true, startsAt: true, endsAt: true }),
     ...VisitorWords,
     rules: PublicRulesSchema,
+    ...PublicForms,
     selfService: SelfServiceSchema,
   })
   .openapi("ClientView");
@@ -63,7 +67,7 @@ router.openapi(
     return c.json(
       {
         booking: toClientBooking(v.booking, v.client),
-        ...publicSessionParts(v.session, v.sessionType, v.studio, v.packages),
+        ...publicSessionParts(v.session, v.sessionType, v.studio, v.packages, v.contract),
         spot: { id: v.spot.id, startsAt: toIso(v.spot.startsAt), endsAt: toIso(v.spot.endsAt) },
         ...visitorWords(c.req.valid("query").lang, c.req.header("accept-language")),
         selfService: toSelfService(selfServiceOf(v, ctx.now)),
@@ -81,8 +85,10 @@ router.openapi(
     summary: "The client confirms a Single session or a reserved spot (choosing a package if none was set)",
     request: {
       params: TokenParam,
-      ...jsonBody(z.object({ packageId: Id.optional() }).openapi("ConfirmBooking"), {
+      ...jsonBody(z.object({ packageId: Id.optional(), ...formsFields }).openapi("ConfirmBooking"), {
         packageId: exampleIds.package,
+        answers: exampleAnswersInput,
+        signature: exampleSignatureInput,
       }),
     },
     responses: {

@@ -15,6 +15,7 @@ import {
   exampleNewClient,
 } from "../../schemas/examples.ts";
 import { Id, Instant } from "../../schemas/fields.ts";
+import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/questionnaire-examples.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
 import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
@@ -140,6 +141,8 @@ holds.openapi(
         couponCode: "SPRING10",
         acceptRules: true,
         locale: "en-US",
+        answers: exampleAnswersInput,
+        signature: exampleSignatureInput,
       }),
     },
     responses: {

@@ -5,6 +5,7 @@ import { visitorContext } from "../../middleware/context.ts";
 import { examplePublicSession } from "../../schemas/examples.ts";
 import {
   LanguageQuery,
+  PublicForms,
   PublicRulesSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
@@ -37,6 +38,7 @@ router.openapi(
             spots: z.array(PublicSpotSchema),
             ...VisitorWords,
             rules: PublicRulesSchema,
+            ...PublicForms,
           }),
           examplePublicSession,
         ),
@@ -51,7 +53,7 @@ router.openapi(
     c.header("vary", "accept-language");
     return c.json(
       {
-        ...publicSessionParts(found.session, found.sessionType, found.studio, found.packages),
+        ...publicSessionParts(found.session, found.sessionType, found.studio, found.packages, found.contract),
         spots: found.spots.map((s) => ({
           id: s.id,
           startsAt: toIso(s.startsAt),

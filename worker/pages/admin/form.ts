@@ -13,6 +13,16 @@ const decimalsOf = (currency: string) => Math.round(Math.log10(minorUnitsPerMajo
 /** The id of a field's input; its error and hint hang off it for aria-describedby. */
 export const fieldId = (name: string) => `f-${name.replace(/\./g, "-")}`;
 
+/** The rows of list `list` a form sent (`list.N.field`); two digits at most, so a forged form cannot ask for millions. */
+export const rowsNamed = (values: FormValues, list: string): number[] =>
+  [
+    ...new Set(
+      Object.keys(values).flatMap((key) => new RegExp(`^${list}\\.(\\d{1,2})\\.`).exec(key)?.[1] ?? []),
+    ),
+  ]
+    .map(Number)
+    .sort((a, b) => a - b);
+
 export async function readForm(c: Context): Promise<FormValues> {
   const body = await c.req.parseBody();
   return Object.fromEntries(

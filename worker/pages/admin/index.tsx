@@ -5,7 +5,6 @@ import { dashboard } from "../../actions/overview.ts";
 import { limitBody } from "../../middleware/body.ts";
 import { studioContext } from "../../middleware/context.ts";
 import { database } from "../../middleware/database.ts";
-import { assets } from "./assets.ts";
 import { requireCsrfToken, requireLogin } from "./auth/guard.ts";
 import type { AdminEnv } from "./env.ts";
 import { errorPage, notFoundPage } from "./errors.tsx";
@@ -20,6 +19,7 @@ import { mailPages } from "./routes/mail.tsx";
 import { sessionChangePages } from "./routes/session-changes.tsx";
 import { sessionDetailPages } from "./routes/session-details.tsx";
 import { sessionMovePages } from "./routes/session-move.tsx";
+import { sessionTypeFormPages } from "./routes/session-type-forms.tsx";
 import { sessionTypePages } from "./routes/session-types.tsx";
 import { sessionPages } from "./routes/sessions.tsx";
 import { settingsPages } from "./routes/settings.tsx";
@@ -35,7 +35,6 @@ adminPages.use("*", adminHeaders, noStore, layout, trimTrailingSlash({ alwaysRed
 adminPages.use("*", limitBody, csrf(), database);
 adminPages.onError(errorPage);
 
-adminPages.route("/", assets);
 adminPages.route("/", signInPages);
 
 // Hono runs handlers in the order they are added: everything below needs a signed-in studio.
@@ -50,6 +49,7 @@ adminPages.post("/sign-out", signOut);
 adminPages.route("/sessions", sessionPages);
 adminPages.route("/sessions", sessionDetailPages);
 adminPages.route("/session-types", sessionTypeEmailPages);
+adminPages.route("/session-types", sessionTypeFormPages);
 adminPages.route("/sessions", sessionEmailPages);
 adminPages.route("/sessions", sessionChangePages);
 adminPages.route("/bookings", bookingPages);

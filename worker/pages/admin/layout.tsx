@@ -1,8 +1,11 @@
 import type { Context } from "hono";
-import { jsxRenderer } from "hono/jsx-renderer";
+import { createMiddleware } from "hono/factory";
+import type { PropsWithChildren } from "hono/jsx";
+import { raw } from "hono/utils/html";
 import { PostForm } from "./components/fields.tsx";
 import type { AdminEnv } from "./env.ts";
 import { paths } from "./paths.ts";
+import { RequestContext } from "./request-context.ts";
 
 const sections = [
   { href: paths.root, label: "Today" },
@@ -14,8 +17,7 @@ const sections = [
   { href: paths.mail, label: "Mail" },
 ];
 
-/** The one page shell that `c.render(<Page />)` fills; each page's Heading gives its <title>. */
-export const layout = jsxRenderer(({ children }, c: Context<AdminEnv>) => {
+const Shell = ({ children, c }: PropsWithChildren<{ c: Context<AdminEnv> }>) => {
   const signedIn = c.var.login !== undefined;
   return (
     <html lang="en">
@@ -61,4 +63,19 @@ export const layout = jsxRenderer(({ children }, c: Context<AdminEnv>) => {
       </body>
     </html>
   );
+};
+
+/** The one page shell that `c.render(<Page />)` fills; each page's Heading gives its <title>. */
+export const layout = createMiddleware<AdminEnv>(async function layout(c, next) {
+  c.setRenderer((content) =>
+    c.html(
+      <>
+        {raw("<!DOCTYPE html>")}
+        <RequestContext.Provider value={c}>
+          <Shell c={c}>{content}</Shell>
+        </RequestContext.Provider>
+      </>,
+    ),
+  );
+  await next();
 });

@@ -27,6 +27,7 @@ export const paths = {
   newEmailTemplate: `${root}/settings/emails/new`,
   emailTemplate: (id: string) => `${root}/settings/emails/${id}`,
   sessionTypeEmails: (id: string) => `${root}/session-types/${id}/emails`,
+  sessionTypeForms: (id: string) => `${root}/session-types/${id}/questions`,
   sessionEmails: (id: string) => `${root}/sessions/${id}/emails`,
   booking: (id: string) => `${root}/bookings/${id}`,
   bookingMoney: (id: string, kind: "payments" | "refunds") => `${root}/bookings/${id}/${kind}`,

@@ -1,8 +1,7 @@
 import type { FC, PropsWithChildren } from "hono/jsx";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { useRequestContext } from "hono/jsx-renderer";
-import type { AdminEnv } from "../env.ts";
 import { type FormState, fieldId } from "../form.ts";
+import { useRequest } from "../request-context.ts";
 
 /*
  * Form fields that label themselves, show their hint and error beside the input, tie both to it
@@ -51,9 +50,9 @@ export const Field: FC<InputProps> = ({ form, name, label, hint, keep = true, ..
     <input {...attrs} {...input} value={keep ? (form.values[name] ?? "") : undefined} />
   ));
 
-export const TextArea: FC<Common> = ({ form, ...field }) =>
+export const TextArea: FC<Common & { rows?: number }> = ({ form, rows = 3, ...field }) =>
   framed({ form, ...field }, (input) => (
-    <textarea {...input} rows={3}>
+    <textarea {...input} rows={rows}>
       {form.values[field.name] ?? ""}
     </textarea>
   ));
@@ -128,7 +127,7 @@ export const PostForm: FC<PropsWithChildren<{ action: string; class?: string }>>
   children,
   ...attrs
 }) => {
-  const csrf = useRequestContext<AdminEnv>().var.login?.csrfToken;
+  const csrf = useRequest()?.var.login?.csrfToken;
   return (
     <form method="post" action={action} {...attrs}>
       {csrf && <input type="hidden" name="_csrf" value={csrf} />}

@@ -3,6 +3,7 @@ import { formatMoney } from "../../../domain/money.ts";
 import type { SessionDetailsView, SpotView } from "../../../schemas/session-views.ts";
 import { bookingStatusLabels, formatDay, formatTime } from "../format.ts";
 import { paths } from "../paths.ts";
+import { BookingForms } from "./booking-forms.tsx";
 import { BookingQuote } from "./booking-quote.tsx";
 
 type Zoned = { timeZone: string; locale: string };
@@ -42,6 +43,7 @@ const SpotRow: FC<{ view: SessionDetailsView; spot: SpotView; zoned: Zoned }> = 
       <td>
         {booking?.client ? `${booking.client.name} (${booking.client.email})` : "—"}
         <BookingQuote quote={booking?.quote} currency={view.totals.currency} locale={zoned.locale} />
+        <BookingForms booking={booking} />
       </td>
       <td>{booking ? formatMoney(booking.balanceCents, view.totals.currency, zoned.locale) : "—"}</td>
       <td class="row-actions">

@@ -154,6 +154,8 @@ export const SessionTypeFormPage: FC<{
       {action !== paths.newSessionType && (
         <p>
           <a href={`${action}/emails`}>Choose the emails of this session type's sessions</a>
+          {" · "}
+          <a href={`${action}/questions`}>Questions and contract for its clients</a>
         </p>
       )}
       <p>

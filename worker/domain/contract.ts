@@ -1,0 +1,116 @@
+import { refusal } from "./errors.ts";
+import { type AppointmentFacts, type Block, compose, details, type Message } from "./messages.ts";
+import { type Answer, answersText } from "./questionnaire.ts";
+
+/**
+ * A session type's contract and a client's signature of it. The client signs by typing their
+ * name under the exact text shown; the signature keeps that text's SHA-256, its version, the
+ * name, the time (UTC) and the address the request came from.
+ */
+
+/** The most characters a contract may have (about 10 pages, within the 128 KB a request may carry), and a typed name. */
+export const contractCeiling = 20_000;
+export const signedNameCeiling = 200;
+
+export type Contract = { id: string; version: number; text: string; sha256: string };
+
+export type Signature = {
+  contractId: string;
+  version: number;
+  sha256: string;
+  name: string;
+  signedAt: number;
+  ip: string | null;
+};
+
+export const contractNotSigned = () =>
+  refusal(
+    "contract_not_signed",
+    "This session needs the contract signed: read it and type your full name to sign.",
+    "signature",
+    "Sign the contract to book.",
+  );
+
+export const contractChanged = () =>
+  refusal(
+    "contract_changed",
+    "The studio changed the contract since you read it. Please read it again and sign.",
+    "signature.contractId",
+    "The contract changed.",
+  );
+
+/** The signature of `contract` by `name`, or the refusal when what was signed is not the contract in force. */
+export function signatureOf(
+  contract: Contract | null,
+  signed: { contractId: string; name: string } | undefined,
+  at: { now: number; ip: string | null },
+): Signature | null {
+  if (!contract) return null;
+  if (!signed) throw contractNotSigned();
+  if (signed.contractId !== contract.id) throw contractChanged();
+  return {
+    contractId: contract.id,
+    version: contract.version,
+    sha256: contract.sha256,
+    name: signed.name,
+    signedAt: at.now,
+    ip: at.ip,
+  };
+}
+
+/** The lines under a signed contract, in mail and in the admin. */
+export const signatureLines = (s: Signature): string[] => [
+  `Signed by ${s.name} on ${new Date(s.signedAt).toISOString()} (UTC)`,
+  `Contract version ${s.version}, SHA-256 ${s.sha256}`,
+  ...(s.ip ? [`From ${s.ip}`] : []),
+];
+
+type SignatureColumns = {
+  contractId: string | null;
+  contractVersion: number | null;
+  contractHash: string | null;
+  signedName: string | null;
+  signedAt: number | null;
+  signedIp: string | null;
+};
+
+/** A signature as a booking's row keeps it, and back; null when none was given. */
+export const signatureColumns = (s: Signature | null): SignatureColumns => ({
+  contractId: s?.contractId ?? null,
+  contractVersion: s?.version ?? null,
+  contractHash: s?.sha256 ?? null,
+  signedName: s?.name ?? null,
+  signedAt: s?.signedAt ?? null,
+  signedIp: s?.ip ?? null,
+});
+
+export const bookingSignature = (row: SignatureColumns): Signature | null =>
+  row.contractId &&
+  row.contractHash &&
+  row.signedName &&
+  row.signedAt !== null &&
+  row.contractVersion !== null
+    ? {
+        contractId: row.contractId,
+        version: row.contractVersion,
+        sha256: row.contractHash,
+        name: row.signedName,
+        signedAt: row.signedAt,
+        ip: row.signedIp,
+      }
+    : null;
+
+/** The copy of a signed contract each side receives: the appointment, the exact text, the signature. */
+export const contractCopy = (f: AppointmentFacts, text: string, s: Signature): Message =>
+  compose(`Signed contract: ${f.sessionName}, ${f.studioName}`, [
+    { text: `${s.name} signed the contract of ${f.studioName} for:` },
+    { text: details(f) },
+    { text },
+    { text: signatureLines(s).join("\n") },
+  ]);
+
+/** For the studio's notice: the client's answers and signature, when there are any. */
+export const formBlocks = (answers: Answer[], s: Signature | null): Block[] => [
+  ...(answers.length > 0 ? [{ text: `Answers\n\n${answersText(answers)}` }] : []),
+  ...(s ? [{ text: `Contract\n${signatureLines(s).join("\n")}` }] : []),
+];
