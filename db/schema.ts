@@ -465,6 +465,8 @@ export const waitlistEntries = sqliteTable(
     name: text("name").notNull(),
     email: text("email").notNull(),
     times: text("times", { mode: "json" }).$type<WaitlistTime[]>(),
+    /** The visitor's language when they joined (BCP 47), for the offer's email. */
+    locale: text("locale"),
     /** SHA-256 of the entry's own link token (see the position, leave). */
     tokenHash: text("token_hash").notNull().unique(),
     /** Place in line: lower first. Real, so the photographer can move someone between two others. */

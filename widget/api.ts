@@ -106,7 +106,7 @@ export function createApi(base: URL) {
     payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
     joinWaitlist: (
       slug: string,
-      body: { client: { name: string; email: string }; times?: { date: string }[] },
+      body: { client: { name: string; email: string }; times?: { date: string }[]; locale?: string },
     ) => json(WaitlistJoined, post(body), `v1/sessions/${id(slug)}/waitlist`),
     waitlistEntry: (token: string, lang: string, signal?: AbortSignal) =>
       json(WaitlistEntry, { signal }, `v1/waitlist/${id(token)}?lang=${id(lang)}`),

@@ -14,11 +14,27 @@ let active = fallback;
 const plurals = new Map<string, Intl.PluralRules>();
 
 /**
+ * The words before or without an answer: on the Worker's hosted pages, which bring them in the
+ * visitor's language (`<meta name="spotbook-words">`), those; elsewhere the English.
+ */
+function beforeAnswer(): Words {
+  try {
+    const words = JSON.parse(
+      document.querySelector<HTMLMetaElement>("meta[name=spotbook-words]")?.content ?? "",
+    );
+    if (typeof words.locale === "string" && typeof words.messages === "object") return words;
+  } catch {
+    // No such meta, or not ours: English.
+  }
+  return fallback;
+}
+
+/**
  * Speaks `words` from now on (the flow on screen calls it before rendering or reporting); one
  * page may hold elements in different languages, and each renders in its own turn.
  */
 export function speak(words: Words | undefined): void {
-  active = words ?? fallback;
+  active = words ?? beforeAnswer();
 }
 
 export function t(key: string, params: Record<string, string | number> = {}): string {

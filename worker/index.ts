@@ -17,7 +17,7 @@ import { jsonBodyOnly, limitBody } from "./middleware/body.ts";
 import { database } from "./middleware/database.ts";
 import { noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
-import { sessionPage } from "./pages/session-page.ts";
+import { bookingPage, sessionPage } from "./pages/session-page.ts";
 import { unsubscribePage } from "./pages/unsubscribe-page.ts";
 
 const app = createApp();
@@ -53,6 +53,8 @@ app.get("/v1/openapi.json", async (c) => {
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
+// The hosted booking page, with or without its slash (as Workers Assets served it before).
+for (const path of ["/book/", "/book"]) app.get(path, pageHeaders, database, bookingPage);
 app.on(["GET", "POST"], "/unsubscribe/:token", pageHeaders, database, unsubscribePage);
 
 export { app };

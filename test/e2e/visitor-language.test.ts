@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { desktop, shown, visit, workerOrigin } from "./support.ts";
+import { desktop, newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
 
 const chromium = useChromium();
+const run = crypto.randomUUID().slice(0, 8);
+
+/** The admin JSON API as the studio's own scripts would call it. */
+async function api(token: string, method: string, path: string, body: unknown) {
+  const res = await fetch(`${workerOrigin()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers as loosely as a script would.
+  return (await res.json()) as any;
+}
 
 describe("the widget in the visitor's language", () => {
   it("speaks German and French from the element's lang on the photographer's English page", async () => {
@@ -36,5 +48,48 @@ describe("the widget in the visitor's language", () => {
       await snap(tab, page);
       await context.close();
     }
+  });
+
+  it("emails a German visitor's confirmation in German", async () => {
+    const token = await newStudio(`Sprachstudio ${run}`);
+    await api(token, "PATCH", "/v1/admin/studio", { allowedOrigins: [siteOrigin()] });
+    const type = await api(token, "POST", "/v1/admin/session-types", {
+      name: "Herbst",
+      classification: "multi",
+      durationMinutes: 20,
+      breakMinutes: 10,
+      packages: [{ name: "Mini", priceCents: 0, depositCents: 0 }],
+    });
+    const { session } = await api(token, "POST", "/v1/admin/sessions", {
+      classification: "multi",
+      name: "Herbst-Minis",
+      sessionTypeId: type.sessionType.id,
+      date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      time: "10:00",
+      spots: 2,
+    });
+    const email = `klara.${run}@example.com`;
+    const visitor = await visit(chromium(), `/?session=${session.slug}&lang=de`);
+    const widget = visitor.page.locator("spotbook-session");
+    await widget.locator("button.spot:not([disabled])").first().click();
+    await widget.getByLabel("Name").fill("Klara Schumann");
+    await widget.getByLabel("E-Mail").fill(email);
+    await widget.getByRole("button", { name: "Diesen Termin buchen" }).click();
+    await shown(widget.getByText(`Die Bestätigung ging an ${email}.`));
+    await visitor.context.close();
+
+    const photographer = await setUpBrowser(chromium(), token, `owner.${run}@example.com`);
+    await photographer.page.goto(`${workerOrigin()}/admin/mail`);
+    const subject = "Gebucht: Herbst-Minis";
+    await photographer.page
+      .getByRole("row")
+      .filter({ hasText: email })
+      .getByRole("link", { name: subject })
+      .click();
+    const html = photographer.page.frameLocator(`iframe[title="The HTML of “${subject}”"]`);
+    await shown(html.getByText("Hallo Klara Schumann,"));
+    await shown(html.getByRole("link", { name: "Buchung ansehen" }));
+    await snap(photographer.page, "language-5-german-confirmation-email");
+    await photographer.context.close();
   });
 });

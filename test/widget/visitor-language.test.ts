@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakeApi } from "./fake-api.ts";
+import { de } from "../../worker/domain/catalogues/de.ts";
+import { fakeApi, problem } from "./fake-api.ts";
 import { find, mount, settle, spotButton, text } from "./render.ts";
 
 const heading = (element: Parameters<typeof find>[0]) => text(find(element, "h3"));
@@ -74,5 +75,26 @@ describe("the visitor's language", () => {
     expect(text(find(french, "button.spot .taken"))).toBe("1 place libre sur 10");
     const german = await mount({ session: "fall-minis", lang: "de" });
     expect(text(find(german, "button.spot .taken"))).toBe("1 von 10 Plätzen frei");
+  });
+
+  it("says a first-load error in the words the Worker's hosted page brings, in the visitor's language", async () => {
+    const meta = document.createElement("meta");
+    meta.name = "spotbook-words";
+    meta.content = JSON.stringify({
+      locale: "de-DE",
+      messages: { forbidden: de.forbidden, retry: de.retry },
+    });
+    document.head.append(meta);
+    const api = fakeApi();
+    api.on("GET", /sessions/, () => problem(403, "forbidden"));
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const element = await mount({ session: "fall-minis" });
+    expect(text(find(element, "[role=alert] p"))).toBe(de.forbidden);
+    // Another site's meta of that name, or none: English.
+    meta.content = "not ours";
+    expect(text(find(await mount({ session: "fall-minis" }), "[role=alert] p"))).toMatch(
+      /^Booking is not open/,
+    );
+    meta.remove();
   });
 });

@@ -44,6 +44,8 @@ describe("the waitlist", () => {
     expect(sent?.body).toEqual({
       client: { name: "Ada Lovelace", email: "ada@example.com" },
       times: [{ date: "2026-10-18" }],
+      // The language of the session's answer, so the offer's email speaks it.
+      locale: "en-US",
     });
     expect(text(element.shadowRoot)).toContain("You're number 3 in line.");
     const link = find<HTMLAnchorElement>(element, "a[part=link]").href;

@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { en } from "../../worker/domain/catalogues/en.ts";
+import { en, enMail } from "../../worker/domain/catalogues/en.ts";
 import {
   acceptedLanguages,
   type Catalogue,
   catalogues,
+  mailCatalogues,
   negotiate,
   translate,
 } from "../../worker/domain/catalogues/index.ts";
@@ -48,6 +49,32 @@ describe("message catalogues", () => {
       });
     });
   }
+
+  describe("of the client's emails", () => {
+    it("speak the same languages as the visitor's words", () => {
+      expect(Object.keys(mailCatalogues).sort()).toEqual(Object.keys(catalogues).sort());
+    });
+
+    it("have every key of the English and each of its placeholders, whatever the language", () => {
+      const keys = Object.keys(enMail).sort();
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...Object.keys(mailCatalogues)),
+          fc.constantFrom(...(keys as (keyof typeof enMail)[])),
+          (language, key) => {
+            const catalogue = mailCatalogues[language] ?? enMail;
+            expect(Object.keys(catalogue).sort()).toEqual(keys);
+            const message = catalogue[key];
+            expect(message.trim(), `${language}.${key}`).not.toBe("");
+            expect(placeholders(message), `${language}.${key}: ${message}`).toEqual(
+              placeholders(enMail[key]),
+            );
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+  });
 
   it("chooses the plural by the language's rules and fills the placeholders", () => {
     expect(translate(catalogues.en as Catalogue, "en", "seatsLeft", { count: 7, seats: 10 })).toBe(

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  defaultTemplates,
+  defaultTemplate,
   renderTemplate,
   type TemplateValues,
   templateKindList,
@@ -44,7 +44,7 @@ describe("renderTemplate", () => {
   it("keeps every placeholder a value: no markup from a value reaches the HTML, no line break the subject", () => {
     fc.assert(
       fc.property(fc.constantFrom(...templateKindList), hostile, (kind, v) => {
-        const message = renderTemplate(defaultTemplates[kind], values(v));
+        const message = renderTemplate(defaultTemplate(kind, "en"), values(v));
         const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(message.html)?.[1] ?? "";
         // Our own markup is paragraphs, line breaks and links whose address is the escaped value.
         const rest = body.replace(/<\/?p>|<br>|<a href="[^"<>]*">|<\/a>/g, "");
@@ -58,7 +58,7 @@ describe("renderTemplate", () => {
   });
 
   it("fills the placeholders of today's texts", () => {
-    const m = renderTemplate(defaultTemplates.payment_reminder, {
+    const m = renderTemplate(defaultTemplate("payment_reminder", "en"), {
       ...values(""),
       client: "Ada",
       balance: "$100.00",
@@ -112,7 +112,7 @@ describe("email templates in the admin", () => {
     const { browser } = await signedInStudio();
     const page = await browser.get("/admin/settings/emails/new?kind=spot_reserved");
     expect(await texts(page.html, "#f-body")).toEqual([
-      defaultTemplates.spot_reserved.body.replace(/\s+/g, " "),
+      defaultTemplate("spot_reserved", "en").body.replace(/\s+/g, " "),
     ]);
     const res = await browser.post("/admin/settings/emails/new?kind=spot_reserved", {
       intent: "save",

@@ -12,7 +12,7 @@ import { call, studioWithOneOfEverything } from "./support.ts";
  */
 
 /** The static HTML of widget/public, served by Workers Assets with the rules of its _headers file. */
-const staticPages = ["/book/", "/demo/"];
+const staticPages = ["/demo/"];
 /** The API reference, a static page too, with Scalar's scripts rather than the widget. */
 const docsPage = "/docs";
 
@@ -35,6 +35,8 @@ async function world() {
     token,
     body: { kind: "session_reminder", name: "Soon", subject: "Soon: {{session}}", body: "See you {{when}}." },
   });
+  const feed = await call("POST", "/v1/admin/calendar-feed", { token });
+  const feedToken = (feed.body.calendarFeed.url as string).match(/calendar\/([^/]+)\//)?.[1] ?? "";
   /** Real values for the path parameters, by the route's first two segments and the name. */
   const values: [RegExp, Record<string, string>][] = [
     [/^\/(s|v1\/sessions)\//, { slug: session.slug, id: session.id }],
@@ -51,6 +53,7 @@ async function world() {
     [/^\/admin\/mail\//, { id: email?.id ?? "" }],
     [/^\/v1\/admin\/coupons\//, { id: coupon.id }],
     [/^\/v1\/admin\/email-templates\//, { id: template.body.template.id }],
+    [/^\/v1\/calendar\//, { token: feedToken }],
   ];
   const fill = (path: string) =>
     path.replace(/[:{](\w+)\}?/g, (_, name: string) => {
@@ -89,6 +92,7 @@ const pageRoutes = [
 /** Routes that must answer a page here, so the walk cannot pass by finding none. */
 const surelyPages = [
   "/s/:slug",
+  "/book/",
   "/admin/sessions",
   "/admin/sessions/new",
   "/admin/sessions/:id",
@@ -120,7 +124,7 @@ describe("every HTML page", () => {
   );
 
   it("the pages that render a <style> let it in by the answer's nonce, and nothing else inline", async () => {
-    for (const path of [w.fill("/s/:slug")]) {
+    for (const path of [w.fill("/s/:slug"), "/book/"]) {
       const res = await call("GET", path);
       expect(res.status, path).toBe(200);
       const nonce = /<style nonce="([^"]+)">/.exec(res.body)?.[1];

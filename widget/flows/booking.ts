@@ -235,6 +235,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
       const { entry } = await this.context().api.joinWaitlist(data.session.slug, {
         client: read.values,
         ...(days.length ? { times: days } : {}),
+        locale: data.locale,
       });
       const link = new URL(window.location.href);
       link.searchParams.set("spotbook-waitlist", entry.token);

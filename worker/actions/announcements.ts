@@ -7,10 +7,11 @@ import {
   sessionDates,
   splitAudience,
 } from "../domain/announcements.ts";
+import { mailLocale } from "../domain/catalogues/index.ts";
 import { invalid, notFound } from "../domain/errors.ts";
 import { announcedSessionUrl, unsubscribeUrl } from "../domain/links.ts";
 import { formatWhen } from "../domain/messages.ts";
-import { defaultTemplates, renderTemplate } from "../domain/templates.ts";
+import { defaultTemplate, renderTemplate } from "../domain/templates.ts";
 import {
   announcementsOf,
   audienceOf,
@@ -62,10 +63,10 @@ function announcementValuesFor(
   details: SessionDetails,
   client: { name: string },
   unsubscribe: string,
+  locale: string,
 ) {
   const { studio } = ctx;
   const { session, spots } = details;
-  const locale = studio.locale;
   const upcoming = spots.filter((s) => s.startsAt > ctx.now);
   const first = upcoming[0];
   return announcementValues({
@@ -96,7 +97,9 @@ const clientsPerBatch = 100;
 export async function announceSession(ctx: StudioContext, id: string, audience: Audience) {
   const { db, studio, now } = ctx;
   const { details, recipients, skipped } = await planned(ctx, id, audience);
-  const template = (await chosenTemplate(db, studio.id, id, "announcement")) ?? defaultTemplates.announcement;
+  // The photographer's own words go to everyone as written (in the studio's locale); the default
+  // speaks each client's language, that of their latest booking.
+  const own = await chosenTemplate(db, studio.id, id, "announcement");
   let sent = 0;
   for (let from = 0; from < recipients.length; from += clientsPerBatch) {
     const writes: BatchItem<"sqlite">[] = [];
@@ -104,7 +107,11 @@ export async function announceSession(ctx: StudioContext, id: string, audience: 
     for (const client of recipients.slice(from, from + clientsPerBatch)) {
       const recorded = await recordAnnouncement(db, studio.id, id, client.id, now);
       const unsubscribe = unsubscribeUrl(ctx.publicUrl, recorded.token);
-      const message = renderTemplate(template, announcementValuesFor(ctx, details, client, unsubscribe));
+      const locale = own ? studio.locale : mailLocale(client.locale, studio.locale);
+      const message = renderTemplate(
+        own ?? defaultTemplate("announcement", locale),
+        announcementValuesFor(ctx, details, client, unsubscribe, locale),
+      );
       writes.push(...recorded.writes);
       emailAt.push(writes.length);
       writes.push(

@@ -23,6 +23,7 @@ import {
   closeCheckout,
   createCheckout,
 } from "../services/stripe.ts";
+import { clientLocale } from "./email-templates.ts";
 
 export type CheckoutSpec = {
   view: BookingView;
@@ -36,6 +37,8 @@ export type CheckoutSpec = {
   /** The client's booking page, where Stripe sends them back. */
   returnUrl: string;
   now: number;
+  /** The visitor's language, while the booking being written does not yet record it. */
+  locale?: string | undefined;
 };
 
 /** A Checkout for the booking, and whether it is new (then the caller records it with its write). */
@@ -88,7 +91,14 @@ export async function openCheckout(db: Db, stripe: Stripe, s: CheckoutSpec): Pro
     if (reused) return reused;
     if (!(await claimCheckout(db, claim))) throw busy();
   }
-  const facts = appointmentFacts(s.view.studio, s.view.session, s.view.spot, s.client);
+  // Stripe's page shows the line in the client's language, as their emails are.
+  const locale = await clientLocale(
+    db,
+    s.view.studio.id,
+    { locale: s.locale ?? s.view.booking.locale },
+    s.client.email,
+  );
+  const facts = appointmentFacts(s.view.studio, s.view.session, s.view.spot, s.client, locale);
   const item = checkoutItem(facts, s.packageName, s.amounts, s.dueCents);
   const currency = s.view.booking.currency;
   const lines = chargeLines(s.quote, s.amounts, s.dueCents).map((l: ChargeLine, i) => ({

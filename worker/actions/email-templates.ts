@@ -12,6 +12,7 @@ import {
   templateValues,
 } from "../domain/templates.ts";
 import type { Db, Studio } from "../env.ts";
+import { lastBookingLocale } from "../queries/clients.ts";
 import {
   chosenTemplate,
   type EmailTemplateRow,
@@ -22,9 +23,23 @@ import {
 import type { EmailTemplateInput, TemplateChoices } from "../schemas/email-templates.ts";
 import type { ActionContext, StudioContext } from "./context.ts";
 
-/** How a client pays a balance: online from their link, or as the studio's instructions say. */
-export const howToPay = (ctx: ActionContext, studio: Pick<Studio, "paymentInstructions">): string =>
-  howToPayText(ctx.stripe() !== null, studio.paymentInstructions);
+/** How a client pays a balance, for a template (the studio's words): online, or as its instructions say. */
+export const howToPay = (
+  ctx: ActionContext,
+  studio: Pick<Studio, "paymentInstructions" | "locale">,
+): string => howToPayText(ctx.stripe() !== null, studio.paymentInstructions, studio.locale);
+
+/**
+ * The language a client's email is written in, when they have one: the booking's (the visitor's
+ * when they booked), else that of the client's latest booking that has one (a reservation the
+ * photographer made, a waitlist offer); `appointmentFacts` falls back to the studio's.
+ */
+export const clientLocale = async (
+  db: Db,
+  studioId: string,
+  booking: { locale: string | null } | null,
+  email: string | undefined,
+): Promise<string | null> => booking?.locale ?? (email ? lastBookingLocale(db, studioId, email) : null);
 
 /**
  * The message a session sends for `kind`: the template its session (or session type) chose,

@@ -17,7 +17,7 @@ import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
 import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
-import { sessionMessage } from "./email-templates.ts";
+import { clientLocale, sessionMessage } from "./email-templates.ts";
 
 export type Receipt = {
   view: BookingView;
@@ -33,6 +33,8 @@ export type Receipt = {
   online?: boolean;
   /** What the studio is told of, if it has not turned that notice off. */
   notice?: "booked" | "confirmed" | "paid";
+  /** The visitor's language, while the booking being written does not yet record it. */
+  locale?: string | undefined;
   /** Answers and signature written with this change (else the booking's own, as stored). */
   signed?: { answers: Answer[]; signature: Signature | null };
 };
@@ -44,7 +46,13 @@ export type Receipt = {
 export async function receiptAfter(db: Db, r: Receipt) {
   const { view, now } = r;
   const link = await newClientLinkIfLastChanged(db, view.studio.id, view.booking.id, now);
-  const facts = appointmentFacts(view.studio, view.session, view.spot, r.client);
+  const locale = await clientLocale(
+    db,
+    view.studio.id,
+    { locale: r.locale ?? view.booking.locale },
+    r.client.email,
+  );
+  const facts = appointmentFacts(view.studio, view.session, view.spot, r.client, locale);
   const money = moneyFacts({
     currency: view.booking.currency,
     ...r.amounts,
@@ -65,7 +73,7 @@ export async function receiptAfter(db: Db, r: Receipt) {
             facts,
             money,
             links,
-            howToPayText(r.online ?? false, view.studio.paymentInstructions),
+            howToPayText(r.online ?? false, view.studio.paymentInstructions, view.studio.locale),
           ),
           fallback,
         )

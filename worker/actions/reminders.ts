@@ -9,7 +9,7 @@ import { newClientLinkIfLastChanged } from "../queries/client-links.ts";
 import { reminderCandidates } from "../queries/reminders.ts";
 import { queueEmail } from "../services/outbox.ts";
 import type { ActionContext } from "./context.ts";
-import { howToPay, sessionMessage } from "./email-templates.ts";
+import { clientLocale, howToPay, sessionMessage } from "./email-templates.ts";
 
 /** At most this many bookings a run (one D1 batch); the next run, five minutes later, takes the rest. */
 const perRun = 25;
@@ -36,7 +36,8 @@ export async function queueReminders(ctx: ActionContext): Promise<number> {
     );
     for (const kind of kinds) {
       const link = await newClientLinkIfLastChanged(db, r.booking.studioId, r.booking.id, now);
-      const facts = appointmentFacts(r.studio, r.session, r.spot, r.client);
+      const locale = await clientLocale(db, r.booking.studioId, r.booking, r.client.email);
+      const facts = appointmentFacts(r.studio, r.session, r.spot, r.client, locale);
       const links = appointmentLinks(publicUrl, r.studio.bookingPageUrl, link.token);
       const money = moneyFacts(r.booking);
       const pay = howToPay(ctx, r.studio);
@@ -48,7 +49,7 @@ export async function queueReminders(ctx: ActionContext): Promise<number> {
         templateValues(facts, money, links, pay),
         () =>
           kind === "payment_reminder"
-            ? paymentReminder(facts, money, links, ctx.stripe() ? undefined : pay)
+            ? paymentReminder(facts, money, links, ctx.stripe() ? undefined : r.studio.paymentInstructions)
             : sessionReminder(facts, links),
       );
       writes.push(

@@ -16,7 +16,7 @@ import type { ClientChoice } from "../schemas/sessions.ts";
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
-import { howToPay, sessionMessage } from "./email-templates.ts";
+import { clientLocale, howToPay, sessionMessage } from "./email-templates.ts";
 
 /**
  * Reserve this Spot: the photographer gives a Multi session's spot to a client, who is emailed to
@@ -43,7 +43,14 @@ export async function reserveSpot(ctx: StudioContext, spotId: string, choice: Cl
   const bookingId = crypto.randomUUID();
   const link = await newClientLink(db, studio.id, bookingId);
   const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
-  const facts = appointmentFacts(studio, row.session, row.spot, client);
+  // A new booking the photographer made: the client's language is that of their own last booking.
+  const facts = appointmentFacts(
+    studio,
+    row.session,
+    row.spot,
+    client,
+    await clientLocale(db, studio.id, null, client.email),
+  );
   const amounts = { amountCents, depositCents, paidCents: 0, currency: studio.currency };
   const message = await sessionMessage(
     db,

@@ -6,7 +6,6 @@ import {
   cutOff,
   effectiveRules,
   moneyOnCancel,
-  moneyOutcomeWords,
   requireCancellable,
   requireReschedulable,
 } from "../domain/booking-rules.ts";
@@ -18,7 +17,6 @@ import {
   bookingCancelled,
   bookingMoved,
   clientChangedBooking,
-  formatWhen,
   type Message,
 } from "../domain/messages.ts";
 import { noticeOn } from "../domain/notices.ts";
@@ -33,6 +31,7 @@ import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import { refundCheckout } from "../services/stripe.ts";
 import { clientBooking } from "./bookings.ts";
 import type { VisitorContext } from "./context.ts";
+import { clientLocale } from "./email-templates.ts";
 import { offerFreeSpots } from "./waitlist.ts";
 
 type Batch = Parameters<Db["batch"]>[0];
@@ -123,11 +122,15 @@ async function changeMails(
   ];
 }
 
-const factsAt = (v: BookingView, spot: { startsAt: number; endsAt: number }) =>
-  appointmentFacts(v.studio, v.session, spot, { name: v.booking.visitorName ?? v.client?.name ?? "" });
-
-const whenOf = (v: BookingView, spot: { startsAt: number; endsAt: number }) =>
-  formatWhen({ ...spot, timeZone: v.session.timeZone, locale: v.studio.locale });
+/** The booking's facts at `spot`, in the client's language. */
+const factsAt = async (db: Db, v: BookingView, spot: { startsAt: number; endsAt: number }) =>
+  appointmentFacts(
+    v.studio,
+    v.session,
+    spot,
+    { name: v.booking.visitorName ?? v.client?.name ?? "" },
+    await clientLocale(db, v.studio.id, v.booking, v.client?.email),
+  );
 
 /**
  * The client moves their booking to another free time of the same session, within the studio's
@@ -158,16 +161,13 @@ export async function rescheduleBooking(ctx: VisitorContext, token: string, spot
     throw new DomainError("too_late", "That time is too soon to book; pick a later one.");
   }
   const client = v.client?.email ?? "";
+  const facts = await factsAt(db, v, target);
   const mails = await changeMails(
     db,
     v,
     {
-      client: (links) => bookingMoved(factsAt(v, target), links, whenOf(v, v.spot)),
-      studio: clientChangedBooking(factsAt(v, target), {
-        kind: "moved",
-        was: whenOf(v, v.spot),
-        clientEmail: client,
-      }),
+      client: (links) => bookingMoved(facts, links, v.spot),
+      studio: clientChangedBooking(facts, { kind: "moved", was: v.spot, clientEmail: client }),
     },
     ctx,
   );
@@ -228,15 +228,16 @@ export async function cancelOwnBooking(ctx: VisitorContext, token: string) {
   const rules = rulesOf(v);
   requireCancellable(rules, { startsAt: v.spot.startsAt, zone: v.session.timeZone }, now);
   const money = moneyOnCancel(rules, v.booking.paidCents);
-  const words = moneyOutcomeWords(money.outcome, money.amountCents, v.booking.currency, v.studio.locale);
+  const outcome = { ...money, currency: v.booking.currency };
+  const facts = await factsAt(db, v, v.spot);
   const mails = await changeMails(
     db,
     v,
     {
-      client: (links) => bookingCancelled(factsAt(v, v.spot), links, words),
-      studio: clientChangedBooking(factsAt(v, v.spot), {
+      client: (links) => bookingCancelled(facts, links, outcome),
+      studio: clientChangedBooking(facts, {
         kind: "cancelled",
-        money: words,
+        money: outcome,
         clientEmail: v.client?.email ?? "",
       }),
     },

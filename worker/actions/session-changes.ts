@@ -20,6 +20,7 @@ import { type SessionDetailsView, toSessionDetails } from "../schemas/session-vi
 import type { MoveSpot } from "../schemas/sessions.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import type { StudioContext } from "./context.ts";
+import { clientLocale } from "./email-templates.ts";
 import { overlapRefusal, refusingPastStart, refusingSkippedTimes, requireScheduled } from "./scheduling.ts";
 
 /** Calling a session off, deleting one never booked, and removing or moving its free spots. */
@@ -56,8 +57,9 @@ export async function cancelSession(ctx: StudioContext, id: string): Promise<Can
     const booking = spot.booking;
     if (!booking?.client) continue;
     const link = await newClientLinkIfLastChanged(db, studio.id, booking.id, now);
+    const locale = await clientLocale(db, studio.id, booking, booking.client.email);
     const message = sessionCancelled(
-      appointmentFacts(studio, current.session, spot, booking.client),
+      appointmentFacts(studio, current.session, spot, booking.client, locale),
       moneyFacts(booking),
       appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token),
     );

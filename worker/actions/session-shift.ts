@@ -4,7 +4,7 @@ import { bookings, spots } from "../../db/schema.ts";
 import { can } from "../domain/bookings.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { appointmentLinks } from "../domain/links.ts";
-import { appointmentFacts, formatWhen, sessionMoved } from "../domain/messages.ts";
+import { appointmentFacts, sessionMoved } from "../domain/messages.ts";
 import { type Shift, shiftedSpots } from "../domain/shift.ts";
 import { firstOverlap } from "../domain/spots.ts";
 import { writeAll } from "../queries/batch.ts";
@@ -13,6 +13,7 @@ import { getSessionDetails, otherSpotsBetween } from "../queries/sessions.ts";
 import { type SessionDetailsView, toSessionDetails } from "../schemas/session-views.ts";
 import { queueEmail } from "../services/outbox.ts";
 import type { StudioContext } from "./context.ts";
+import { clientLocale } from "./email-templates.ts";
 
 /**
  * The photographer moves every remaining spot of a session at once: by some minutes, or to
@@ -78,11 +79,11 @@ export async function shiftSession(
   for (const { spot, booking, client } of booked) {
     const to = moved.find((s) => s.id === spot.id) ?? spot;
     const link = await newClientLink(db, studio.id, booking.id);
-    const was = formatWhen({ ...spot, timeZone: session.timeZone, locale: studio.locale });
+    const locale = await clientLocale(db, studio.id, booking, client.email);
     const message = sessionMoved(
-      appointmentFacts(studio, session, to, { name: booking.visitorName ?? client.name }),
+      appointmentFacts(studio, session, to, { name: booking.visitorName ?? client.name }, locale),
       appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token),
-      was,
+      spot,
     );
     writes.push(
       link.insert,

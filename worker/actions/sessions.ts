@@ -28,7 +28,7 @@ import type { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../sc
 import { queueEmail } from "../services/outbox.ts";
 import { chosenClient } from "./clients.ts";
 import type { StudioContext } from "./context.ts";
-import { howToPay, sessionMessage } from "./email-templates.ts";
+import { clientLocale, howToPay, sessionMessage } from "./email-templates.ts";
 import { overlapRefusal, refusingPastStart, refusingSkippedTimes, requireScheduled } from "./scheduling.ts";
 import { offerFreeSpots } from "./waitlist.ts";
 
@@ -293,7 +293,8 @@ export async function requestConfirmation(
   }
   const link = await newClientLink(db, studio.id, booking.id);
   const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
-  const facts = appointmentFacts(studio, current.session, spot, booking.client);
+  const locale = await clientLocale(db, studio.id, booking, booking.client.email);
+  const facts = appointmentFacts(studio, current.session, spot, booking.client, locale);
   const message = await sessionMessage(
     db,
     studio.id,
@@ -356,10 +357,11 @@ export async function remindBalancesDue(ctx: StudioContext, id: string): Promise
     throw new DomainError("no_balance_due", "No confirmed booking in this session has a balance due.");
   const writes: BatchItem<"sqlite">[] = [];
   const pay = howToPay(ctx, studio);
-  const offline = ctx.stripe() ? undefined : pay;
+  const offline = ctx.stripe() ? undefined : studio.paymentInstructions;
   for (const { spot, booking, client } of owing) {
     const link = await newClientLink(db, studio.id, booking.id);
-    const facts = appointmentFacts(studio, current.session, spot, client);
+    const locale = await clientLocale(db, studio.id, booking, client.email);
+    const facts = appointmentFacts(studio, current.session, spot, client, locale);
     const links = appointmentLinks(ctx.publicUrl, studio.bookingPageUrl, link.token);
     const message = await sessionMessage(
       db,

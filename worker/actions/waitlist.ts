@@ -24,6 +24,7 @@ import {
 } from "../queries/waitlist.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
 import type { ActionContext, StudioContext, VisitorContext } from "./context.ts";
+import { clientLocale } from "./email-templates.ts";
 
 /** Joins per visitor's network per window: a family joins a few sessions, not hundreds. */
 const joinsPerWindow = 20;
@@ -33,6 +34,7 @@ export type JoinWaitlist = {
   slug: string;
   client: { name: string; email: string };
   times?: WaitlistTime[] | undefined;
+  locale?: string | undefined;
   visitor: string | undefined;
 };
 
@@ -62,6 +64,7 @@ export async function joinWaitlist(ctx: VisitorContext, input: JoinWaitlist) {
         name: input.client.name,
         email: input.client.email.toLowerCase(),
         times: input.times?.length ? input.times : null,
+        locale: input.locale ?? null,
         tokenHash: await sha256(token),
         now: ctx.now,
       }),
@@ -131,6 +134,8 @@ async function offer(
   // Held for the studio's offer time, but never past the spot's own start.
   const expiresAt = Math.min(ctx.now + studio.waitlistOfferHours * 3_600_000, spot.startsAt);
   const link = bookingPageLink(ctx.publicUrl, studio.bookingPageUrl, "spotbook-offer", token);
+  // The language they joined in, else their last booking's with the studio.
+  const locale = await clientLocale(ctx.db, studio.id, entry, entry.email);
   try {
     const written = await ctx.db.batch([
       ...offerWrites(ctx.db, {
@@ -147,7 +152,7 @@ async function offer(
       queueEmailIfLastChanged(
         ctx.db,
         {
-          ...waitlistOffer(appointmentFacts(studio, session, spot, entry), expiresAt, link),
+          ...waitlistOffer(appointmentFacts(studio, session, spot, entry, locale), expiresAt, link),
           studioId: studio.id,
           bookingId: null,
           kind: "waitlist_offer",

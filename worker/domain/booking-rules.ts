@@ -1,6 +1,5 @@
 import { type CancelMoney, cancelMoneyOutcomes } from "../../db/schema.ts";
 import { DomainError } from "./errors.ts";
-import { formatMoney } from "./money.ts";
 import { localToUtc, NonexistentLocalTime, utcToLocal } from "./time.ts";
 
 /**
@@ -184,22 +183,6 @@ export function describeRules(rules: BookingRules, where: { timeZone: string; lo
       : "Bookings cannot be cancelled online.",
   );
   return lines;
-}
-
-/** What a cancellation did with the money, for the client's and the studio's email. */
-export function moneyOutcomeWords(
-  outcome: CancelMoney,
-  amountCents: number,
-  currency: string,
-  locale: string,
-) {
-  if (amountCents === 0) return "Nothing had been paid.";
-  const amount = formatMoney(amountCents, currency, locale);
-  return {
-    refund: `${amount} will be refunded.`,
-    keep: `The ${amount} paid is kept by the studio.`,
-    credit: `The ${amount} paid is kept as credit toward your next session with the studio.`,
-  }[outcome];
 }
 
 /** A short, stable version of a set of rules (FNV-1a of its canonical JSON), recorded on each booking. */

@@ -1,11 +1,25 @@
+import type { CancelMoney } from "../../db/schema.ts";
 import { en } from "./catalogues/en.ts";
-import { translate } from "./catalogues/index.ts";
+import {
+  catalogues,
+  languageOf,
+  type MailKey,
+  type MessageKey,
+  mailLocale,
+  mailWords,
+  type Say,
+  translate,
+} from "./catalogues/index.ts";
 import { escapeHtml } from "./html.ts";
 import type { AppointmentLinks } from "./links.ts";
 import { type Amounts, balanceDue, formatMoney } from "./money.ts";
 import { itemized, moneyRows, type Shown } from "./money-lines.ts";
 
-/** The words of every email Spotbook sends: plain data in, subject, text and HTML out. */
+/**
+ * Every email Spotbook sends: plain data in, subject, text and HTML out. A client's come in their
+ * language (`AppointmentFacts.locale`, from worker/domain/catalogues); the studio's own notices
+ * stay English, as the admin is, with dates and money in the studio's locale.
+ */
 
 export type Message = { subject: string; text: string; html: string };
 
@@ -17,7 +31,10 @@ export type AppointmentFacts = {
   endsAt: number;
   timeZone: string;
   location: string;
+  /** The client's language (see `mailLocale`): their email's words, dates and money. */
   locale: string;
+  /** The studio's: its notices, and the photographer's own templates (their words). */
+  studioLocale: string;
 };
 
 export type MoneyFacts = {
@@ -39,12 +56,15 @@ export const moneyFacts = (b: Amounts & { currency: string; quote?: Shown | null
 
 /**
  * The price as the client saw it: line by line (package, people, add-ons, code, tax, total) when
- * there is more than one price, else "Price: $150.00". Mail speaks English (the catalogue's).
+ * there is more than one price, else "Price: $150.00". In the mail's locale (the visitor catalogue's words).
  */
 export function chargesText(m: MoneyFacts, locale: string): string {
   const money = (cents: number) => formatMoney(cents, m.currency, locale);
-  if (!m.quote || !itemized(m.quote)) return `Price: ${money(m.amountCents)}`;
-  return moneyRows(m.quote, money, (key, params) => translate(en, "en", key, params))
+  const messages = catalogues[languageOf(locale)] ?? en;
+  const say = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(messages, locale, key, params);
+  if (!m.quote || !itemized(m.quote)) return `${say("price")}: ${money(m.amountCents)}`;
+  return moneyRows(m.quote, money, say)
     .map((r) => `${r.label}: ${r.value}`)
     .join("\n");
 }
@@ -90,64 +110,80 @@ export function compose(subject: string, blocks: Block[]): Message {
 export const mailDocument = (body: string): string =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
 
-export const details = (f: AppointmentFacts): string =>
-  [`${f.sessionName}`, formatWhen(f), f.location ? `Where: ${f.location}` : ""].filter(Boolean).join("\n");
+/** The words of the studio's own notices: English, as the admin is (their dates and money: its locale). */
+const english = mailWords("en");
 
-const amounts = (m: MoneyFacts, locale: string): Block => ({
-  text: `${chargesText(m, locale)}\nPaid: ${formatMoney(m.paidCents, m.currency, locale)}\nBalance due: ${formatMoney(m.balanceCents, m.currency, locale)}`,
+export const details = (f: AppointmentFacts, say: Say = mailWords(f.locale)): string =>
+  [f.sessionName, formatWhen(f), f.location ? say("where", { location: f.location }) : ""]
+    .filter(Boolean)
+    .join("\n");
+
+const amounts = (m: MoneyFacts, locale: string, say: Say): string =>
+  `${chargesText(m, locale)}\n${say("paid", { amount: formatMoney(m.paidCents, m.currency, locale) })}\n${say("balance", { amount: formatMoney(m.balanceCents, m.currency, locale) })}`;
+
+/** A client mail's own words: its subject, news and button are `${prefix}Subject` and so on. */
+type Words = { subject: MailKey; news: MailKey; action?: MailKey };
+const words = (prefix: string, action: MailKey = "view"): Required<Words> => ({
+  subject: `${prefix}Subject` as MailKey,
+  news: `${prefix}News` as MailKey,
+  action,
 });
+
+/** The words of each kind a template can replace, in order: the template's default is built from them. */
+export const kindWords = {
+  confirmation_request: words("confirm", "confirmAction"),
+  spot_reserved: words("reserved", "reservedAction"),
+  booking_confirmed: words("booked"),
+  payment_reminder: words("due"),
+  session_reminder: words("soon"),
+} satisfies Record<string, Words>;
 
 /** Every mail to a client about their appointment: the news, the details, a button and the calendar. */
 function aboutAppointment(
-  subject: string,
+  w: Words,
   f: AppointmentFacts,
   links: AppointmentLinks,
-  m: { news: string; action: string; after?: Block },
+  m: { params?: Record<string, string>; action?: MailKey; after?: (say: Say) => string } = {},
 ): Message {
-  return compose(subject, [
-    { text: `Hi ${f.clientName},` },
-    { text: m.news },
-    { text: details(f) },
-    ...(m.after ? [m.after] : []),
-    { link: links.page, label: m.action },
-    { link: links.calendar, label: "Add to calendar", quiet: true },
-    { text: `— ${f.studioName}` },
+  const say = mailWords(f.locale);
+  const params = { session: f.sessionName, studio: f.studioName, ...m.params };
+  const after = m.after?.(say);
+  return compose(say(w.subject, params), [
+    { text: say("hi", { client: f.clientName }) },
+    { text: say(w.news, params) },
+    { text: details(f, say) },
+    ...(after ? [{ text: after }] : []),
+    { link: links.page, label: say(m.action ?? w.action ?? "view") },
+    { link: links.calendar, label: say("calendar"), quiet: true },
+    { text: say("signed", params) },
   ]);
 }
 
+const moneyIn = (f: AppointmentFacts, cents: number, m: { currency: string }) =>
+  formatMoney(cents, m.currency, f.locale);
+
+const paidAndDue = (f: AppointmentFacts, m: MoneyFacts) => (say: Say) => amounts(m, f.locale, say);
+
 export const confirmationRequest = (f: AppointmentFacts, links: AppointmentLinks, m?: MoneyFacts): Message =>
-  aboutAppointment(`Please confirm your session: ${f.sessionName}`, f, links, {
-    news: `${f.studioName} has scheduled your session. Please check the details, confirm and pay:`,
-    action: "Review and confirm",
+  aboutAppointment(kindWords.confirmation_request, f, links, {
     // Before a package is set the amount is not known yet: no price is said.
-    ...(m && m.amountCents > 0 && { after: { text: chargesText(m, f.locale) } }),
+    ...(m && m.amountCents > 0 && { after: () => chargesText(m, f.locale) }),
   });
 
 export const spotReserved = (f: AppointmentFacts, links: AppointmentLinks): Message =>
-  aboutAppointment(`A spot is reserved for you: ${f.sessionName}`, f, links, {
-    news: `${f.studioName} reserved a spot for you. Please confirm it and pay to keep it:`,
-    action: "Confirm my spot",
-  });
+  aboutAppointment(kindWords.spot_reserved, f, links);
 
 /** The receipt when a booking is confirmed, whatever was paid so far. */
 export const bookingConfirmed = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
-  aboutAppointment(`Booked: ${f.sessionName}`, f, links, {
-    news: `Your session with ${f.studioName} is confirmed.`,
-    action: "View booking",
-    after: amounts(m, f.locale),
-  });
+  aboutAppointment(kindWords.booking_confirmed, f, links, { after: paidAndDue(f, m) });
 
 /** The receipt for a later payment on a booking that was already confirmed. */
 export const paymentReceived = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
-  aboutAppointment(`Payment received: ${f.sessionName}`, f, links, {
-    news: `Thank you: ${f.studioName} received your payment.`,
-    action: "View booking",
-    after: amounts(m, f.locale),
-  });
+  aboutAppointment(words("received"), f, links, { after: paidAndDue(f, m) });
 
 /**
- * A balance is due. With online payment the button leads to paying it; without, `offline` says how
- * the studio is paid (its payment instructions) and the button only shows the booking.
+ * A balance is due. With online payment the button leads to paying it; without, the studio's
+ * payment instructions (`offline`) say how it is paid and the button only shows the booking.
  */
 export const paymentReminder = (
   f: AppointmentFacts,
@@ -155,37 +191,35 @@ export const paymentReminder = (
   links: AppointmentLinks,
   offline?: string,
 ): Message =>
-  aboutAppointment(`Payment reminder: ${f.sessionName}`, f, links, {
-    news: `A balance of ${formatMoney(m.balanceCents, m.currency, f.locale)} is due for your session with ${f.studioName}.`,
-    action: offline === undefined ? "Pay the balance" : "View booking",
-    after: { text: [chargesText(m, f.locale), offline].filter(Boolean).join("\n\n") },
+  aboutAppointment(kindWords.payment_reminder, f, links, {
+    params: { balance: moneyIn(f, m.balanceCents, m) },
+    ...(offline === undefined && { action: "payAction" }),
+    after: (say) =>
+      [chargesText(m, f.locale), offline === undefined ? "" : offlinePayment(offline, say)]
+        .filter(Boolean)
+        .join("\n\n"),
   });
 
 /** How a client without online payment pays: the studio's instructions, or at the session. */
-export const offlinePayment = (paymentInstructions: string): string =>
-  paymentInstructions.trim() || "Please pay at the session.";
+const offlinePayment = (paymentInstructions: string, say: Say): string =>
+  paymentInstructions.trim() || say("payAtSession");
 
-/** How a client pays a balance: online from their link, or as the studio's instructions say. */
-export const howToPayText = (online: boolean, paymentInstructions: string): string =>
-  online ? "Pay the balance online from your booking link." : offlinePayment(paymentInstructions);
+/** How a client pays a balance, in `locale`: online from their link, or as the studio's instructions say. */
+export const howToPayText = (online: boolean, paymentInstructions: string, locale: string): string => {
+  const say = mailWords(locale);
+  return online ? say("payOnline") : offlinePayment(paymentInstructions, say);
+};
 
 export const sessionReminder = (f: AppointmentFacts, links: AppointmentLinks): Message =>
-  aboutAppointment(`See you soon: ${f.sessionName}`, f, links, {
-    news: `A reminder of your session with ${f.studioName}:`,
-    action: "View booking",
-  });
+  aboutAppointment(kindWords.session_reminder, f, links);
 
 /** The whole session is called off: what was paid is said, and that the studio refunds it. */
 export const sessionCancelled = (f: AppointmentFacts, m: MoneyFacts, links: AppointmentLinks): Message =>
-  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
-    news: `${f.studioName} has cancelled this session, so your booking is cancelled.`,
-    action: "View booking",
-    after: {
-      text:
-        m.paidCents > 0
-          ? `You paid ${formatMoney(m.paidCents, m.currency, f.locale)}: ${f.studioName} will refund it to you.`
-          : "Nothing was paid, so nothing is owed.",
-    },
+  aboutAppointment({ subject: "cancelledSubject", news: "calledOffNews" }, f, links, {
+    after: (say) =>
+      m.paidCents > 0
+        ? say("refundDue", { amount: moneyIn(f, m.paidCents, m), studio: f.studioName })
+        : say("nothingOwed"),
   });
 /** To the next person on a waitlist: a freed spot is held for them until `holdUntil`. */
 export const waitlistOffer = (f: AppointmentFacts, holdUntil: number, link: string): Message => {
@@ -194,14 +228,14 @@ export const waitlistOffer = (f: AppointmentFacts, holdUntil: number, link: stri
     dateStyle: "full",
     timeStyle: "short",
   }).format(holdUntil);
-  return compose(`A spot opened up: ${f.sessionName}`, [
-    { text: `Hi ${f.clientName},` },
-    {
-      text: `A spot opened up in ${f.sessionName} with ${f.studioName}, and it is held for you until ${until}. Book it before then; after that it goes to the next person on the waitlist.`,
-    },
-    { text: details(f) },
-    { link, label: "Book this spot" },
-    { text: `— ${f.studioName}` },
+  const say = mailWords(f.locale);
+  const params = { session: f.sessionName, studio: f.studioName, until };
+  return compose(say("offerSubject", params), [
+    { text: say("hi", { client: f.clientName }) },
+    { text: say("offerNews", params) },
+    { text: details(f, say) },
+    { link, label: say("offerAction") },
+    { text: say("signed", params) },
   ]);
 };
 
@@ -230,18 +264,18 @@ export function refundNeeded(
   payment: PaidAmount & { reference: string; clientEmail: string },
   reason: RefundReason = { kind: "booking_unavailable" },
 ): Message {
-  const amount = paidAmount(payment, f.locale);
+  const amount = paidAmount(payment, f.studioLocale);
   const paid = `${f.clientName} (${payment.clientEmail}) paid ${amount} online`;
   const why =
     reason.kind === "booking_unavailable"
       ? `${paid}, but their booking could not take it: it was cancelled, its spot was booked by someone else meanwhile, or it was already paid.`
       : reason.asked
-        ? `${paid}, but that does not match what was asked: the Checkout asked for ${formatMoney(reason.asked.amountCents, reason.asked.currency, f.locale)}. The booking was not confirmed and nothing was credited to it.`
+        ? `${paid}, but that does not match what was asked: the Checkout asked for ${formatMoney(reason.asked.amountCents, reason.asked.currency, f.studioLocale)}. The booking was not confirmed and nothing was credited to it.`
         : `${paid}, but that does not match what was asked: Spotbook opened no such Checkout for this booking. The booking was not confirmed and nothing was credited to it.`;
   const subject = `Refund needed: ${payment.amountCents === null ? "a payment" : amount} for ${f.sessionName}`;
   return compose(subject, [
     { text: why },
-    { text: details(f) },
+    { text: details(studioSide(f), english) },
     { text: `Please refund the payment in your Stripe dashboard (Checkout session ${payment.reference}).` },
   ]);
 }
@@ -251,21 +285,26 @@ export function refundNeeded(
  * for and when. A deposit or a balance says so in its name ("Deposit for Fall Minis — Mini").
  */
 export function checkoutItem(f: AppointmentFacts, packageName: string, amounts: Amounts, dueCents: number) {
-  const purpose =
-    dueCents < balanceDue(amounts) ? "Deposit" : amounts.paidCents > 0 ? "Balance" : "Payment in full";
+  const say = mailWords(f.locale);
+  const purpose = say(
+    dueCents < balanceDue(amounts) ? "deposit" : amounts.paidCents > 0 ? "balancePart" : "payInFull",
+  );
   const name = `${f.sessionName} — ${packageName}`;
   return {
     name,
-    partName: purpose === "Payment in full" ? name : `${purpose} for ${name}`,
+    partName:
+      dueCents < balanceDue(amounts) || amounts.paidCents > 0 ? say("partFor", { purpose, name }) : name,
     description: `${purpose} · ${formatWhen(f)} · ${f.studioName}`,
   };
 }
 
+/** The facts of an appointment; `clientLocale` is the client's language (see `mailLocale`), if known. */
 export const appointmentFacts = (
   studio: { name: string; locale: string },
   session: { name: string; timeZone: string; location: string },
   spot: { startsAt: number; endsAt: number },
   client: { name: string },
+  clientLocale?: string | null,
 ): AppointmentFacts => ({
   studioName: studio.name,
   sessionName: session.name,
@@ -274,59 +313,85 @@ export const appointmentFacts = (
   endsAt: spot.endsAt,
   timeZone: session.timeZone,
   location: session.location,
-  locale: studio.locale,
+  locale: mailLocale(clientLocale, studio.locale),
+  studioLocale: studio.locale,
 });
 
+/** The same facts as the studio reads them: dates and money in its locale. */
+const studioSide = (f: AppointmentFacts): AppointmentFacts => ({ ...f, locale: f.studioLocale });
+
+/** A time the booking had, as its reader writes dates. */
+const formatWas = (f: AppointmentFacts, was: { startsAt: number; endsAt: number }) =>
+  formatWhen({ ...f, ...was });
+
+type Spot = { startsAt: number; endsAt: number };
+
 /** To the client: they moved their booking to another time (or the studio moved the session). */
-export const bookingMoved = (f: AppointmentFacts, links: AppointmentLinks, was: string): Message =>
-  aboutAppointment(`Moved: ${f.sessionName}`, f, links, {
-    news: `Your session with ${f.studioName} has moved from ${was} to:`,
-    action: "View booking",
-    after: { text: "Open the calendar file below to update the event in your calendar." },
+export const bookingMoved = (f: AppointmentFacts, links: AppointmentLinks, was: Spot): Message =>
+  aboutAppointment(words("moved"), f, links, {
+    params: { was: formatWas(f, was) },
+    after: (say) => say("calendarUpdate"),
   });
 
 /** To every booked client when the studio moves the whole session (rain date, running late). */
-export const sessionMoved = (f: AppointmentFacts, links: AppointmentLinks, was: string): Message =>
-  aboutAppointment(`New time: ${f.sessionName}`, f, links, {
-    news: `${f.studioName} has moved your session from ${was}. Your new time:`,
-    action: "View booking",
-    after: { text: "Open the calendar file below to update the event in your calendar." },
+export const sessionMoved = (f: AppointmentFacts, links: AppointmentLinks, was: Spot): Message =>
+  aboutAppointment(words("shifted"), f, links, {
+    params: { was: formatWas(f, was) },
+    after: (say) => say("calendarUpdate"),
   });
 
+/** What a cancellation did with the money paid, for the client's and the studio's email. */
+export type MoneyOutcome = { outcome: CancelMoney; amountCents: number; currency: string };
+
+const moneyWords = (money: MoneyOutcome, locale: string, say: Say): string =>
+  money.amountCents === 0
+    ? say("nothingPaid")
+    : say(({ refund: "refunded", keep: "kept", credit: "credit" } as const)[money.outcome], {
+        amount: formatMoney(money.amountCents, money.currency, locale),
+      });
+
 /** To the client: their booking is cancelled, and what becomes of what they paid. */
-export const bookingCancelled = (f: AppointmentFacts, links: AppointmentLinks, money: string): Message =>
-  aboutAppointment(`Cancelled: ${f.sessionName}`, f, links, {
-    news: `Your session with ${f.studioName} is cancelled. ${money}`,
-    action: "View booking",
-    after: { text: "Open the calendar file below to remove the event from your calendar." },
+export const bookingCancelled = (
+  f: AppointmentFacts,
+  links: AppointmentLinks,
+  money: MoneyOutcome,
+): Message =>
+  aboutAppointment({ subject: "cancelledSubject", news: "cancelledNews" }, f, links, {
+    params: { money: moneyWords(money, f.locale, mailWords(f.locale)) },
+    after: (say) => say("calendarRemove"),
   });
 
 /** To the studio: a client moved or cancelled their own booking. */
 export function clientChangedBooking(
-  f: AppointmentFacts,
-  change: { clientEmail: string } & ({ kind: "moved"; was: string } | { kind: "cancelled"; money: string }),
+  client: AppointmentFacts,
+  change: { clientEmail: string } & (
+    | { kind: "moved"; was: Spot }
+    | { kind: "cancelled"; money: MoneyOutcome }
+  ),
 ): Message {
+  const f = studioSide(client);
   const who = `${f.clientName} (${change.clientEmail})`;
   return change.kind === "moved"
     ? compose(`${f.clientName} moved their booking: ${f.sessionName}`, [
-        { text: `${who} moved their booking from ${change.was} to:` },
-        { text: details(f) },
+        { text: `${who} moved their booking from ${formatWas(f, change.was)} to:` },
+        { text: details(f, english) },
       ])
     : compose(`${f.clientName} cancelled: ${f.sessionName}`, [
-        { text: `${who} cancelled their booking. ${change.money}` },
-        { text: details(f) },
+        { text: `${who} cancelled their booking. ${moneyWords(change.money, f.locale, english)}` },
+        { text: details(f, english) },
       ]);
 }
 
 /** To the studio: something happened to a booking (see domain/notices.ts), with a link to the session. */
 export function studioNotice(
   kind: "booked" | "confirmed" | "paid",
-  f: AppointmentFacts,
+  client: AppointmentFacts,
   m: MoneyFacts,
   sessionPage: string,
   /** What the client answered and signed, when they did. */
   forms: Block[] = [],
 ): Message {
+  const f = studioSide(client);
   const { subject, news } = {
     booked: {
       subject: `New booking: ${f.clientName}, ${f.sessionName}`,
@@ -343,8 +408,8 @@ export function studioNotice(
   }[kind];
   return compose(subject, [
     { text: news },
-    { text: details(f) },
-    amounts(m, f.locale),
+    { text: details(f, english) },
+    { text: amounts(m, f.locale, english) },
     ...forms,
     { link: sessionPage, label: "Open the session" },
   ]);

@@ -1,9 +1,11 @@
+import { mailWords } from "./catalogues/index.ts";
 import { escapeHtml } from "./html.ts";
 import type { AppointmentLinks } from "./links.ts";
 import {
   type AppointmentFacts,
   chargesText,
   formatWhen,
+  kindWords,
   type Message,
   type MoneyFacts,
   mailDocument,
@@ -12,9 +14,14 @@ import { formatMoney } from "./money.ts";
 
 /*
  * The photographer's email templates: a subject and a plain-text body with placeholders such as
- * {{client}}. The default of every kind is here in code, so a kind added in code has its default
- * without a migration; only the photographer's own templates are stored. Placeholders are values,
- * never markup: a client named "<b>" reads as <b>, in the HTML as in the text.
+ * {{client}}. The default of every kind is in code (worker/domain/catalogues), so a kind added in
+ * code has its default without a migration; only the photographer's own templates are stored.
+ * Placeholders are values, never markup: a client named "<b>" reads as <b>, in the HTML as in the text.
+ *
+ * Languages: an untouched default reaches each client in their own language, but a template the
+ * photographer wrote is their words, sent as written to every client, with its dates and amounts
+ * in the studio's locale to match. We do not guess a translation of someone's own text, and one
+ * template per kind keeps the choice per session type simple.
  */
 
 /** The messages whose template a session type (or a session) chooses, with their names. */
@@ -55,36 +62,55 @@ const links = new Set<Placeholder>(["link", "calendar_link", "unsubscribe_link"]
 
 export type Template = { subject: string; body: string };
 
-const details = "{{session}}\n{{when}}\n{{location}}";
-const signed = "Add to calendar: {{calendar_link}}\n\n— {{studio}}";
+/** The values as themselves, to write a default as a template: `{{client}}` for the client. */
+const asPlaceholders = Object.fromEntries(Object.keys(placeholders).map((n) => [n, `{{${n}}}`]));
 
-/** Today's texts, as templates: what a new template starts from and what a kind sends by default. */
-export const defaultTemplates: Record<TemplateKind, Template> = {
-  confirmation_request: {
-    subject: "Please confirm your session: {{session}}",
-    body: `Hi {{client}},\n\n{{studio}} has scheduled your session. Please check the details, confirm and pay:\n\n${details}\n\nReview and confirm: {{link}}\n\n${signed}`,
-  },
-  spot_reserved: {
-    subject: "A spot is reserved for you: {{session}}",
-    body: `Hi {{client}},\n\n{{studio}} reserved a spot for you. Please confirm it and pay to keep it:\n\n${details}\n\nConfirm my spot: {{link}}\n\n${signed}`,
-  },
-  booking_confirmed: {
-    subject: "Booked: {{session}}",
-    body: `Hi {{client}},\n\nYour session with {{studio}} is confirmed.\n\n${details}\n\n{{charges}}\nPaid: {{paid}}\nBalance due: {{balance}}\n\nView booking: {{link}}\n\n${signed}`,
-  },
-  payment_reminder: {
-    subject: "Payment reminder: {{session}}",
-    body: `Hi {{client}},\n\nA balance of {{balance}} is due for your session with {{studio}}.\n\n${details}\n\n{{charges}}\n\n{{how_to_pay}}\n\nView booking: {{link}}\n\n${signed}`,
-  },
-  session_reminder: {
-    subject: "See you soon: {{session}}",
-    body: `Hi {{client}},\n\nA reminder of your session with {{studio}}:\n\n${details}\n\nView booking: {{link}}\n\n${signed}`,
-  },
-  announcement: {
-    subject: "New from {{studio}}: {{session}}",
-    body: "Hi {{client}},\n\n{{studio}} has opened a new session:\n\n{{session}}\n{{dates}}\n{{location}}\nFrom {{price_from}}\n\nSee the times and book: {{link}}\n\n— {{studio}}\n\nNo more announcements from {{studio}}: {{unsubscribe_link}}",
-  },
-};
+/**
+ * A kind's default text as a template, in `locale`'s words: what a new template starts from (the
+ * studio's language), the same words the kind sends when no template is chosen.
+ */
+export function defaultTemplate(kind: TemplateKind, locale: string): Template {
+  const say = mailWords(locale);
+  if (kind === "announcement") {
+    return {
+      subject: say("announceSubject", asPlaceholders),
+      body: [
+        say("hi", asPlaceholders),
+        say("announceNews", asPlaceholders),
+        `{{session}}\n{{dates}}\n{{location}}\n${say("announceFrom", asPlaceholders)}`,
+        `${say("announceAction")}: {{link}}`,
+        say("signed", asPlaceholders),
+        say("announceStop", asPlaceholders),
+      ].join("\n\n"),
+    };
+  }
+  const w = kindWords[kind];
+  const after: Partial<Record<TemplateKind, string>> = {
+    booking_confirmed: `{{charges}}\n${say("paid", { amount: "{{paid}}" })}\n${say("balance", { amount: "{{balance}}" })}`,
+    payment_reminder: "{{charges}}\n\n{{how_to_pay}}",
+  };
+  return {
+    subject: say(w.subject, asPlaceholders),
+    body: [
+      say("hi", asPlaceholders),
+      say(w.news, asPlaceholders),
+      "{{session}}\n{{when}}\n{{location}}",
+      after[kind],
+      `${say(w.action)}: {{link}}`,
+      `${say("calendar")}: {{calendar_link}}`,
+      say("signed", asPlaceholders),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+  };
+}
+
+/** Every kind's default in `locale`'s words (the admin API's, in the studio's language). */
+export const defaultTemplatesIn = (locale: string) =>
+  Object.fromEntries(templateKindList.map((kind) => [kind, defaultTemplate(kind, locale)])) as Record<
+    TemplateKind,
+    Template
+  >;
 
 const token = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
@@ -133,29 +159,32 @@ export function renderTemplate(t: Template, values: TemplateValues): Message {
   return { subject, text, html: mailDocument(html) };
 }
 
-/** The values of a client's appointment, as every template of these kinds reads them. */
+/**
+ * The values of a client's appointment, as every template of these kinds reads them: in the
+ * studio's locale, the language its own words are in (`howToPay` too).
+ */
 export function templateValues(
   f: AppointmentFacts,
   m: MoneyFacts | null,
   appointment: AppointmentLinks,
   howToPay: string,
 ): TemplateValues {
-  const money = (cents: number) => (m ? formatMoney(cents, m.currency, f.locale) : "");
+  const money = (cents: number) => (m ? formatMoney(cents, m.currency, f.studioLocale) : "");
   return {
     studio: f.studioName,
     session: f.sessionName,
     client: f.clientName,
-    when: formatWhen(f),
+    when: formatWhen({ ...f, locale: f.studioLocale }),
     location: f.location,
     amount: money(m?.amountCents ?? 0),
-    charges: m ? chargesText(m, f.locale) : "",
+    charges: m ? chargesText(m, f.studioLocale) : "",
     paid: money(m?.paidCents ?? 0),
     balance: money(m?.balanceCents ?? 0),
     how_to_pay: howToPay,
     link: appointment.page,
     calendar_link: appointment.calendar,
     // An appointment's own day and price; an appointment email has nothing to unsubscribe from.
-    dates: formatWhen(f),
+    dates: formatWhen({ ...f, locale: f.studioLocale }),
     price_from: money(m?.amountCents ?? 0),
     unsubscribe_link: "",
   };

@@ -5,6 +5,8 @@ import type { HonoEnv } from "../env.ts";
 
 type Page = {
   lang: string;
+  /** What the widget says before its answer (loading, a first-load error), in the page's language. */
+  early?: string;
   title: string;
   description: string;
   url?: string;
@@ -18,6 +20,7 @@ export const shell = (c: Context<HonoEnv>, page: Page) => html`<!doctype html>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${page.title}</title>
+      ${page.early ? html`<meta name="spotbook-words" content="${page.early}" />` : ""}
       <meta name="description" content="${page.description}" />
       <meta property="og:type" content="website" />
       <meta property="og:title" content="${page.title}" />

@@ -48,6 +48,11 @@ export function audienceOf(db: Db, studioId: string, sessionId: string, audience
       email: clients.email,
       unsubscribed: sql<boolean>`${clients.unsubscribedAt} is not null`.mapWith(Boolean),
       announced: sql<boolean>`${exists(told)}`.mapWith(Boolean),
+      // The language of their latest booking made in one: the announcement speaks it. Written out:
+      // in a one-table select drizzle names columns bare, which the subquery would read as its own.
+      locale: sql<string | null>`(${sql.raw(
+        'select b.locale from bookings b where b.client_id = "clients"."id" and b.locale is not null order by b.created_at desc limit 1',
+      )})`,
     })
     .from(clients)
     .where(and(...conditions))

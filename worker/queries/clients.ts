@@ -1,5 +1,5 @@
-import { and, asc, eq, or, sql } from "drizzle-orm";
-import { clients } from "../../db/schema.ts";
+import { and, asc, desc, eq, isNotNull, or, sql } from "drizzle-orm";
+import { bookings, clients } from "../../db/schema.ts";
 import type { Db } from "../env.ts";
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -42,4 +42,16 @@ export async function getClientByEmail(db: Db, studioId: string, email: string):
     .from(clients)
     .where(and(eq(clients.studioId, studioId), eq(clients.email, email)));
   return row ?? null;
+}
+
+/** The language of the latest booking made in one by the client with this email (null: none yet). */
+export async function lastBookingLocale(db: Db, studioId: string, email: string): Promise<string | null> {
+  const [row] = await db
+    .select({ locale: bookings.locale })
+    .from(bookings)
+    .innerJoin(clients, eq(clients.id, bookings.clientId))
+    .where(and(eq(clients.studioId, studioId), eq(clients.email, email), isNotNull(bookings.locale)))
+    .orderBy(desc(bookings.createdAt))
+    .limit(1);
+  return row?.locale ?? null;
 }

@@ -203,6 +203,7 @@ export const insertEntry = (
     name: string;
     email: string;
     times: WaitlistTime[] | null;
+    locale: string | null;
     tokenHash: string;
     now: number;
   },

@@ -1,6 +1,6 @@
 /** The OpenAPI examples of email templates, in the story of examples.ts: Juniper & Pine's own receipt. */
 import type { z } from "@hono/zod-openapi";
-import { defaultTemplates, placeholders } from "../domain/templates.ts";
+import { defaultTemplatesIn, placeholders } from "../domain/templates.ts";
 import type { EmailTemplateInput, EmailTemplateSchema, TemplateDefaultsSchema } from "./email-templates.ts";
 
 export const exampleNewEmailTemplate = {
@@ -16,6 +16,6 @@ export const exampleEmailTemplate = {
 } satisfies z.output<typeof EmailTemplateSchema>;
 
 export const exampleTemplateDefaults = {
-  defaults: defaultTemplates,
+  defaults: defaultTemplatesIn("en-US"),
   placeholders,
 } satisfies z.output<typeof TemplateDefaultsSchema>;

@@ -404,6 +404,7 @@ const entryId = "9e4c2a7b-1d5f-4b8e-a3c6-0f7d2e9b4a18";
 export const exampleJoinWaitlist = {
   client: { name: exampleNewClient.name, email: exampleNewClient.email },
   times: [{ date: "2027-10-16", from: "09:00", to: "12:00" }],
+  locale: "en-US",
 } satisfies z.input<typeof JoinWaitlistSchema>;
 
 export const exampleWaitlistJoined = {

@@ -229,7 +229,15 @@ export const VisitorWords = {
     }),
 };
 
-/** The visitor's words: the catalogue of the first language they want that Spotbook speaks. */
-export function visitorWords(lang: string | undefined, acceptLanguage: string | undefined) {
-  return negotiate(lang ? lang.split(",") : acceptedLanguages(acceptLanguage));
+/**
+ * The visitor's words: the catalogue of the first language they want that Spotbook speaks, else
+ * of `fallback` (a hosted page's studio), else English.
+ */
+export function visitorWords(
+  lang: string | undefined,
+  acceptLanguage: string | undefined,
+  fallback?: string,
+) {
+  const wanted = lang ? lang.split(",") : acceptedLanguages(acceptLanguage);
+  return negotiate(fallback ? [...wanted, fallback] : wanted);
 }

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { waitlistEntryStatuses, waitlistOfferStatuses } from "../../db/schema.ts";
 import { toIso } from "../domain/time.ts";
 import type { WaitlistEntryRow, WaitlistOfferRow } from "../queries/waitlist.ts";
-import { DateString, Email, Instant, Name, TimeString } from "./fields.ts";
+import { DateString, Email, Instant, Locale, Name, TimeString } from "./fields.ts";
 
 /** A day that suits, in the session's zone, optionally narrowed to starts from `from` until `to`. */
 export const WaitlistTimeSchema = z
@@ -15,6 +15,9 @@ export const JoinWaitlistSchema = z
     client: z.object({ name: Name, email: Email }),
     /** Which times suit; left out or empty: any time. */
     times: z.array(WaitlistTimeSchema).max(31, "Choose at most 31 days.").optional(),
+    locale: Locale.optional().openapi({
+      description: "The visitor's language (the session answer's locale), for the email offering a spot",
+    }),
   })
   .openapi("JoinWaitlist");
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./en.ts";
+import type { Catalogue, MailCatalogue } from "./en.ts";
 
 export const de: Catalogue = {
   loading: "Freie Termine werden geladen…",
@@ -106,6 +106,10 @@ export const de: Catalogue = {
   sessionCancelled: "Diese Session wurde abgesagt: Es gibt nichts zu buchen.",
   pageCancelled: "Diese Session wurde von {studio} abgesagt. Es gibt nichts zu buchen.",
   pageTookPlace: "Diese Session hat bereits stattgefunden. Es gibt nichts mehr zu buchen.",
+  pageNoSessionTitle: "Session nicht gefunden",
+  pageNoSession: "Hier ist keine Session",
+  pageNoSessionText:
+    "Dieser Link führt zu keiner Buchungs-Session. Vielleicht wurde er falsch eingegeben, oder die Session wurde entfernt. Bitten Sie die Person, die ihn geteilt hat, um den aktuellen Link.",
   waitlistJoin: "Auf die Warteliste",
   waitlistDays: "Passende Tage (keiner: jeder)",
   waitlistPosition: {
@@ -151,4 +155,62 @@ export const de: Catalogue = {
   contractChanged:
     "Das Studio hat den Vertrag inzwischen geändert. Bitte lesen Sie ihn erneut und unterschreiben Sie.",
   continue: "Weiter",
+};
+
+export const deMail: MailCatalogue = {
+  hi: "Hallo {client},",
+  where: "Ort: {location}",
+  paid: "Bezahlt: {amount}",
+  balance: "Offener Betrag: {amount}",
+  calendar: "Zum Kalender hinzufügen",
+  view: "Buchung ansehen",
+  signed: "— {studio}",
+  confirmSubject: "Bitte bestätigen Sie Ihren Termin: {session}",
+  confirmNews:
+    "{studio} hat Ihren Termin geplant. Bitte prüfen Sie die Angaben, bestätigen Sie und bezahlen Sie:",
+  confirmAction: "Prüfen und bestätigen",
+  reservedSubject: "Ein Platz ist für Sie reserviert: {session}",
+  reservedNews:
+    "{studio} hat einen Platz für Sie reserviert. Bitte bestätigen und bezahlen Sie ihn, um ihn zu behalten:",
+  reservedAction: "Meinen Platz bestätigen",
+  bookedSubject: "Gebucht: {session}",
+  bookedNews: "Ihr Termin bei {studio} ist bestätigt.",
+  receivedSubject: "Zahlung erhalten: {session}",
+  receivedNews: "Vielen Dank: {studio} hat Ihre Zahlung erhalten.",
+  dueSubject: "Zahlungserinnerung: {session}",
+  dueNews: "Für Ihren Termin bei {studio} ist noch ein Betrag von {balance} offen.",
+  payAction: "Offenen Betrag bezahlen",
+  payOnline: "Bezahlen Sie den offenen Betrag online über Ihren Buchungslink.",
+  payAtSession: "Bitte bezahlen Sie beim Termin.",
+  soonSubject: "Bis bald: {session}",
+  soonNews: "Eine Erinnerung an Ihren Termin bei {studio}:",
+  cancelledSubject: "Abgesagt: {session}",
+  calledOffNews: "{studio} hat diesen Termin abgesagt, daher ist Ihre Buchung storniert.",
+  refundDue: "Sie haben {amount} bezahlt: {studio} erstattet Ihnen den Betrag.",
+  nothingOwed: "Es wurde nichts bezahlt, also ist nichts offen.",
+  cancelledNews: "Ihr Termin bei {studio} ist storniert. {money}",
+  nothingPaid: "Es wurde nichts bezahlt.",
+  refunded: "{amount} werden erstattet.",
+  kept: "Die bezahlten {amount} behält das Studio ein.",
+  credit:
+    "Die bezahlten {amount} werden Ihnen als Guthaben für Ihren nächsten Termin beim Studio angerechnet.",
+  calendarRemove: "Öffnen Sie die Kalenderdatei unten, um den Termin aus Ihrem Kalender zu entfernen.",
+  movedSubject: "Verschoben: {session}",
+  movedNews: "Ihr Termin bei {studio} wurde vom {was} verschoben auf:",
+  shiftedSubject: "Neue Uhrzeit: {session}",
+  shiftedNews: "{studio} hat Ihren Termin vom {was} verschoben. Ihre neue Zeit:",
+  calendarUpdate: "Öffnen Sie die Kalenderdatei unten, um den Termin in Ihrem Kalender zu aktualisieren.",
+  offerSubject: "Ein Platz ist frei geworden: {session}",
+  offerNews:
+    "In {session} bei {studio} ist ein Platz frei geworden, und er ist bis {until} für Sie reserviert. Buchen Sie ihn bis dahin; danach geht er an die nächste Person auf der Warteliste.",
+  offerAction: "Diesen Platz buchen",
+  deposit: "Anzahlung",
+  balancePart: "Restbetrag",
+  payInFull: "Vollständige Zahlung",
+  partFor: "{purpose} für {name}",
+  announceSubject: "Neu bei {studio}: {session}",
+  announceNews: "{studio} hat einen neuen Termin geöffnet:",
+  announceFrom: "Ab {price_from}",
+  announceAction: "Zeiten ansehen und buchen",
+  announceStop: "Keine weiteren Ankündigungen von {studio}: {unsubscribe_link}",
 };

@@ -117,6 +117,10 @@ export const en = {
   sessionCancelled: "This session was cancelled: there is nothing to book.",
   pageCancelled: "This session was cancelled by {studio}. There is nothing to book.",
   pageTookPlace: "This session has taken place. There is nothing left to book.",
+  pageNoSessionTitle: "Session not found",
+  pageNoSession: "No session here",
+  pageNoSessionText:
+    "This link does not lead to a booking session. It may have been mistyped, or the session was removed. Ask the photographer who shared it for the current link.",
   waitlistJoin: "Join the waitlist",
   waitlistDays: "Days that suit (none: any)",
   waitlistPosition: {
@@ -163,3 +167,65 @@ export const en = {
 export type MessageKey = keyof typeof en;
 export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Catalogue = Record<MessageKey, Message>;
+
+/**
+ * The client's emails, in English: kept apart from the visitor's words, so the widget's answers
+ * never carry them. Subjects end with the session's name; `{client}`, `{studio}` are names.
+ */
+export const enMail = {
+  hi: "Hi {client},",
+  where: "Where: {location}",
+  paid: "Paid: {amount}",
+  balance: "Balance due: {amount}",
+  calendar: "Add to calendar",
+  view: "View booking",
+  signed: "— {studio}",
+  confirmSubject: "Please confirm your session: {session}",
+  confirmNews: "{studio} has scheduled your session. Please check the details, confirm and pay:",
+  confirmAction: "Review and confirm",
+  reservedSubject: "A spot is reserved for you: {session}",
+  reservedNews: "{studio} reserved a spot for you. Please confirm it and pay to keep it:",
+  reservedAction: "Confirm my spot",
+  bookedSubject: "Booked: {session}",
+  bookedNews: "Your session with {studio} is confirmed.",
+  receivedSubject: "Payment received: {session}",
+  receivedNews: "Thank you: {studio} received your payment.",
+  dueSubject: "Payment reminder: {session}",
+  dueNews: "A balance of {balance} is due for your session with {studio}.",
+  payAction: "Pay the balance",
+  payOnline: "Pay the balance online from your booking link.",
+  payAtSession: "Please pay at the session.",
+  soonSubject: "See you soon: {session}",
+  soonNews: "A reminder of your session with {studio}:",
+  cancelledSubject: "Cancelled: {session}",
+  calledOffNews: "{studio} has cancelled this session, so your booking is cancelled.",
+  refundDue: "You paid {amount}: {studio} will refund it to you.",
+  nothingOwed: "Nothing was paid, so nothing is owed.",
+  cancelledNews: "Your session with {studio} is cancelled. {money}",
+  nothingPaid: "Nothing had been paid.",
+  refunded: "{amount} will be refunded.",
+  kept: "The {amount} paid is kept by the studio.",
+  credit: "The {amount} paid is kept as credit toward your next session with the studio.",
+  calendarRemove: "Open the calendar file below to remove the event from your calendar.",
+  movedSubject: "Moved: {session}",
+  movedNews: "Your session with {studio} has moved from {was} to:",
+  shiftedSubject: "New time: {session}",
+  shiftedNews: "{studio} has moved your session from {was}. Your new time:",
+  calendarUpdate: "Open the calendar file below to update the event in your calendar.",
+  offerSubject: "A spot opened up: {session}",
+  offerNews:
+    "A spot opened up in {session} with {studio}, and it is held for you until {until}. Book it before then; after that it goes to the next person on the waitlist.",
+  offerAction: "Book this spot",
+  deposit: "Deposit",
+  balancePart: "Balance",
+  payInFull: "Payment in full",
+  partFor: "{purpose} for {name}",
+  announceSubject: "New from {studio}: {session}",
+  announceNews: "{studio} has opened a new session:",
+  announceFrom: "From {price_from}",
+  announceAction: "See the times and book",
+  announceStop: "No more announcements from {studio}: {unsubscribe_link}",
+};
+
+export type MailKey = keyof typeof enMail;
+export type MailCatalogue = Record<MailKey, string>;

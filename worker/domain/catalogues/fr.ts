@@ -1,4 +1,4 @@
-import type { Catalogue } from "./en.ts";
+import type { Catalogue, MailCatalogue } from "./en.ts";
 
 export const fr: Catalogue = {
   loading: "Chargement des horaires disponibles…",
@@ -109,6 +109,10 @@ export const fr: Catalogue = {
   sessionCancelled: "Cette séance a été annulée : il n’y a rien à réserver.",
   pageCancelled: "Cette séance a été annulée par {studio}. Il n’y a rien à réserver.",
   pageTookPlace: "Cette séance a eu lieu. Il n’y a plus rien à réserver.",
+  pageNoSessionTitle: "Séance introuvable",
+  pageNoSession: "Aucune séance ici",
+  pageNoSessionText:
+    "Ce lien ne mène à aucune séance à réserver. Il a peut-être été mal saisi, ou la séance a été supprimée. Demandez le lien actuel au photographe qui l’a partagé.",
   waitlistJoin: "S’inscrire sur la liste d’attente",
   waitlistDays: "Jours qui vous conviennent (aucun : tous)",
   waitlistPosition: {
@@ -159,4 +163,60 @@ export const fr: Catalogue = {
   sign: "J’accepte et je signe",
   contractChanged: "Le studio a modifié le contrat entre-temps. Veuillez le relire et signer.",
   continue: "Continuer",
+};
+
+export const frMail: MailCatalogue = {
+  hi: "Bonjour {client},",
+  where: "Lieu : {location}",
+  paid: "Payé : {amount}",
+  balance: "Reste à payer : {amount}",
+  calendar: "Ajouter au calendrier",
+  view: "Voir la réservation",
+  signed: "— {studio}",
+  confirmSubject: "Merci de confirmer votre séance : {session}",
+  confirmNews: "{studio} a planifié votre séance. Vérifiez les détails, puis confirmez et payez :",
+  confirmAction: "Vérifier et confirmer",
+  reservedSubject: "Une place vous est réservée : {session}",
+  reservedNews: "{studio} vous a réservé une place. Confirmez-la et payez pour la garder :",
+  reservedAction: "Confirmer ma place",
+  bookedSubject: "Réservation confirmée : {session}",
+  bookedNews: "Votre séance avec {studio} est confirmée.",
+  receivedSubject: "Paiement reçu : {session}",
+  receivedNews: "Merci : {studio} a bien reçu votre paiement.",
+  dueSubject: "Rappel de paiement : {session}",
+  dueNews: "Un solde de {balance} reste à payer pour votre séance avec {studio}.",
+  payAction: "Payer le solde",
+  payOnline: "Payez le solde en ligne depuis le lien de votre réservation.",
+  payAtSession: "Merci de payer lors de la séance.",
+  soonSubject: "À bientôt : {session}",
+  soonNews: "Un rappel de votre séance avec {studio} :",
+  cancelledSubject: "Séance annulée : {session}",
+  calledOffNews: "{studio} a annulé cette séance, votre réservation est donc annulée.",
+  refundDue: "Vous avez payé {amount} : {studio} vous le remboursera.",
+  nothingOwed: "Rien n’a été payé, rien n’est donc dû.",
+  cancelledNews: "Votre séance avec {studio} est annulée. {money}",
+  nothingPaid: "Rien n’avait été payé.",
+  refunded: "{amount} vous seront remboursés.",
+  kept: "Les {amount} payés sont conservés par le studio.",
+  credit: "Les {amount} payés sont conservés en avoir pour votre prochaine séance avec le studio.",
+  calendarRemove: "Ouvrez le fichier de calendrier ci-dessous pour retirer l’événement de votre calendrier.",
+  movedSubject: "Séance déplacée : {session}",
+  movedNews: "Votre séance avec {studio} a été déplacée du {was} au :",
+  shiftedSubject: "Nouvel horaire : {session}",
+  shiftedNews: "{studio} a déplacé votre séance du {was}. Votre nouvel horaire :",
+  calendarUpdate:
+    "Ouvrez le fichier de calendrier ci-dessous pour mettre à jour l’événement dans votre calendrier.",
+  offerSubject: "Une place s’est libérée : {session}",
+  offerNews:
+    "Une place s’est libérée dans {session} avec {studio}, et elle vous est réservée jusqu’au {until}. Réservez-la d’ici là ; ensuite, elle passera à la personne suivante sur la liste d’attente.",
+  offerAction: "Réserver cette place",
+  deposit: "Acompte",
+  balancePart: "Solde",
+  payInFull: "Paiement intégral",
+  partFor: "{purpose} pour {name}",
+  announceSubject: "Nouveau chez {studio} : {session}",
+  announceNews: "{studio} ouvre une nouvelle séance :",
+  announceFrom: "À partir de {price_from}",
+  announceAction: "Voir les horaires et réserver",
+  announceStop: "Ne plus recevoir d’annonces de {studio} : {unsubscribe_link}",
 };

@@ -1,15 +1,29 @@
-import { de } from "./de.ts";
-import { type Catalogue, en } from "./en.ts";
-import { es } from "./es.ts";
-import { fr } from "./fr.ts";
-import { it } from "./it.ts";
-import { nl } from "./nl.ts";
-import { pt } from "./pt.ts";
+import { de, deMail } from "./de.ts";
+import { type Catalogue, en, enMail, type MailCatalogue, type MailKey, type Message } from "./en.ts";
+import { es, esMail } from "./es.ts";
+import { fr, frMail } from "./fr.ts";
+import { it, itMail } from "./it.ts";
+import { nl, nlMail } from "./nl.ts";
+import { pt, ptMail } from "./pt.ts";
 
-export type { Catalogue, Message, MessageKey } from "./en.ts";
+export type { Catalogue, MailKey, Message, MessageKey } from "./en.ts";
 
 /** Every language the visitor's pages speak, by its base subtag. */
 export const catalogues: Record<string, Catalogue> = { en, de, fr, es, nl, pt, it };
+
+/** The client's emails in the same languages (never sent to the widget). */
+export const mailCatalogues: Record<string, MailCatalogue> = {
+  en: enMail,
+  de: deMail,
+  fr: frMail,
+  es: esMail,
+  nl: nlMail,
+  pt: ptMail,
+  it: itMail,
+};
+
+/** A canonical tag's language, the key of its catalogue ("de-AT" is "de"). */
+export const languageOf = (locale: string): string => locale.split("-")[0]?.toLowerCase() ?? "";
 
 /**
  * The visitor's language: the first of the tags they prefer (in order) whose language has a
@@ -24,7 +38,7 @@ export function negotiate(preferred: readonly string[]): { locale: string; messa
     } catch {
       continue;
     }
-    const messages = locale && catalogues[locale.split("-")[0]?.toLowerCase() ?? ""];
+    const messages = locale && catalogues[languageOf(locale)];
     if (locale && messages) return { locale, messages };
   }
   return { locale: "en", messages: en };
@@ -58,10 +72,29 @@ export function translate(
   key: keyof Catalogue,
   params: Record<string, string | number> = {},
 ): string {
-  let message = messages[key] ?? en[key];
-  if (typeof message !== "string") {
-    const form = new Intl.PluralRules(locale).select(Number(params.count ?? 0));
-    message = message[form] ?? message.other ?? "";
-  }
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fill(messages[key] ?? en[key], locale, params);
 }
+
+/** One message's words: the plural form `count` takes in the locale, its placeholders filled. */
+function fill(message: Message, locale: string, params: Record<string, string | number>): string {
+  const words =
+    typeof message === "string"
+      ? message
+      : (message[new Intl.PluralRules(locale).select(Number(params.count ?? 0))] ?? message.other ?? "");
+  return words.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}
+
+export type Say = (key: MailKey, params?: Record<string, string | number>) => string;
+
+/**
+ * An email's words in `locale`, one of `negotiate`'s answers: the client's language when Spotbook
+ * speaks it, else the studio's, else English (see `mailLocale`).
+ */
+export function mailWords(locale: string): Say {
+  const words = mailCatalogues[languageOf(locale)] ?? enMail;
+  return (key, params = {}) => fill(words[key], locale, params);
+}
+
+/** The language of a client's email: the one they booked in, else the studio's, as `negotiate` reads them. */
+export const mailLocale = (client: string | null | undefined, studio: string): string =>
+  negotiate(client ? [client, studio] : [studio]).locale;

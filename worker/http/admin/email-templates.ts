@@ -5,7 +5,7 @@ import {
   emailTemplatesOf,
   saveEmailTemplate,
 } from "../../actions/email-templates.ts";
-import { defaultTemplates, placeholders } from "../../domain/templates.ts";
+import { defaultTemplatesIn, placeholders } from "../../domain/templates.ts";
 import { studioContext } from "../../middleware/context.ts";
 import {
   exampleEmailTemplate,
@@ -49,7 +49,8 @@ router.openapi(
     c.json(
       {
         templates: (await emailTemplatesOf(studioContext(c))).map(toEmailTemplate),
-        defaults: defaultTemplates,
+        // In the studio's language, as a new template in the admin starts.
+        defaults: defaultTemplatesIn(studioContext(c).studio.locale),
         placeholders,
       },
       200,

@@ -43,6 +43,7 @@ sessionWaitlist.openapi(
       slug: c.req.valid("param").slug,
       client: body.client,
       times: body.times,
+      locale: body.locale,
       visitor: c.req.header("cf-connecting-ip"),
     });
     return c.json({ entry }, 201);

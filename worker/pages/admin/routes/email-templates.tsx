@@ -15,7 +15,7 @@ import {
 import { DomainError, notFound } from "../../../domain/errors.ts";
 import { formatWhen, type Message } from "../../../domain/messages.ts";
 import {
-  defaultTemplates,
+  defaultTemplate,
   isTemplateKind,
   type TemplateKind,
   templateKindList,
@@ -109,7 +109,9 @@ emailTemplatePages.get("/", async (c) =>
 emailTemplatePages.get("/new", (c) => {
   const kind = kindOf(c.req.query("kind"));
   const name = `My ${kind.replace(/_/g, " ")}`;
-  return show(c, kind, formOf({ name, ...defaultTemplates[kind] }), `${paths.newEmailTemplate}?kind=${kind}`);
+  // The default in the studio's language: the photographer's own words start from it.
+  const start = defaultTemplate(kind, studioContext(c).studio.locale);
+  return show(c, kind, formOf({ name, ...start }), `${paths.newEmailTemplate}?kind=${kind}`);
 });
 
 emailTemplatePages.post("/new", (c) => {
