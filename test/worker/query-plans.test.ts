@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.ts";
+import { contextFor } from "../../worker/actions/context.ts";
 import { expireLapsed } from "../../worker/actions/holds.ts";
 import { app } from "../../worker/index.ts";
 import { reminderCandidates } from "../../worker/queries/reminders.ts";
@@ -151,7 +152,7 @@ describe("hot queries find spots, bookings and emails through an index", () => {
 
   it("sweeps lapsed holds and pending payments (bookings by status and expires_at)", async () => {
     const { db, statements } = recordingDb();
-    await expireLapsed({ db, now: Date.now(), publicUrl: "", stripe: () => null });
+    await expireLapsed({ ...contextFor(env, Date.now(), ""), db });
     expect(touches(statements, /^update "bookings"/)).toBe(true);
     expect(await fullScans(statements)).toEqual([]);
   });
