@@ -72,7 +72,13 @@ const Words = {
 };
 
 /** The studio's rules in plain words; nullish, so an older server still reads. */
-const Rules = v.nullish(v.object({ text: v.array(v.string()) }));
+const Rules = v.nullish(
+  v.object({
+    text: v.array(v.string()),
+    /** When booking opens: the session takes visitors through its launch line. */
+    opensAt: v.nullish(v.string()),
+  }),
+);
 
 /** `GET /v1/sessions/:slug` */
 export const SessionData = v.object({
@@ -82,6 +88,19 @@ export const SessionData = v.object({
   spots: v.array(Spot),
   ...Words,
   rules: Rules,
+});
+
+/** `POST /v1/sessions/:slug/queue` */
+export const PlaceInLineAnswer = v.object({
+  place: v.object({
+    ticket: v.string(),
+    status: v.picklist(["waiting", "admitted", "held", "over", "left"]),
+    position: v.nullable(v.number()),
+    opensAt: v.string(),
+    admission: v.nullable(v.object({ token: v.string(), expiresAt: v.string() })),
+    retryAfterMs: v.number(),
+    seatsLeft: v.number(),
+  }),
 });
 
 /** `POST /v1/sessions/:slug/holds` */
@@ -231,6 +250,7 @@ export type Package = v.InferOutput<typeof Package>;
 export type AddOn = v.InferOutput<typeof AddOn>;
 export type Spot = v.InferOutput<typeof Spot>;
 export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
+export type PlaceInLine = v.InferOutput<typeof PlaceInLineAnswer>["place"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;
 export type BookingDetail = v.InferOutput<typeof BookingDetail>;
 export type BookingCancelled = v.InferOutput<typeof BookingCancelled>;

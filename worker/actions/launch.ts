@@ -9,6 +9,7 @@ import type { ActionContext, StudioContext, VisitorContext } from "./context.ts"
 import { refusingSkippedTimes } from "./scheduling.ts";
 
 export type Place = Exclude<Arrival, { refused: string }>;
+export type { LineSummary };
 
 const refusals = {
   not_found: () => notFound("session"),

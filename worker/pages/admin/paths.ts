@@ -50,4 +50,6 @@ export type SessionAction =
   | "edit"
   | "cancel"
   | "delete"
-  | "shift";
+  | "shift"
+  | "opening"
+  | "opening/remove";
