@@ -1,6 +1,14 @@
 import { describe, expect, inject, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { desktop, newStudio, setUpBrowser, shown, siteOrigin, workerOrigin } from "./support.ts";
+import {
+  axeViolations,
+  desktop,
+  newStudio,
+  setUpBrowser,
+  shown,
+  siteOrigin,
+  workerOrigin,
+} from "./support.ts";
 
 const chromium = useChromium();
 const run = crypto.randomUUID().slice(0, 8);
@@ -72,11 +80,14 @@ describe("a fair launch", () => {
     await page.goto(new URL(`/?session=${slug}`, siteOrigin()).href);
     const widget = page.locator("spotbook-session");
     await shown(widget.getByText("Booking opens"));
-    expect(await widget.getByRole("heading", { name: /Booking opens/ }).textContent()).toMatch(/GMT\+1/);
+    const heading = widget.getByRole("heading", { name: /Booking opens/ });
+    await shown(heading);
+    expect(await heading.evaluate((h) => h.textContent ?? "")).toMatch(/GMT\+1/);
     await shown(widget.getByText("put in a random order"));
     const ticket = await page.evaluate((s) => localStorage.getItem(`spotbook-line:${s}`), slug);
     expect(ticket).toMatch(/^sbk_line_/);
     await snap(page, "launch-2-waiting-for-the-opening");
+    expect(await axeViolations(page)).toEqual([]);
     // A refresh keeps the place: the same ticket is presented again.
     await page.reload();
     await shown(widget.getByText("Booking opens"));
