@@ -5,6 +5,7 @@ import * as schema from "../../db/schema.ts";
 import { contextFor } from "../../worker/actions/context.ts";
 import { expireLapsed } from "../../worker/actions/holds.ts";
 import { app } from "../../worker/index.ts";
+import { launchFacts } from "../../worker/queries/launch.ts";
 import { reminderCandidates } from "../../worker/queries/reminders.ts";
 import { getPublicSession, getSessionDetails, listSessions } from "../../worker/queries/sessions.ts";
 import { giveUpStaleEmails, takeDueEmails } from "../../worker/services/outbox.ts";
@@ -83,6 +84,15 @@ describe("hot queries find spots, bookings and emails through an index", () => {
     const { db, statements } = recordingDb();
     expect(await getPublicSession(db, session.slug, Date.now())).not.toBeNull();
     expect(statements).toHaveLength(6);
+    expect(await fullScans(statements)).toEqual([]);
+  });
+
+  it("reads a launch's facts for its line (two statements, every few seconds at most)", async () => {
+    const { session } = await openMultiSession(3);
+    await hold(session.slug, session.spots[0].id);
+    const { db, statements } = recordingDb();
+    expect(await launchFacts(db, session.slug, Date.now())).toMatchObject({ freeSeats: 2, opensAt: null });
+    expect(statements).toHaveLength(2);
     expect(await fullScans(statements)).toEqual([]);
   });
 
