@@ -68,9 +68,16 @@ export async function requireAdmission(
   return turn;
 }
 
-/** Tells the line a turn was used: the hold's seats are taken in D1 now. */
+/**
+ * Tells the line a turn was used: the hold's seats are taken in D1 now. The hold is written either
+ * way; should the line not hear of it, that turn counts as running until it ends: fewer turns at
+ * once for a few minutes, never more.
+ */
 export async function turnUsed(ctx: ActionContext, slug: string, turn: { placeId: string; seats: number }) {
-  await ctx.launch.line(slug).held(turn);
+  await ctx.launch
+    .line(slug)
+    .held(turn)
+    .catch((err: unknown) => console.error("launch line did not hear of a used turn", err));
 }
 
 /** A session of the photographer's studio, or a 404 (another studio's sessions do not exist here). */
