@@ -112,6 +112,8 @@ export const clients = sqliteTable(
     email: text("email").notNull(),
     phone: text("phone"),
     createdAt: createdAt(),
+    /** When the client asked for no more announcements; their booking emails still go out. */
+    unsubscribedAt: integer("unsubscribed_at"),
   },
   (t) => [uniqueIndex("clients_studio_email").on(t.studioId, t.email)],
 );
@@ -371,6 +373,8 @@ export const emails = sqliteTable(
     lastError: text("last_error"),
     sentAt: integer("sent_at"),
     createdAt: createdAt(),
+    /** Where a marketing message is unsubscribed from in one click (its List-Unsubscribe header). */
+    unsubscribeUrl: text("unsubscribe_url"),
   },
   (t) => [
     index("emails_status_send_after").on(t.status, t.sendAfter),
@@ -541,4 +545,42 @@ export const couponRedemptions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("coupon_redemptions_coupon").on(t.couponId, t.clientEmail)],
+);
+
+/**
+ * Each client a session was announced to: the pair is unique, so a double click or a retry of
+ * "Announce this session" emails nobody twice (the email is queued only if its row was new).
+ */
+export const announcements = sqliteTable(
+  "announcements",
+  {
+    id: id(),
+    studioId: studioId(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("announcements_session_client").on(t.sessionId, t.clientId),
+    index("announcements_client").on(t.clientId),
+  ],
+);
+
+/** The unsubscribe links of announcement emails, one per email; only the SHA-256 of each token is kept. */
+export const unsubscribeLinks = sqliteTable(
+  "unsubscribe_links",
+  {
+    id: id(),
+    studioId: studioId(),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unsubscribe_links_client").on(t.clientId)],
 );

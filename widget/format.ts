@@ -19,34 +19,43 @@ export function createFormat(locale: string | undefined, timeZone: string): Form
 }
 
 function buildFormat(locale: string | undefined, timeZone: string) {
-  const elsewhere = new Intl.DateTimeFormat().resolvedOptions().timeZone !== timeZone;
-  const dates = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { timeZone, ...options });
-  const day = dates({ weekday: "long", month: "long", day: "numeric" });
-  const time = dates({ hour: "numeric", minute: "2-digit" });
-  const when = dates({
+  /** A formatter built on its first use: a list of spots needs only the day's and the time's. */
+  const dates = (options: () => Intl.DateTimeFormatOptions) => {
+    let built: Intl.DateTimeFormat | undefined;
+    return () => (built ??= new Intl.DateTimeFormat(locale, { timeZone, ...options() }));
+  };
+  // The visitor's own zone, from a formatter in the same locale as the rest: a page's first
+  // DateTimeFormat of a locale loads its ICU data (tens of milliseconds on a slow phone).
+  let elsewhere: boolean | undefined;
+  const isElsewhere = () =>
+    (elsewhere ??= new Intl.DateTimeFormat(locale).resolvedOptions().timeZone !== timeZone);
+  const day = dates(() => ({ weekday: "long", month: "long", day: "numeric" }));
+  const time = dates(() => ({ hour: "numeric", minute: "2-digit" }));
+  const when = dates(() => ({
     weekday: "long",
     year: "numeric",
     month: "long",
     day: "numeric",
     hour: "numeric",
     minute: "2-digit",
-    ...(elsewhere ? { timeZoneName: "short" } : {}),
-  });
-  const zone = dates({ timeZoneName: "long" });
+    ...(isElsewhere() ? { timeZoneName: "short" } : {}),
+  }));
+  const zone = dates(() => ({ timeZoneName: "long" }));
   // Per currency: the formatter and how many minor units make one major unit (100, or 1 for JPY).
   const currencies = new Map<string, [Intl.NumberFormat, number]>();
 
   return {
     /** "Saturday, October 17": also the key that groups spots by day. */
-    day: (iso: string) => day.format(new Date(iso)),
-    time: (iso: string) => time.format(new Date(iso)),
+    day: (iso: string) => day().format(new Date(iso)),
+    time: (iso: string) => time().format(new Date(iso)),
     /** The whole appointment, with the zone's short name when the visitor is elsewhere. */
-    range: (startsAt: string, endsAt: string) => when.formatRange(new Date(startsAt), new Date(endsAt)),
+    range: (startsAt: string, endsAt: string) => when().formatRange(new Date(startsAt), new Date(endsAt)),
     /** The session's zone by name ("Eastern Daylight Time"), or "" when the visitor is in it too. */
     zone(iso: string): string {
-      if (!elsewhere) return "";
-      const part = zone.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName");
+      if (!isElsewhere()) return "";
+      const part = zone()
+        .formatToParts(new Date(iso))
+        .find((p) => p.type === "timeZoneName");
       return part?.value ?? timeZone;
     },
     /** Minor units to a price: 15000 USD is $150.00, 15000 JPY is ¥15,000. */

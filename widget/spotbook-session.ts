@@ -67,7 +67,7 @@ export class SpotbookSession extends LitElement {
   // Declared without decorators: the decorator helpers would cost the bundle half a kilobyte.
   static override properties = { session: {}, booking: {}, api: {}, locale: {}, lang: {} };
 
-  /** The Booking Session's public slug. */
+  /** The Booking Session's public slug; when empty, read from `?spotbook-session=` (an announcement's link). */
   declare session: string;
 
   /** A booking token from a confirmation link; by default read from `?spotbook=` in the address. */
@@ -87,10 +87,15 @@ export class SpotbookSession extends LitElement {
   /** From the page's address: a place on a waitlist, or a spot held from one. */
   private waitlistToken = "";
   private offerToken = "";
+  private linkedSession = "";
 
   private readonly bookingFlow = new BookingFlow(this, () =>
     this.flowContext(
-      this.token || this.waitlistToken ? "" : this.offerToken ? offerKey + this.offerToken : this.session,
+      this.token || this.waitlistToken
+        ? ""
+        : this.offerToken
+          ? offerKey + this.offerToken
+          : this.session || this.linkedSession,
     ),
   );
   private readonly confirmationFlow = new ConfirmationFlow(this, () => this.flowContext(this.token));
@@ -113,6 +118,7 @@ export class SpotbookSession extends LitElement {
       this.token = this.booking || query.get("spotbook") || "";
       this.waitlistToken = query.get("spotbook-waitlist") || "";
       this.offerToken = query.get("spotbook-offer") || "";
+      this.linkedSession = query.get("spotbook-session") || "";
     }
   }
 

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { minifyTemplates } from "./minify-templates.ts";
 
 /** The files under `dir`, as paths relative to it. */
 const filesIn = (dir: string) =>
@@ -74,7 +75,7 @@ const copied = {
 export default defineConfig({
   root: "widget",
   publicDir: "public",
-  plugins: [replaceInPlace(copied)],
+  plugins: [minifyTemplates(), replaceInPlace(copied)],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },

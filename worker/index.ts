@@ -20,6 +20,7 @@ import { database } from "./middleware/database.ts";
 import { docsHeaders, noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { sessionPage } from "./pages/session-page.ts";
+import { unsubscribePage } from "./pages/unsubscribe-page.ts";
 
 const app = createApp();
 
@@ -73,6 +74,7 @@ app.doc31("/v1/openapi.json", openApi);
 app.route("/admin", adminPages);
 app.get("/", (c) => c.redirect("/demo/"));
 app.get("/s/:slug", pageHeaders, database, sessionPage);
+app.on(["GET", "POST"], "/unsubscribe/:token", pageHeaders, database, unsubscribePage);
 app.get("/docs", docsHeaders, docsPage);
 
 // The launch lines' Durable Object class, exported from the Worker's main module as the runtime asks.

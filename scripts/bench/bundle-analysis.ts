@@ -30,13 +30,19 @@ function vlq(segment: string): number[] {
   return values;
 }
 
-/** The output text of each source, by walking the map's segments over the code's lines. */
+/**
+ * The output text of each source, by walking the map's segments over the code's lines. A segment
+ * owns the text up to the next one, across line ends: a template literal's later lines (HTML,
+ * CSS) have no segment of their own and belong to the module that wrote the template.
+ */
 export function textBySource(code: string, map: SourceMap): Map<string, string> {
   const parts = new Map<string, string[]>();
   const lines = code.split("\n");
+  const add = (name: string, slice: string) => parts.set(name, [...(parts.get(name) ?? []), slice]);
   let source = 0;
+  let owner = "(unmapped)";
   map.mappings.split(";").forEach((line, row) => {
-    const text = lines[row] ?? "";
+    const text = `${lines[row] ?? ""}${row < lines.length - 1 ? "\n" : ""}`;
     // Each segment owns the columns up to the next one; [column, source] pairs in line order.
     const starts: [number, number][] = [];
     let column = 0;
@@ -47,10 +53,10 @@ export function textBySource(code: string, map: SourceMap): Map<string, string> 
       if (ds !== undefined) source += ds;
       starts.push([column, source]);
     }
+    add(owner, text.slice(0, starts[0]?.[0] ?? text.length));
     starts.forEach(([from, src], i) => {
-      const name = map.sources[src] ?? "(unmapped)";
-      const slice = text.slice(from, starts[i + 1]?.[0] ?? text.length);
-      parts.set(name, [...(parts.get(name) ?? []), slice]);
+      owner = map.sources[src] ?? "(unmapped)";
+      add(owner, text.slice(from, starts[i + 1]?.[0] ?? text.length));
     });
   });
   return new Map([...parts].map(([name, texts]) => [name, texts.join("")]));

@@ -74,7 +74,7 @@ async function openSession(name: string) {
 }
 
 describe("the photographer manages Booking Sessions in the admin", () => {
-  it("sets up sign-in with the studio's admin token and lands on Booking Sessions", async () => {
+  it("sets up sign-in with the studio's admin token and lands on Today", async () => {
     await page.goto(`${workerOrigin()}/admin/setup`);
     await page.getByLabel("Admin token").fill(tokens().DEMO_ADMIN_TOKEN);
     await page.getByLabel("Email").fill(email);
@@ -83,6 +83,11 @@ describe("the photographer manages Booking Sessions in the admin", () => {
     await snap(page, "admin-setup");
     await page.getByRole("button", { name: "Save and sign in" }).click();
     await shown(page.getByRole("status").filter({ hasText: "Your sign-in is set up. Welcome!" }));
+    await shown(page.getByRole("heading", { name: "Today", level: 1 }));
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Booking Sessions" })
+      .click();
     await shown(page.getByRole("heading", { name: "Booking Sessions" }));
     await shown(page.getByText("Juniper & Pine Photography"));
     await snap(page, "admin-sessions");
@@ -97,7 +102,7 @@ describe("the photographer manages Booking Sessions in the admin", () => {
     await tab.getByLabel("Password").fill(password);
     await snap(tab, "admin-sign-in");
     await tab.getByRole("button", { name: "Sign in" }).click();
-    await shown(tab.getByRole("heading", { name: "Booking Sessions" }));
+    await shown(tab.getByRole("heading", { name: "Today", level: 1 }));
     await tab.getByRole("button", { name: "Sign out" }).click();
     await shown(tab.getByRole("heading", { name: "Sign in" }));
     await other.close();

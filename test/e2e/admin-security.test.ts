@@ -53,7 +53,7 @@ describe("the admin's sign-in and forms refuse what is not the photographer", ()
     await snap(page, "admin-security-wrong-password");
     // The right password still works: one mistake does not lock the studio out.
     await trySignIn(page, demoEmail, password);
-    await shown(page.getByRole("heading", { name: "Booking Sessions" }));
+    await shown(page.getByRole("heading", { name: "Today", level: 1 }));
     await context.close();
   });
 
@@ -77,7 +77,7 @@ describe("the admin's sign-in and forms refuse what is not the photographer", ()
     // The way back the sign-in page offers: set-up with the admin token clears the lock.
     await (await setUpBrowser(chromium(), adminToken, email)).context.close();
     await trySignIn(page, email, password);
-    await shown(page.getByRole("heading", { name: "Booking Sessions" }));
+    await shown(page.getByRole("heading", { name: "Today", level: 1 }));
     await context.close();
   });
 

@@ -27,6 +27,18 @@ describe("<spotbook-session>", () => {
     expect(text(find(spring, "h3"))).toBe("Choose a time");
   });
 
+  it("shows the session an announcement's link names when the booking page's widget has none of its own", async () => {
+    const api = fakeApi();
+    api.on("GET", /sessions\/spring-minis$/, ({ words }) =>
+      json(200, { ...api.data, ...words, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
+    );
+    window.history.replaceState(null, "", "/book/?spotbook-session=spring-minis");
+    const linked = await mount({ locale: "en-US" });
+    const own = await mount({ session: "fall-minis", locale: "en-US" });
+    expect(text(find(linked, "h2"))).toBe("Spring Minis");
+    expect(text(find(own, "h2"))).toBe("Fall Minis");
+  });
+
   it("leaves no style and no global behind in the host page", async () => {
     const globals = Object.keys(window).length;
     fakeApi();

@@ -37,7 +37,8 @@ describe("first-run set-up", () => {
       confirmPassword: password,
     });
     expect(res.status).toBe(303);
-    expect(res.location).toBe("/admin/sessions?done=signed-up");
+    // The first screen is the day's: the Today dashboard.
+    expect(res.location).toBe("/admin?done=signed-up");
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^spotbook_admin=sbk_login_/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -48,11 +49,11 @@ describe("first-run set-up", () => {
     expect(row?.email).toBe("owner@juniper.example");
     expect(row?.password_hash).toMatch(/^pbkdf2-sha256\$100000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(row?.password_hash).not.toContain(password);
-    const sessions = await browser.get("/admin/sessions?done=signed-up");
-    expect(sessions.status).toBe(200);
-    expect(await texts(sessions.html, "h1")).toEqual(["Booking Sessions"]);
-    expect(await texts(sessions.html, "title")).toEqual(["Booking Sessions · Spotbook"]);
-    expect(await texts(sessions.html, ".notice")).toEqual(["Your sign-in is set up. Welcome!"]);
+    const today = await browser.get("/admin?done=signed-up");
+    expect(today.status).toBe(200);
+    expect(await texts(today.html, "h1")).toEqual(["Today"]);
+    expect(await texts(today.html, "title")).toEqual(["Today · Spotbook"]);
+    expect(await texts(today.html, ".notice")).toEqual(["Your sign-in is set up. Welcome!"]);
   });
 
   it("refuses a token that is no studio's, keeping the typed email but not the secrets", async () => {
@@ -119,7 +120,7 @@ describe("sign-in", () => {
     const { studio, email } = await signedInStudio();
     const { browser, res } = await signIn(email.toUpperCase(), password);
     expect(res.status).toBe(303);
-    expect(res.location).toBe("/admin/sessions");
+    expect(res.location).toBe("/admin");
     const token = browser.cookie?.split("=")[1] ?? "";
     const stored = await env.DB.prepare(
       "SELECT token_hash, expires_at FROM admin_logins WHERE token_hash = ?",

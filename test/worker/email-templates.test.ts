@@ -22,6 +22,9 @@ const values = (v: string): TemplateValues => ({
   how_to_pay: v,
   link: v,
   calendar_link: v,
+  dates: v,
+  price_from: v,
+  unsubscribe_link: v,
 });
 
 const hostile = fc.oneof(
@@ -142,6 +145,18 @@ describe("email templates in the admin", () => {
     );
     const list = await browser.get("/admin/settings/emails");
     expect(await attributes(list.html, "#templates-spot_reserved a", "href")).toEqual([]);
+
+    // An announcement's unsubscribe link shows as it will look, and unsubscribes nobody.
+    const announcement = await browser.post("/admin/settings/emails/new?kind=announcement", {
+      intent: "preview",
+      name: "News",
+      subject: "New: {{session}}",
+      body: "Stop: {{unsubscribe_link}}",
+      bookingId: bookingId ?? "",
+    });
+    expect((await texts(announcement.html, "#preview-text"))[0]).toMatch(
+      /^Stop: https?:\/\/[^/]+\/unsubscribe\/preview$/,
+    );
   });
 
   it("sends the session type's chosen template, or the session's own over it, escaped on send", async () => {
@@ -187,5 +202,90 @@ describe("email templates in the admin", () => {
     }
     const { token } = await newStudio();
     expect((await call("GET", "/v1/admin/studio", { token })).status).toBe(200);
+  });
+});
+
+describe("email templates through the JSON API", () => {
+  const template = {
+    kind: "spot_reserved",
+    name: "Warm",
+    subject: "For {{client}}",
+    body: "Hi {{client}}.\n\n{{link}}",
+  };
+
+  it("lists, writes, reads, rewrites and deletes a template, the message then sending the default again", async () => {
+    const { browser, token, type, session } = await studioWithSession();
+    const empty = await call("GET", "/v1/admin/email-templates", { token });
+    expect(empty.status).toBe(200);
+    expect(empty.body.templates).toEqual([]);
+    expect(empty.body.defaults.announcement.body).toContain("{{unsubscribe_link}}");
+    expect(Object.keys(empty.body.placeholders)).toContain("price_from");
+
+    const made = await call("POST", "/v1/admin/email-templates", { token, body: template });
+    expect(made.status).toBe(201);
+    const id = made.body.template.id;
+    expect(made.body.template).toEqual({ id, ...template });
+    expect((await call("GET", `/v1/admin/email-templates/${id}`, { token })).body.template.name).toBe("Warm");
+    const put = await call("PUT", `/v1/admin/email-templates/${id}`, {
+      token,
+      body: { ...template, subject: "Reserved, {{client}}" },
+    });
+    expect([put.status, put.body.template.subject]).toEqual([200, "Reserved, {{client}}"]);
+    const otherKind = await call("PUT", `/v1/admin/email-templates/${id}`, {
+      token,
+      body: { ...template, kind: "session_reminder" },
+    });
+    expect([otherKind.status, otherKind.body.errors?.[0]?.path]).toEqual([422, "kind"]);
+
+    await browser.get(`/admin/session-types/${type.id}/emails`);
+    await browser.post(`/admin/session-types/${type.id}/emails`, { spot_reserved: id });
+    expect((await reservationMail(token, session.spots[0].id, "Ada"))?.subject).toBe("Reserved, Ada");
+    expect((await call("DELETE", `/v1/admin/email-templates/${id}`, { token })).status).toBe(204);
+    expect((await call("GET", `/v1/admin/email-templates/${id}`, { token })).status).toBe(404);
+    expect((await reservationMail(token, session.spots[1].id, "Grace"))?.subject).toBe(
+      "A spot is reserved for you: Fall Minis",
+    );
+    const choices = await env.DB.prepare("SELECT email_templates FROM session_types WHERE id = ?")
+      .bind(type.id)
+      .first<{ email_templates: string }>();
+    expect(JSON.parse(choices?.email_templates ?? "")).toEqual({});
+  });
+
+  it("refuses an announcement without its unsubscribe link, an unknown placeholder and another studio's template", async () => {
+    const { token } = await newStudio();
+    const noUnsubscribe = await call("POST", "/v1/admin/email-templates", {
+      token,
+      body: { kind: "announcement", name: "A", subject: "New: {{session}}", body: "Book: {{link}}" },
+    });
+    expect(noUnsubscribe.status).toBe(422);
+    expect(noUnsubscribe.body.errors).toEqual([
+      { path: "body", message: "An announcement must keep {{unsubscribe_link}}, so a client can stop them." },
+    ]);
+    const unknown = await call("POST", "/v1/admin/email-templates", {
+      token,
+      body: { ...template, body: "{{clinet}}" },
+    });
+    expect([unknown.status, unknown.body.errors[0].path]).toEqual([422, "body"]);
+    const theirs = await newStudio();
+    const made = await call("POST", "/v1/admin/email-templates", { token: theirs.token, body: template });
+    for (const method of ["GET", "PUT", "DELETE"]) {
+      const res = await call(method, `/v1/admin/email-templates/${made.body.template.id}`, {
+        token,
+        ...(method === "PUT" ? { body: template } : {}),
+      });
+      expect([method, res.status, res.body?.code]).toEqual([method, 404, "not_found"]);
+    }
+  });
+
+  it("deletes from the template's page, back to the default", async () => {
+    const { browser } = await studioWithSession();
+    const id = await newTemplate(browser, "session_reminder", { name: "Soon", subject: "S", body: "B" });
+    const page = await browser.get(`/admin/settings/emails/${id}`);
+    expect(
+      await attributes(page.html, `form[action="/admin/settings/emails/${id}/delete"] button`, "type"),
+    ).toEqual(["submit"]);
+    const res = await browser.post(`/admin/settings/emails/${id}/delete`, {});
+    expect(res.location).toBe("/admin/settings/emails?done=template-deleted");
+    expect((await browser.get(`/admin/settings/emails/${id}`)).status).toBe(404);
   });
 });

@@ -29,6 +29,10 @@ async function world() {
   const email = await env.DB.prepare("SELECT id FROM emails WHERE booking_id = ?")
     .bind(reservation.id)
     .first<{ id: string }>();
+  const template = await call("POST", "/v1/admin/email-templates", {
+    token,
+    body: { kind: "session_reminder", name: "Soon", subject: "Soon: {{session}}", body: "See you {{when}}." },
+  });
   /** Real values for the path parameters, by the route's first two segments and the name. */
   const values: [RegExp, Record<string, string>][] = [
     [/^\/(s|v1\/sessions)\//, { slug: session.slug, id: session.id }],
@@ -44,6 +48,7 @@ async function world() {
     [/^\/admin\/sessions\/[^/]+\/bookings\//, { bookingId: reservation.id }],
     [/^\/admin\/mail\//, { id: email?.id ?? "" }],
     [/^\/v1\/admin\/coupons\//, { id: coupon.id }],
+    [/^\/v1\/admin\/email-templates\//, { id: template.body.template.id }],
   ];
   const fill = (path: string) =>
     path.replace(/[:{](\w+)\}?/g, (_, name: string) => {

@@ -274,7 +274,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     this.set(notice ? { name: "pick", notice } : { name: "pick" });
     this.focus(notice ? "#problem" : `#${stepHeading}`);
     // After a release, wait for it, so the fresh list shows the visitor's spot free again.
-    void released.catch(() => undefined).then(() => this.task.run());
+    void released.catch(() => undefined).then(() => this.run());
   }
 
   private back(step: FormStep) {

@@ -77,7 +77,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     const wait = Math.min(maxWaitMs, firstWaitMs * 1.5 ** this.looks);
     this.looks += 1;
     this.timer = setTimeout(() => {
-      if (this.host.isConnected) void this.task.run();
+      if (this.host.isConnected) void this.run();
     }, wait);
   }
 
@@ -148,7 +148,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
       }
       case "held":
       case "pending_payment":
-        return renderBookingNotice(t("pendingPayment"), () => void this.task.run(), refreshing);
+        return renderBookingNotice(t("pendingPayment"), () => void this.run(), refreshing);
       default:
         if (state.done) return renderBookingNotice(state.done);
         return renderBookingNotice(
@@ -159,7 +159,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
 
   private lookAgain() {
     this.looks = 0;
-    void this.task.run();
+    void this.run();
   }
 
   /** The session's other times with seats free for the whole booking, to move to. */
@@ -184,7 +184,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     try {
       await call();
       this.set({ chosen: this.state.chosen, manage: { name: "idle" }, done });
-      await this.task.run();
+      await this.run();
       this.focus("[part=notice]");
     } catch (error) {
       this.set({ ...this.state, busy: false, alert: this.report(error).message });
@@ -228,7 +228,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
       if (problem.code === "already_confirmed") {
         // Confirmed in another tab or by the photographer meanwhile: show it as it now stands.
         this.set({ chosen: this.state.chosen, manage: { name: "idle" } });
-        await this.task.run();
+        await this.run();
         return this.focus(`#${stepHeading}`);
       }
       const packageError = fieldErrors(problem).packageId;

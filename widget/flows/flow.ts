@@ -1,5 +1,4 @@
-import { initialState, Task, TaskStatus } from "@lit/task";
-import type { LitElement } from "lit";
+import type { LitElement, ReactiveController } from "lit";
 import { type Api, type ApiProblem, toProblem } from "../api.ts";
 import type { SpotbookEventDetail, SpotbookEventName } from "../events.ts";
 import { createFormat } from "../format.ts";
@@ -19,14 +18,23 @@ export interface FlowContext {
 }
 
 /**
- * One way through the widget (book a spot, or confirm a booking): a task that loads its data
- * with the one request on load, the visitor's progress as `state`, and `render()`. The state
- * lives here rather than in `@state()` fields so the element stays small; `set` re-renders it.
+ * One way through the widget (book a spot, or confirm a booking): the one request on load, the
+ * visitor's progress as `state`, and `render()`. The state lives here rather than in `@state()`
+ * fields so the element stays small; `set` re-renders it. The load is a reactive controller of a
+ * few lines rather than `@lit/task` (850 B of the bundle for what this needs): it starts when the
+ * key or language changes, aborts the one it replaces, and keeps the last answer on screen while
+ * a fresh one is on its way.
  */
-export abstract class Flow<State, Value extends Words> {
-  protected readonly task: Task<[Api, string, string], Value>;
+export abstract class Flow<State, Value extends Words> implements ReactiveController {
   protected state: State;
+  /** The last answer; undefined before the first, and after a failed load. */
+  protected value: Value | undefined;
+  /** Why the last load failed. */
+  private problem: ApiProblem | undefined;
+  private pending = false;
   private loadedKey = "";
+  private args: unknown[] = [];
+  private abort: AbortController | undefined;
 
   /** The one request on load. */
   protected abstract load(api: Api, key: string, lang: string, signal: AbortSignal): Promise<Value>;
@@ -39,43 +47,65 @@ export abstract class Flow<State, Value extends Words> {
     private readonly initial: State,
   ) {
     this.state = initial;
-    this.task = new Task(host, {
-      task: ([api, key, lang], { signal }) => {
-        // Another session or booking (a single-page app reusing the element): start afresh.
-        if (key !== this.loadedKey) this.reset();
-        this.loadedKey = key;
-        return key ? this.load(api, key, lang, signal) : initialState;
-      },
-      args: () => [context().api, context().key, context().lang],
-      onError: (error) => this.report(error, this.texts.notFound),
-    });
+    host.addController(this);
+  }
+
+  /** Before each render: loads again when the client, the key or the language changed. */
+  hostUpdate(): void {
+    const { api, key, lang } = this.context();
+    if (api !== this.args[0] || key !== this.args[1] || lang !== this.args[2]) void this.run();
+  }
+
+  /** Loads the flow's data now (again); "" as the key loads nothing: the element shows another flow. */
+  protected async run(): Promise<void> {
+    const { api, key, lang } = this.context();
+    this.args = [api, key, lang];
+    this.abort?.abort();
+    this.abort = undefined;
+    // Another session or booking (a single-page app reusing the element): start afresh.
+    if (key !== this.loadedKey) this.reset();
+    this.loadedKey = key;
+    this.pending = !!key;
+    if (!key) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.host.requestUpdate();
+    let value: Value | undefined;
+    let problem: ApiProblem | undefined;
+    try {
+      value = await this.load(api, key, lang, abort.signal);
+    } catch (error) {
+      // Told in the words on screen until now, as the view it replaces spoke them.
+      if (this.abort === abort) problem = this.report(error, this.texts.notFound).problem;
+    }
+    // A newer load took this one's place.
+    if (this.abort !== abort) return;
+    this.pending = false;
+    this.value = value;
+    this.problem = problem;
+    this.host.requestUpdate();
   }
 
   /** The request on load is running and there is nothing to show yet: the host keeps its height. */
   get loading(): boolean {
-    return this.task.status === TaskStatus.PENDING && this.task.value === undefined;
+    return this.pending && this.value === undefined;
   }
 
   render() {
-    speak(this.task.value);
-    return this.task.render({
-      pending: () =>
-        this.task.value === undefined
-          ? renderLoading(t(this.texts.loading))
-          : this.renderValue(this.task.value, true),
-      complete: (value) => this.renderValue(value, false),
-      error: (error) => {
-        const problem = toProblem(error);
-        const message = problemMessage(problem, this.texts.notFound);
-        return renderProblem(message, problem.code === "not_found" ? undefined : () => void this.task.run());
-      },
-    });
+    const { value } = this;
+    speak(value);
+    if (value) return this.renderValue(value, this.pending);
+    if (this.pending) return renderLoading(t(this.texts.loading));
+    const { problem } = this;
+    if (!problem) return undefined;
+    const message = problemMessage(problem, this.texts.notFound);
+    return renderProblem(message, problem.code === "not_found" ? undefined : () => void this.run());
   }
 
   /** The loaded data on screen; `refreshing` while a fresh copy is on its way. */
   protected abstract renderValue(value: Value, refreshing: boolean): unknown;
 
-  /** Forgets the visitor's progress; the task's own render follows. */
+  /** Forgets the visitor's progress; the load's own render follows. */
   protected reset(): void {
     this.state = this.initial;
   }
@@ -86,7 +116,7 @@ export abstract class Flow<State, Value extends Words> {
   }
 
   protected format(timeZone: string) {
-    return createFormat(this.task.value?.locale, timeZone);
+    return createFormat(this.value?.locale, timeZone);
   }
 
   protected emit<K extends SpotbookEventName>(type: K, detail: SpotbookEventDetail<K>): void {
@@ -106,7 +136,7 @@ export abstract class Flow<State, Value extends Words> {
 
   /** Puts what went wrong into words and tells the host page; returns both for the view. */
   protected report(error: unknown, notFound?: string): { problem: ApiProblem; message: string } {
-    speak(this.task.value);
+    speak(this.value);
     const problem = toProblem(error);
     if (problem.code === "forbidden" && !toldOwner) {
       // The visitor sees a polite line; the site's owner, in the console, what to change and where.

@@ -35,6 +35,6 @@ export class WaitlistFlow extends Flow<{ busy: boolean }, { entry: WaitlistEntry
       this.report(error);
     }
     this.set({ busy: false });
-    this.task.run();
+    this.run();
   }
 }

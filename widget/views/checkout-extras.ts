@@ -3,6 +3,7 @@ import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
 import type { Package } from "../schemas.ts";
 import type { Amounts } from "./parts.ts";
+import { renderField } from "./parts.ts";
 
 /**
  * Party size, add-ons and a code, inside the booking form. The widget shows the price before the
@@ -108,18 +109,10 @@ export function renderCheckoutExtras(
           </fieldset>`
         : nothing
     }
-    <div class="field" part="field">
-      <label part="label" for="couponCode">${t("code")}</label>
-      <input
-        part="input"
-        id="couponCode"
-        name="couponCode"
-        autocomplete="off"
-        .value=${extras.couponCode ?? ""}
-        aria-invalid=${couponError ? "true" : "false"}
-        aria-describedby=${couponError ? "couponCode-error" : nothing}
-      />
-      ${couponError ? html`<p class="field-error" part="error" id="couponCode-error">${couponError}</p>` : nothing}
-    </div>
+    ${renderField(
+      { name: "couponCode", label: t("code"), type: "text", autocomplete: "off" },
+      extras.couponCode ?? "",
+      couponError,
+    )}
   `;
 }

@@ -90,6 +90,7 @@ export async function chosenClient(
     email: choice.client.email,
     phone: choice.client.phone || null,
     createdAt: ctx.now,
+    unsubscribedAt: null,
   };
   return { client, writes: [ctx.db.insert(clients).values(client)] };
 }

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { emailTemplates, sessions, sessionTypes } from "../../db/schema.ts";
 import { invalid, notFound } from "../domain/errors.ts";
-import { appointmentLinks } from "../domain/links.ts";
+import { appointmentLinks, unsubscribeUrl } from "../domain/links.ts";
 import { appointmentFacts, howToPayText, type Message, moneyFacts } from "../domain/messages.ts";
 import {
   renderTemplate,
@@ -51,7 +51,7 @@ export async function emailTemplateOf(ctx: StudioContext, id: string): Promise<E
   return template;
 }
 
-/** Saves a new template, or changes the one `id` names (its kind stays). */
+/** Saves a new template, or changes the one `id` names (its kind stays: another is refused). */
 export async function saveEmailTemplate(
   ctx: StudioContext,
   input: EmailTemplateInput,
@@ -72,6 +72,9 @@ export async function saveEmailTemplate(
     if (!row) throw new Error("template insert returned nothing");
     return row;
   }
+  if ((await emailTemplateOf(ctx, id)).kind !== input.kind) {
+    throw invalid("kind", "A template keeps its kind: write a new one for another message.");
+  }
   const [row] = await db
     .update(emailTemplates)
     .set({ name: input.name, subject: input.subject, body: input.body })
@@ -79,6 +82,26 @@ export async function saveEmailTemplate(
     .returning();
   if (!row) throw notFound("email template");
   return row;
+}
+
+/**
+ * Deletes a template: the messages that chose it send the default again (a session falls back to
+ * its session type's choice), in one batch with the choices that named it.
+ */
+export async function deleteEmailTemplate(ctx: StudioContext, id: string): Promise<void> {
+  const { db, studio } = ctx;
+  const { kind } = await emailTemplateOf(ctx, id);
+  const path = `$.${kind}`;
+  const forget = <T extends typeof sessions | typeof sessionTypes>(table: T) =>
+    db
+      .update(table)
+      .set({ emailTemplates: sql`json_remove(${table.emailTemplates}, ${path})` })
+      .where(and(eq(table.studioId, studio.id), sql`json_extract(${table.emailTemplates}, ${path}) = ${id}`));
+  await db.batch([
+    forget(sessions),
+    forget(sessionTypes),
+    db.delete(emailTemplates).where(and(eq(emailTemplates.studioId, studio.id), eq(emailTemplates.id, id))),
+  ]);
 }
 
 /** The bookings a template can be previewed with: the studio's latest, with their clients. */
@@ -102,7 +125,7 @@ export async function previewEmailTemplate(
     links,
     howToPay(ctx, ctx.studio),
   );
-  return renderTemplate(template, values);
+  return renderTemplate(template, { ...values, unsubscribe_link: unsubscribeUrl(ctx.publicUrl, "preview") });
 }
 
 /** Refuses a choice of a template that is not the studio's, or not of the message it is chosen for. */

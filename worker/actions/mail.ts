@@ -65,6 +65,7 @@ export async function sendDueMail(
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        unsubscribeUrl: mail.unsubscribeUrl,
       });
       await markSent(db, mail.id, Date.now());
       sent++;

@@ -61,6 +61,8 @@ export const errorCodes = {
   session_not_full: [409, "The session still has free spots"],
   waitlist_closed: [409, "The waitlist is closed"],
   already_on_waitlist: [409, "Already on the waitlist"],
+  not_multi: [409, "Only a Multi session is announced"],
+  session_over: [409, "The session has taken place"],
   internal_error: [500, "Something went wrong"],
 } as const satisfies Record<string, readonly [number, string]>;
 

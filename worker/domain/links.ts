@@ -35,6 +35,21 @@ export const appointmentLinks = (
 
 export const publicSessionUrl = (publicUrl: string, slug: string): string => `${publicUrl}/s/${slug}`;
 
+/**
+ * Where an announcement sends a client: the studio's booking page naming the session (a widget
+ * there without a session of its own shows it), else the session's hosted page.
+ */
+export function announcedSessionUrl(publicUrl: string, bookingPageUrl: string | null, slug: string): string {
+  if (!bookingPageUrl) return publicSessionUrl(publicUrl, slug);
+  const url = new URL(bookingPageUrl);
+  url.searchParams.set("spotbook-session", slug);
+  return url.toString();
+}
+
+/** The page where a client stops a studio's announcements. */
+export const unsubscribeUrl = (publicUrl: string, token: string): string =>
+  `${publicUrl}/unsubscribe/${encodeURIComponent(token)}`;
+
 /** A session's page in the photographer's admin, for the studio's notices. */
 export const adminSessionUrl = (publicUrl: string, sessionId: string): string =>
   `${publicUrl}/admin/sessions/${encodeURIComponent(sessionId)}`;

@@ -23,6 +23,7 @@ export const templateKinds = {
   booking_confirmed: "Receipt",
   payment_reminder: "Payment reminder",
   session_reminder: "Session reminder",
+  announcement: "Announcement",
 } as const;
 export type TemplateKind = keyof typeof templateKinds;
 export const templateKindList = Object.keys(templateKinds) as TemplateKind[];
@@ -40,12 +41,15 @@ export const placeholders = {
   how_to_pay: "how to pay: online from the link, or the studio's payment instructions",
   link: "the client's booking link",
   calendar_link: "the link that adds the session to a calendar",
+  dates: "the session's dates, first to last (announcements)",
+  price_from: "the lowest package price (announcements)",
+  unsubscribe_link: "the link that stops announcements (announcements only)",
 } as const;
 export type Placeholder = keyof typeof placeholders;
 export type TemplateValues = Record<Placeholder, string>;
 
 /** Placeholders whose value is an address: a link in the HTML. */
-const links = new Set<Placeholder>(["link", "calendar_link"]);
+const links = new Set<Placeholder>(["link", "calendar_link", "unsubscribe_link"]);
 
 export type Template = { subject: string; body: string };
 
@@ -73,6 +77,10 @@ export const defaultTemplates: Record<TemplateKind, Template> = {
   session_reminder: {
     subject: "See you soon: {{session}}",
     body: `Hi {{client}},\n\nA reminder of your session with {{studio}}:\n\n${details}\n\nView booking: {{link}}\n\n${signed}`,
+  },
+  announcement: {
+    subject: "New from {{studio}}: {{session}}",
+    body: "Hi {{client}},\n\n{{studio}} has opened a new session:\n\n{{session}}\n{{dates}}\n{{location}}\nFrom {{price_from}}\n\nSee the times and book: {{link}}\n\n— {{studio}}\n\nNo more announcements from {{studio}}: {{unsubscribe_link}}",
   },
 };
 
@@ -143,5 +151,9 @@ export function templateValues(
     how_to_pay: howToPay,
     link: appointment.page,
     calendar_link: appointment.calendar,
+    // An appointment's own day and price; an appointment email has nothing to unsubscribe from.
+    dates: formatWhen(f),
+    price_from: money(m?.amountCents ?? 0),
+    unsubscribe_link: "",
   };
 }

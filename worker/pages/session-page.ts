@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
-import type { HtmlEscapedString } from "hono/utils/html";
 import { openSession } from "../actions/public-sessions.ts";
 import { type MessageKey, translate } from "../domain/catalogues/index.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -9,37 +8,7 @@ import type { HonoEnv } from "../env.ts";
 import { actionContext } from "../middleware/context.ts";
 import type { PublicSession } from "../queries/sessions.ts";
 import { visitorWords } from "../schemas/public-views.ts";
-
-type Page = {
-  lang: string;
-  title: string;
-  description: string;
-  url?: string;
-  body: HtmlEscapedString | Promise<HtmlEscapedString>;
-};
-
-/** One look for every hosted page: the session's, and the answer for a link that leads nowhere. */
-const shell = (c: Context<HonoEnv>, page: Page) => html`<!doctype html>
-  <html lang="${page.lang}">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${page.title}</title>
-      <meta name="description" content="${page.description}" />
-      <meta property="og:type" content="website" />
-      <meta property="og:title" content="${page.title}" />
-      <meta property="og:description" content="${page.description}" />
-      ${page.url ? html`<meta property="og:url" content="${page.url}" />` : ""}
-      <style nonce="${c.get("secureHeadersNonce") ?? ""}">
-        body { margin: 0; font: 17px/1.5 system-ui, sans-serif; color: #1f2328; background: #fafaf9; }
-        main { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-        .closed { border-left: 4px solid #8a6d3b; background: #fff8e6; padding: .75rem 1rem; }
-      </style>
-    </head>
-    <body>
-      <main>${page.body}</main>
-    </body>
-  </html>`;
+import { shell } from "./hosted-shell.ts";
 
 type Say = (key: MessageKey, params?: Record<string, string>) => string;
 

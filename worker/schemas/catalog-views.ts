@@ -76,7 +76,14 @@ export const toSessionType = (t: SessionTypeWithPackages): z.infer<typeof Sessio
 });
 
 export const ClientSchema = z
-  .object({ id: z.string(), name: z.string(), email: z.string(), phone: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    /** Asked for no more announcements (their booking emails still go out). */
+    unsubscribed: z.boolean(),
+  })
   .openapi("Client");
 
 export const toClient = (c: ClientRow): z.infer<typeof ClientSchema> => ({
@@ -84,6 +91,7 @@ export const toClient = (c: ClientRow): z.infer<typeof ClientSchema> => ({
   name: c.name,
   email: c.email,
   phone: c.phone,
+  unsubscribed: c.unsubscribedAt !== null,
 });
 
 export const StudioSchema = z

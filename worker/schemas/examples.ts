@@ -106,6 +106,7 @@ export const exampleClient = {
   name: "Maya Okafor",
   email: "maya@example.com",
   phone: "+1 555 0142",
+  unsubscribed: false,
 } satisfies z.output<typeof ClientSchema>;
 
 export const exampleNewClient: z.input<typeof ClientInput> = {

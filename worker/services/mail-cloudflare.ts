@@ -1,5 +1,5 @@
 import { EmailMessage } from "cloudflare:email";
-import type { Mailer } from "./mail.ts";
+import { type Mailer, unsubscribeHeaders } from "./mail.ts";
 import { buildMime, parseMailbox } from "./mime.ts";
 
 /** Cloudflare's send_email binding, which takes a raw MIME message. */
@@ -17,6 +17,7 @@ export function cloudflareMailer(binding: SendEmail, from: string): Mailer {
         html: mail.html,
         messageId: `${mail.id}@${domain}`,
         date: new Date(),
+        extraHeaders: unsubscribeHeaders(mail.unsubscribeUrl),
       });
       await binding.send(new EmailMessage(sender.address, mail.to, raw));
     },

@@ -1,4 +1,4 @@
-import type { Mailer } from "./mail.ts";
+import { type Mailer, unsubscribeHeaders } from "./mail.ts";
 import { formatMailbox, parseMailbox } from "./mime.ts";
 
 /** How long Resend may take to accept a message before the attempt counts as failed. */
@@ -24,6 +24,7 @@ export function resendMailer(apiKey: string, from: string): Mailer {
           html: mail.html,
           text: mail.text,
           ...(mail.replyTo ? { reply_to: mail.replyTo } : {}),
+          ...(mail.unsubscribeUrl ? { headers: unsubscribeHeaders(mail.unsubscribeUrl) } : {}),
         }),
         signal: AbortSignal.timeout(sendTimeoutMs),
       });

@@ -12,7 +12,13 @@ export type Mail = {
   subject: string;
   text: string;
   html: string;
+  /** A marketing message's one-click unsubscribe address (RFC 8058), sent as List-Unsubscribe. */
+  unsubscribeUrl: string | null;
 };
+
+/** The headers that let a mail client offer "Unsubscribe" that works in one click (RFC 8058). */
+export const unsubscribeHeaders = (url: string | null): Record<string, string> =>
+  url ? { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {};
 
 /** Delivers one message or throws; what it throws is kept as the outbox row's last error. */
 export type Mailer = { send(mail: Mail): Promise<void> };

@@ -15,6 +15,8 @@ export type MimeMessage = {
   html: string;
   messageId: string;
   date: Date;
+  /** Further headers of our own making (List-Unsubscribe), printable ASCII. */
+  extraHeaders?: Record<string, string>;
 };
 
 const crlf = "\r\n";
@@ -85,6 +87,7 @@ export function buildMime(m: MimeMessage): string {
     `Subject: ${encodeHeaderText(m.subject)}`,
     `Date: ${m.date.toUTCString()}`,
     `Message-ID: <${m.messageId}>`,
+    ...Object.entries(m.extraHeaders ?? {}).map(([name, value]) => `${name}: ${encodeHeaderText(value)}`),
     "MIME-Version: 1.0",
     `Content-Type: multipart/alternative;${crlf} boundary="${boundary}"`,
   ];

@@ -11,6 +11,8 @@ export type OutgoingEmail = Message & {
   recipient: string;
   /** A message that must go out once (reminders) names itself; a second queueing is ignored. */
   dedupeKey?: string;
+  /** A marketing message's one-click unsubscribe address. */
+  unsubscribeUrl?: string;
 };
 
 /**

@@ -141,4 +141,11 @@ export const de: Catalogue = {
   lineTurnOver: "Ihr Zug ist abgelaufen, ohne dass ein Termin gewählt wurde.",
   lineAgain: "Erneut anstellen",
   notAdmitted: "Sie sind noch nicht dran. Bitte warten Sie auf dieser Seite in der Schlange.",
+  unsubscribeTitle: "Keine Ankündigungen mehr von {studio}",
+  unsubscribeAsk:
+    "Keine E-Mails über neue Termine von {studio} mehr erhalten? E-Mails zu Ihren eigenen Buchungen erhalten Sie weiterhin.",
+  unsubscribeButton: "Abmelden",
+  unsubscribedNow: "Sie sind abgemeldet: {studio} sendet Ihnen keine Ankündigungen mehr.",
+  unsubscribeUnknown:
+    "Dieser Abmeldelink ist ungültig. Bitte nutzen Sie den Link aus der neuesten E-Mail oder wenden Sie sich an das Studio.",
 };

@@ -149,6 +149,13 @@ export const en = {
   lineTurnOver: "Your turn passed without a time chosen.",
   lineAgain: "Wait in line again",
   notAdmitted: "It is not your turn yet. Please wait in line on this page.",
+  unsubscribeTitle: "Stop announcements from {studio}",
+  unsubscribeAsk:
+    "Stop receiving emails about new sessions from {studio}? Emails about your own bookings still reach you.",
+  unsubscribeButton: "Unsubscribe",
+  unsubscribedNow: "You're unsubscribed: {studio} will send you no more announcements.",
+  unsubscribeUnknown:
+    "This unsubscribe link is not valid. Please use the link in the latest email, or contact the studio.",
 };
 
 export type MessageKey = keyof typeof en;

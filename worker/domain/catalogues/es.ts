@@ -146,4 +146,11 @@ export const es: Catalogue = {
   lineTurnOver: "Tu turno pasó sin elegir un horario.",
   lineAgain: "Volver a la fila",
   notAdmitted: "Todavía no es tu turno. Espera en la fila en esta página.",
+  unsubscribeTitle: "Dejar de recibir anuncios de {studio}",
+  unsubscribeAsk:
+    "¿Dejar de recibir correos sobre nuevas sesiones de {studio}? Los correos sobre tus reservas te seguirán llegando.",
+  unsubscribeButton: "Darme de baja",
+  unsubscribedNow: "Te has dado de baja: {studio} no te enviará más anuncios.",
+  unsubscribeUnknown:
+    "Este enlace para darse de baja no es válido. Usa el enlace del último correo o contacta con el estudio.",
 };

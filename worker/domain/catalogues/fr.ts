@@ -148,4 +148,11 @@ export const fr: Catalogue = {
   lineTurnOver: "Votre tour est passé sans qu’un horaire soit choisi.",
   lineAgain: "Reprendre place dans la file",
   notAdmitted: "Ce n’est pas encore votre tour. Merci d’attendre dans la file sur cette page.",
+  unsubscribeTitle: "Ne plus recevoir les annonces de {studio}",
+  unsubscribeAsk:
+    "Ne plus recevoir d’e-mails sur les nouvelles séances de {studio} ? Les e-mails concernant vos réservations vous parviendront toujours.",
+  unsubscribeButton: "Me désabonner",
+  unsubscribedNow: "Vous êtes désabonné : {studio} ne vous enverra plus d’annonces.",
+  unsubscribeUnknown:
+    "Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail ou contactez le studio.",
 };

@@ -147,4 +147,11 @@ export const it: Catalogue = {
   lineTurnOver: "Il tuo turno è passato senza che fosse scelto un orario.",
   lineAgain: "Rimettiti in fila",
   notAdmitted: "Non è ancora il tuo turno. Aspetta in fila su questa pagina.",
+  unsubscribeTitle: "Non ricevere più annunci da {studio}",
+  unsubscribeAsk:
+    "Non ricevere più e-mail sulle nuove sessioni di {studio}? Le e-mail sulle tue prenotazioni continueranno ad arrivare.",
+  unsubscribeButton: "Annulla iscrizione",
+  unsubscribedNow: "Iscrizione annullata: {studio} non ti invierà più annunci.",
+  unsubscribeUnknown:
+    "Questo link per annullare l’iscrizione non è valido. Usa il link dell’e-mail più recente o contatta lo studio.",
 };

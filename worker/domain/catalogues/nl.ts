@@ -137,4 +137,11 @@ export const nl: Catalogue = {
   lineTurnOver: "Je beurt is voorbij zonder dat er een tijd is gekozen.",
   lineAgain: "Opnieuw in de rij",
   notAdmitted: "Je bent nog niet aan de beurt. Wacht in de rij op deze pagina.",
+  unsubscribeTitle: "Geen aankondigingen meer van {studio}",
+  unsubscribeAsk:
+    "Geen e-mails meer ontvangen over nieuwe sessies van {studio}? E-mails over je eigen boekingen blijf je ontvangen.",
+  unsubscribeButton: "Afmelden",
+  unsubscribedNow: "Je bent afgemeld: {studio} stuurt je geen aankondigingen meer.",
+  unsubscribeUnknown:
+    "Deze afmeldlink is niet geldig. Gebruik de link uit de nieuwste e-mail of neem contact op met de studio.",
 };

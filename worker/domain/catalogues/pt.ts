@@ -147,4 +147,11 @@ export const pt: Catalogue = {
   lineTurnOver: "Sua vez passou sem que um horário fosse escolhido.",
   lineAgain: "Voltar para a fila",
   notAdmitted: "Ainda não é a sua vez. Aguarde na fila nesta página.",
+  unsubscribeTitle: "Deixar de receber anúncios de {studio}",
+  unsubscribeAsk:
+    "Deixar de receber e-mails sobre novas sessões de {studio}? Os e-mails sobre as suas reservas continuam a chegar.",
+  unsubscribeButton: "Cancelar subscrição",
+  unsubscribedNow: "Subscrição cancelada: {studio} não lhe enviará mais anúncios.",
+  unsubscribeUnknown:
+    "Este link de cancelamento não é válido. Use o link do e-mail mais recente ou contacte o estúdio.",
 };

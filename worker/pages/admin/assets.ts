@@ -48,6 +48,7 @@ legend { font-weight: 700; padding: 0 .25rem; }
 button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .5rem 1rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; text-decoration: none; cursor: pointer; }
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
 button.danger, .button.danger { background: var(--bad); border-color: var(--bad); color: #fff; }
+button:disabled { opacity: .55; cursor: not-allowed; }
 .notice.cancelled { border-left-color: var(--bad); background: #fdf0ef; }
 td.row-actions { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; padding: 0; list-style: none; }

@@ -52,4 +52,5 @@ export type SessionAction =
   | "delete"
   | "shift"
   | "opening"
-  | "opening/remove";
+  | "opening/remove"
+  | "announce";

@@ -19,6 +19,7 @@ const notices = {
   "settings-saved": "The settings are saved.",
   "origin-allowed": "The website is allowed too.",
   "template-saved": "The email template is saved.",
+  "template-deleted": "The email template is deleted: where it was chosen, Spotbook's text is sent again.",
   "emails-chosen": "The emails are chosen.",
   "session-saved": "The session is saved.",
   "session-cancelled": "The session is cancelled, and every client with a booking is emailed.",
@@ -33,6 +34,7 @@ const notices = {
   "waitlist-offered": "The spot is held for them, and they are emailed.",
   "opening-set": "The opening time is set: until then, visitors wait on the page for a fair start.",
   "opening-removed": "The opening time is removed: visitors can book right away.",
+  announced: "The announcement is on its way to each client below.",
 } as const;
 
 export type NoticeCode = keyof typeof notices;

@@ -20,7 +20,7 @@ const showSignIn = (c: Context<AdminEnv>, form: FormState, status: 200 | 401 | 4
 };
 
 signInPages.get("/sign-in", async (c) => {
-  if (await currentLogin(c, Date.now())) return c.redirect(paths.sessions, 303);
+  if (await currentLogin(c, Date.now())) return c.redirect(paths.root, 303);
   return showSignIn(c, formOf());
 });
 
@@ -42,7 +42,7 @@ signInPages.post("/sign-in", async (c) => {
     if (!(err instanceof DomainError)) throw err;
     return showSignIn(c, { ...form, message: err.detail }, err.status === 429 ? 429 : 401);
   }
-  return c.redirect(paths.sessions, 303);
+  return c.redirect(paths.root, 303);
 });
 
 const Setup = z
@@ -79,7 +79,7 @@ signInPages.post("/setup", async (c) => {
     for (const { path, message } of err.errors) form.errors[path] = message;
     return showSetup(c, form, 422);
   }
-  return c.redirect(withNotice(paths.sessions, "signed-up"), 303);
+  return c.redirect(withNotice(paths.root, "signed-up"), 303);
 });
 
 /** Sign out: registered behind the login guard, so `login` is set. */

@@ -4,6 +4,7 @@ import type { StudioContext } from "../../../actions/context.ts";
 import {
   chooseSessionTemplates,
   chooseSessionTypeTemplates,
+  deleteEmailTemplate,
   emailTemplateOf,
   emailTemplatesOf,
   previewBookingsOf,
@@ -47,6 +48,7 @@ const show = async (
   form: FormState,
   action: string,
   preview?: Message,
+  id?: string,
 ) =>
   c.render(
     <EmailTemplateFormPage
@@ -55,6 +57,7 @@ const show = async (
       action={action}
       bookings={await bookingChoices(c)}
       preview={preview}
+      deleteAction={id && `${paths.emailTemplate(id)}/delete`}
     />,
   );
 
@@ -83,16 +86,17 @@ async function submit(c: Context<AdminEnv>, kind: TemplateKind, action: string, 
         formOf(typed.values),
         action,
         await previewEmailTemplate(ctx, template, typed.text("bookingId")),
+        id,
       );
     } catch (err) {
       if (!(err instanceof DomainError && err.status === 422)) throw err;
       c.status(422);
-      return show(c, kind, refusedForm(err, typed), action);
+      return show(c, kind, refusedForm(err, typed), action, undefined, id);
     }
   }
   return submitForm(c, typed, (ctx: StudioContext) => saveEmailTemplate(ctx, input(), id), {
     done: () => withNotice(paths.emailTemplates, "template-saved"),
-    refused: (form) => show(c, kind, form, action),
+    refused: (form) => show(c, kind, form, action, undefined, id),
   });
 }
 
@@ -120,7 +124,14 @@ emailTemplatePages.get("/:id", async (c) => {
     kindOf(t.kind),
     formOf({ name: t.name, subject: t.subject, body: t.body }),
     paths.emailTemplate(t.id),
+    undefined,
+    t.id,
   );
+});
+
+emailTemplatePages.post("/:id/delete", async (c) => {
+  await deleteEmailTemplate(studioContext(c), c.req.param("id"));
+  return c.redirect(withNotice(paths.emailTemplates, "template-deleted"), 303);
 });
 
 emailTemplatePages.post("/:id", async (c) => {

@@ -112,6 +112,8 @@ export const ClientPage: FC<{
         <dd>{client.email}</dd>
         <dt>Phone</dt>
         <dd>{client.phone ?? "—"}</dd>
+        <dt>Announcements</dt>
+        <dd>{client.unsubscribedAt === null ? "Receives them" : "Unsubscribed: sent no announcements"}</dd>
         <dt>Paid in all</dt>
         <dd>{money(overview.paidCents)}</dd>
         <dt>Balance due</dt>

@@ -4,6 +4,7 @@ import { balanceDue, formatMoney } from "../../../domain/money.ts";
 import type { BookingOverviewRow } from "../../../queries/overview.ts";
 import type { SessionSummary } from "../../../queries/sessions.ts";
 import { Heading } from "../components/heading.tsx";
+import { Notice } from "../components/notice.tsx";
 import { bookingStatusLabels, formatDateTime } from "../format.ts";
 import { paths } from "../paths.ts";
 
@@ -98,11 +99,16 @@ const BookingList: FC<{
   </section>
 );
 
-export const DashboardPage: FC<{ board: Dashboard; zoned: Zoned }> = ({ board, zoned }) => {
+export const DashboardPage: FC<{ board: Dashboard; zoned: Zoned; notice?: string }> = ({
+  board,
+  zoned,
+  notice,
+}) => {
   const money = (cents: number) => formatMoney(cents, zoned.currency, zoned.locale);
   return (
     <>
       <Heading text="Today" />
+      <Notice code={notice} />
       <ul class="figures" aria-label="At a glance">
         <li>
           <strong>{board.today.length}</strong> sessions today

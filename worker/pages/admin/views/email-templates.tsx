@@ -73,7 +73,9 @@ export const EmailTemplateFormPage: FC<{
   action: string;
   bookings: Choice[];
   preview?: Message;
-}> = ({ kind, form, action, bookings, preview }) => (
+  /** Where a saved template is deleted; none for a template not saved yet. */
+  deleteAction?: string;
+}> = ({ kind, form, action, bookings, preview, deleteAction }) => (
   <>
     <p>
       <a href={paths.emailTemplates}>Email Templates</a>
@@ -136,6 +138,14 @@ export const EmailTemplateFormPage: FC<{
       </div>
     </PostForm>
     {preview && <Preview message={preview} />}
+    {deleteAction && (
+      <PostForm action={deleteAction}>
+        <p class="hint">Deleting it sends Spotbook's text again wherever this template was chosen.</p>
+        <button type="submit" class="danger">
+          Delete Template
+        </button>
+      </PostForm>
+    )}
   </>
 );
 

@@ -95,6 +95,11 @@ const Actions: FC<{ view: SessionDetailsView }> = ({ view }) => {
           Move Session
         </a>
       )}
+      {!single && (
+        <a class="button secondary" href={paths.sessionAction(view.id, "announce")}>
+          Announce this session
+        </a>
+      )}
       <a class="button secondary" href={paths.sessionEmails(view.id)}>
         Choose Emails
       </a>
