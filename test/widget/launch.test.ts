@@ -56,7 +56,7 @@ describe("a fair launch in the widget", () => {
     expect(heading).toContain(own);
     expect(text(element.shadowRoot)).toContain("put in a random order");
     expect(findAll(element, "button.spot")).toHaveLength(0);
-    await vi.waitFor(() => expect(text(element.shadowRoot)).toContain("It's your turn"));
+    await vi.waitFor(() => expect(text(element.shadowRoot)).toContain("It's your turn"), { timeout: 5_000 });
     await settle(element);
     // Every ask after the first presents the ticket kept for this session.
     const asks = api.requests.filter((r) => r.path.endsWith("/queue"));
