@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { holdsOnDistinctSpots } from "./bench/holds.ts";
+import { launchRush } from "./bench/launch.ts";
 import { lighthouse } from "./bench/lighthouse.ts";
 import { visitorRace } from "./bench/race.ts";
 import { type Figure, failures, table, writeJson } from "./bench/report.ts";
@@ -32,8 +33,8 @@ import {
 const short = process.argv.includes("--short");
 const sessionReadOnly = process.argv.includes("--session-read");
 const plan = short
-  ? { reads: 60, holds: 60, slotRepeats: 50, budgetMs: 15_000 }
-  : { reads: 300, holds: 400, slotRepeats: 200, budgetMs: 30_000 };
+  ? { reads: 60, holds: 60, slotRepeats: 50, budgetMs: 15_000, launchVisitors: 500 }
+  : { reads: 300, holds: 400, slotRepeats: 200, budgetMs: 30_000, launchVisitors: 500 };
 
 /** Builds the widget the demo page loads; a widget still being written is reported, not fatal. */
 function widgetBuildFailure(): string | undefined {
@@ -79,6 +80,7 @@ try {
   const reading = await scheduleMulti(studio, "Bench reads", 200);
   const holding = sessionReadOnly ? null : await scheduleMulti(studio, "Bench holds", plan.holds);
   const racing = sessionReadOnly ? null : await scheduleMulti(studio, "Bench race", 10);
+  const launching = sessionReadOnly ? null : await scheduleMulti(studio, "Bench launch", 10);
   // Started once the rows it must read are written.
   const bare = await startBareWorker(persistTo);
   stops.push(bare.stop);
@@ -91,10 +93,11 @@ try {
       budgetMs: plan.budgetMs,
     })),
   );
-  if (holding && racing) {
+  if (holding && racing && launching) {
     figures.push(
       ...(await holdsOnDistinctSpots({ origin, session: holding, concurrency: 8, budgetMs: plan.budgetMs })),
       ...(await visitorRace({ studio, session: racing, visitors: 200 })),
+      ...(await launchRush({ studio, session: launching, visitors: plan.launchVisitors, arrivalMs: 3_000 })),
       ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
       ...(await widget({ origin, buildFailure })),
       // Not in the short run: a minute of CI for figures that never fail it.

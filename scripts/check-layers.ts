@@ -17,9 +17,13 @@ const rules: Record<string, { from: string[]; typesFrom?: string[]; packages?: R
   domain: { from: ["domain", "db"], packages: /^$/ },
   queries: { from: ["queries", "domain", "db"], packages: /^drizzle-orm/ },
   services: { from: ["services", "queries", "domain", "db"], packages: /^(drizzle-orm|stripe|cloudflare:)/ },
+  coordinators: {
+    from: ["coordinators", "queries", "domain", "db"],
+    packages: /^(drizzle-orm|cloudflare:workers$)/,
+  },
   schemas: { from: ["schemas", "domain", "db"], typesFrom: ["queries"], packages: /^@hono\/zod-openapi$/ },
   actions: {
-    from: ["actions", "domain", "queries", "services", "schemas", "db"],
+    from: ["actions", "domain", "queries", "services", "coordinators", "schemas", "db"],
     packages: /^(drizzle-orm|stripe)/,
   },
   middleware: { from: ["middleware", "actions", "queries", "domain"] },

@@ -9,6 +9,7 @@ import {
   HeldOffer,
   HoldCreated,
   HoldExtended,
+  PlaceInLineAnswer,
   Problem,
   SessionData,
   WaitlistEntry,
@@ -41,7 +42,14 @@ export const toProblem = (error: unknown) =>
 // For a proxy or platform error page without a problem body.
 const codeByStatus: Record<number, string> = { 404: "not_found", 410: "hold_expired", 429: "rate_limited" };
 
-type Call = { method?: string; body?: unknown; bearer?: string; signal?: AbortSignal | undefined };
+type Call = {
+  method?: string;
+  body?: unknown;
+  bearer?: string;
+  signal?: AbortSignal | undefined;
+  /** "no-cache" when the browser's copy may be stale (the spots just opened). */
+  cache?: RequestCache;
+};
 
 /** The API's root: the `api` attribute when given, else the folder that served widget.js. */
 export function apiBase(attribute: string): URL {
@@ -51,7 +59,10 @@ export function apiBase(attribute: string): URL {
 
 /** A typed client of the public API (DESIGN.md, "HTTP contract, v1"), rooted at `base`. */
 export function createApi(base: URL) {
-  async function send({ method = "GET", body, bearer, signal }: Call, path: string): Promise<Response> {
+  async function send(
+    { method = "GET", body, bearer, signal, cache }: Call,
+    path: string,
+  ): Promise<Response> {
     // A GET carries no custom header, so the load is one simple CORS request without a preflight.
     const headers: Record<string, string> = {};
     if (body !== undefined) headers["content-type"] = "application/json";
@@ -63,6 +74,7 @@ export function createApi(base: URL) {
         headers,
         body: body === undefined ? null : JSON.stringify(body),
         signal: signal ?? null,
+        ...(cache ? { cache } : {}),
       });
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -86,10 +98,16 @@ export function createApi(base: URL) {
   const post = (body: unknown, bearer?: string): Call => ({ method: "POST", body, bearer });
 
   return {
-    session: (slug: string, lang: string, signal?: AbortSignal) =>
-      json(SessionData, { signal }, `v1/sessions/${id(slug)}?lang=${id(lang)}`),
-    hold: (slug: string, spotId: string, seats: number) =>
-      json(HoldCreated, post({ spotId, seats }), `v1/sessions/${id(slug)}/holds`),
+    session: (slug: string, lang: string, signal?: AbortSignal, cache?: RequestCache) =>
+      json(SessionData, { signal, ...(cache ? { cache } : {}) }, `v1/sessions/${id(slug)}?lang=${id(lang)}`),
+    hold: (slug: string, spotId: string, seats: number, admission?: string) =>
+      json(
+        HoldCreated,
+        post({ spotId, seats, ...(admission ? { admission } : {}) }),
+        `v1/sessions/${id(slug)}/holds`,
+      ),
+    queue: (slug: string, ticket: string | undefined) =>
+      json(PlaceInLineAnswer, post(ticket ? { ticket } : {}), `v1/sessions/${id(slug)}/queue`),
     extend: (hold: { id: string; token: string }) =>
       json(HoldExtended, post(undefined, hold.token), `v1/holds/${id(hold.id)}/extend`),
     release: (hold: { id: string; token: string }) =>

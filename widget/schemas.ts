@@ -101,7 +101,13 @@ const Words = {
 };
 
 /** The studio's rules in plain words; nullish, so an older server still reads. */
-const Rules = v.nullish(v.object({ text: v.array(v.string()) }));
+const Rules = v.nullish(
+  v.object({
+    text: v.array(v.string()),
+    /** When booking opens: the session takes visitors through its launch line. */
+    opensAt: v.nullish(v.string()),
+  }),
+);
 
 export const Question = v.object({
   id: v.string(),
@@ -129,6 +135,19 @@ export const SessionData = v.object({
   ...Words,
   rules: Rules,
   ...Forms,
+});
+
+/** `POST /v1/sessions/:slug/queue` */
+export const PlaceInLineAnswer = v.object({
+  place: v.object({
+    ticket: v.string(),
+    status: v.picklist(["waiting", "admitted", "held", "over", "left"]),
+    position: v.nullable(v.number()),
+    opensAt: v.string(),
+    admission: v.nullable(v.object({ token: v.string(), expiresAt: v.string() })),
+    retryAfterMs: v.number(),
+    seatsLeft: v.number(),
+  }),
 });
 
 /** `POST /v1/sessions/:slug/holds` */
@@ -282,6 +301,7 @@ export type Spot = v.InferOutput<typeof Spot>;
 export type Question = v.InferOutput<typeof Question>;
 export type Contract = v.InferOutput<typeof Contract>;
 export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
+export type PlaceInLine = v.InferOutput<typeof PlaceInLineAnswer>["place"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;
 export type BookingDetail = v.InferOutput<typeof BookingDetail>;
 export type BookingCancelled = v.InferOutput<typeof BookingCancelled>;

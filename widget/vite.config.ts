@@ -80,8 +80,13 @@ const repository = fileURLToPath(new URL("..", import.meta.url));
 /**
  * The API's OpenAPI document, from the Worker's route definitions (worker/openapi-document.ts),
  * run here in Node with the Worker's zod (worker/zod.ts) and the full zod-to-openapi. The Worker
- * never sends its mail from here, so its one workerd-only module is a stand-in.
+ * never sends its mail nor keeps a launch line from here, so its workerd-only modules are stand-ins.
  */
+const workerdStandIns: Record<string, string> = {
+  "cloudflare:email": "export class EmailMessage {}",
+  "cloudflare:workers": "export class DurableObject {}",
+};
+
 async function openApiJson(): Promise<Record<string, string>> {
   const { module } = await runnerImport<{ openApiDocument: () => object }>(
     join(repository, "worker/openapi-document.ts"),
@@ -93,8 +98,8 @@ async function openApiJson(): Promise<Record<string, string>> {
       plugins: [
         {
           name: "spotbook:workerd-modules",
-          resolveId: (id) => (id === "cloudflare:email" ? "\0cloudflare:email" : undefined),
-          load: (id) => (id === "\0cloudflare:email" ? "export class EmailMessage {}" : undefined),
+          resolveId: (id) => (id in workerdStandIns ? `\0${id}` : undefined),
+          load: (id) => (id.startsWith("\0") ? workerdStandIns[id.slice(1)] : undefined),
         },
       ],
     },

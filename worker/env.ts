@@ -1,10 +1,15 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type * as schema from "../db/schema.ts";
+import type { LaunchQueue } from "./coordinators/launch-queue.ts";
 
 /** Worker bindings: D1, static assets, secrets and settings (`.dev.vars` locally). */
 export type Bindings = {
   DB: D1Database;
   ASSETS: Fetcher;
+  /** One launch line per session with an opening time (a Durable Object, keyed by the session's slug). */
+  LAUNCH_QUEUES: DurableObjectNamespace<LaunchQueue>;
+  /** Signs launch admissions; by default a key derived from OPERATOR_TOKEN. */
+  LAUNCH_SECRET?: string;
   /** The Worker's public address, for links in emails (requests use their own origin). */
   PUBLIC_URL?: string;
   /** May create studios through POST /v1/studios. */

@@ -6,6 +6,7 @@ import { publicApiPaths, publicCors } from "./http/cors.ts";
 import clientBookings from "./http/public/bookings.ts";
 import calendarFeed from "./http/public/calendar-feed.ts";
 import { holds, sessionHolds } from "./http/public/holds.ts";
+import { sessionQueue } from "./http/public/launch.ts";
 import selfService from "./http/public/self-service.ts";
 import publicSessions from "./http/public/sessions.ts";
 import stripeWebhook from "./http/public/stripe-webhook.ts";
@@ -31,6 +32,7 @@ app.use("/v1/admin/*", adminAuth);
 app.route("/v1/sessions", publicSessions);
 app.route("/v1/sessions", sessionHolds);
 app.route("/v1/sessions", sessionWaitlist);
+app.route("/v1/sessions", sessionQueue);
 app.route("/v1/holds", holds);
 app.route("/v1/waitlist", waitlist);
 app.route("/v1/offers", offers);
@@ -57,5 +59,7 @@ app.get("/s/:slug", pageHeaders, database, sessionPage);
 for (const path of ["/book/", "/book"]) app.get(path, pageHeaders, database, bookingPage);
 app.on(["GET", "POST"], "/unsubscribe/:token", pageHeaders, database, unsubscribePage);
 
+// The launch lines' Durable Object class, exported from the Worker's main module as the runtime asks.
+export { LaunchQueue } from "./coordinators/launch-queue.ts";
 export { app };
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -76,6 +76,8 @@ async function fixture() {
       "POST /v1/bookings/{token}/confirm": {},
       "POST /v1/bookings/{token}/reschedule": { spotId: session.spots[2].id },
       "POST /v1/sessions/{slug}/waitlist": { client: { name: "Ada", email: "ada@example.com" } },
+      "POST /v1/sessions/{slug}/queue": {},
+      "POST /v1/sessions/{slug}/queue/leave": { ticket: "sbk_line_unknown" },
     } as Record<string, unknown>,
   };
 }

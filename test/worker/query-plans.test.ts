@@ -2,8 +2,10 @@ import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.ts";
+import { contextFor } from "../../worker/actions/context.ts";
 import { expireLapsed } from "../../worker/actions/holds.ts";
 import { app } from "../../worker/index.ts";
+import { launchFacts } from "../../worker/queries/launch.ts";
 import { reminderCandidates } from "../../worker/queries/reminders.ts";
 import { getPublicSession, getSessionDetails, listSessions } from "../../worker/queries/sessions.ts";
 import { giveUpStaleEmails, takeDueEmails } from "../../worker/services/outbox.ts";
@@ -86,6 +88,15 @@ describe("hot queries find spots, bookings and emails through an index", () => {
     expect(await fullScans(statements)).toEqual([]);
   });
 
+  it("reads a launch's facts for its line (two statements, every few seconds at most)", async () => {
+    const { session } = await openMultiSession(3);
+    await hold(session.slug, session.spots[0].id);
+    const { db, statements } = recordingDb();
+    expect(await launchFacts(db, session.slug, Date.now())).toMatchObject({ freeSeats: 2, opensAt: null });
+    expect(statements).toHaveLength(2);
+    expect(await fullScans(statements)).toEqual([]);
+  });
+
   it("places a hold", async () => {
     const { session, spotIds } = await openMultiSession(1);
     const { binding, statements } = recordingDb();
@@ -152,7 +163,7 @@ describe("hot queries find spots, bookings and emails through an index", () => {
 
   it("sweeps lapsed holds and pending payments (bookings by status and expires_at)", async () => {
     const { db, statements } = recordingDb();
-    await expireLapsed({ db, now: Date.now(), publicUrl: "", stripe: () => null });
+    await expireLapsed({ ...contextFor(env, Date.now(), ""), db });
     expect(touches(statements, /^update "bookings"/)).toBe(true);
     expect(await fullScans(statements)).toEqual([]);
   });

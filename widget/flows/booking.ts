@@ -3,6 +3,7 @@ import { type Api, ApiProblem } from "../api.ts";
 import { type FieldErrors, fieldErrors, firstInvalid, readForm } from "../form.ts";
 import { HoldCountdown } from "../hold-countdown.ts";
 import { t } from "../i18n.ts";
+import { LaunchLine } from "../launch-line.ts";
 import {
   ClientInput,
   ClientWithPackage,
@@ -16,6 +17,7 @@ import { type Draft, renderBookingForm } from "../views/booking-form.ts";
 import { extrasAmounts, extrasBody, isExtra } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { firstFormError, formErrors, hasForms, readForms, renderForms, signOr } from "../views/contract.ts";
+import { renderLaunchLine } from "../views/launch.ts";
 import { type Amounts, fixedPackage, renderHeader, renderStepHeading, stepHeading } from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
 import { renderSpotPicker } from "../views/spot-picker.ts";
@@ -65,9 +67,20 @@ export class BookingFlow extends Flow<Step, SessionData> {
   private seats = 1;
   private waitlist: WaitlistJoin = { step: "offer" };
   private readonly countdown: HoldCountdown;
+  /** A session with an opening time: the visitor's place in its line, and their turn. */
+  private readonly line: LaunchLine;
+  /** The spots just opened to this visitor: the browser's cached copy of the session is stale. */
+  private fresh = false;
 
   constructor(host: LitElement, context: () => FlowContext) {
     super(host, context, { name: "pick" });
+    this.line = new LaunchLine(host, (before, now) => {
+      if (now.status === "admitted" && before?.status !== "admitted") {
+        this.fresh = true;
+        void this.run();
+        this.focus(`#${stepHeading}`);
+      }
+    });
     this.countdown = new HoldCountdown(host, () => {
       this.report(new ApiProblem(410, "hold_expired"));
       this.returnToPick(t("holdExpired"));
@@ -75,7 +88,13 @@ export class BookingFlow extends Flow<Step, SessionData> {
   }
 
   protected async load(api: Api, key: string, lang: string, signal: AbortSignal) {
-    if (!key.startsWith(offerKey)) return api.session(key, lang, signal);
+    if (!key.startsWith(offerKey)) {
+      const data = await api.session(key, lang, signal, this.fresh ? "no-cache" : undefined);
+      this.fresh = false;
+      if (data.rules?.opensAt) this.line.join(api, key);
+      else this.line.stop();
+      return data;
+    }
     // A spot held for them from the waitlist: straight to the details form, on the offer's hold.
     const token = key.slice(offerKey.length);
     const { offer } = await api.offer(token, signal);
@@ -96,6 +115,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
   protected override reset(): void {
     super.reset();
     this.countdown.stop();
+    this.line.stop();
     this.waitlist = { step: "offer" };
   }
 
@@ -107,9 +127,25 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const { session, packages } = data;
     const format = this.format(session.timeZone);
     const step = this.state;
+    const place = this.line.place;
+    const onTurn = place?.status === "admitted" || place?.status === "held";
     switch (step.name) {
       case "pick":
-        return html`${renderSpotPicker({
+        if (data.rules?.opensAt && !onTurn) {
+          return renderLaunchLine({
+            locale: data.locale,
+            opensAt: data.rules.opensAt,
+            place,
+            onAgain: () => this.line.again(),
+          });
+        }
+        return html`${
+          place?.admission
+            ? html`<p part="notice" role="status">${t("lineYourTurn", {
+                count: Math.max(1, Math.round((Date.parse(place.admission.expiresAt) - Date.now()) / 60_000)),
+              })}</p>`
+            : ""
+        }${renderSpotPicker({
           format,
           spots: data.spots,
           maxSeats: session.maxSeatsPerBooking,
@@ -190,7 +226,12 @@ export class BookingFlow extends Flow<Step, SessionData> {
     this.set({ ...this.state, picking: true });
     const sentAt = Date.now();
     try {
-      const { hold } = await this.context().api.hold(data.session.slug, spot.id, this.seats);
+      const { hold } = await this.context().api.hold(
+        data.session.slug,
+        spot.id,
+        this.seats,
+        this.line.place?.admission?.token,
+      );
       // The hold ends by the server's clock; a browser clock that is minutes off must neither
       // end the countdown at once nor promise time the visitor does not have.
       const skew = Date.parse(hold.expiresAt) - data.session.holdMinutes * 60_000 - sentAt;

@@ -41,6 +41,7 @@ const problemKeys: Record<string, string> = {
   reschedule_not_allowed: "rescheduleNotAllowed",
   cancel_not_allowed: "cancelNotAllowed",
   booking_not_open: "bookingNotOpen",
+  not_admitted: "notAdmitted",
   booking_closed: "bookingClosed",
   booking_changed: "conflict",
   no_balance_due: "noBalanceDue",

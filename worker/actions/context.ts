@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { type LaunchDesk, launchDeskFor } from "../coordinators/launch-queue.ts";
 import type { Bindings, Db, Studio } from "../env.ts";
 import { openDb } from "../queries/db.ts";
 import { stripeFor } from "../services/stripe.ts";
@@ -14,6 +15,8 @@ export type ActionContext = {
   publicUrl: string;
   /** Stripe when online payment is set up, else null (payment at the session). */
   stripe: () => Stripe | null;
+  /** The sessions' launch lines (Durable Objects) and the key of their admissions. */
+  launch: LaunchDesk;
 };
 
 /**
@@ -36,4 +39,5 @@ export const contextFor = (
   now,
   publicUrl: publicUrl.replace(/\/+$/, ""),
   stripe: () => stripeFor(env),
+  launch: launchDeskFor(env),
 });

@@ -13,6 +13,7 @@ import { forgetClosedWindows } from "../queries/rate-limits.ts";
 import { isOfferedHold } from "../queries/waitlist.ts";
 import { checkoutLifetimeMs } from "../services/stripe.ts";
 import type { ActionContext, VisitorContext } from "./context.ts";
+import { requireAdmission, turnUsed } from "./launch.ts";
 import { offerFreeSpots } from "./waitlist.ts";
 
 /** How many holds one visitor (IP) may place per window; a real visitor needs a handful. */
@@ -33,10 +34,26 @@ export type NewHold = { id: string; token: string; expiresAt: number; seats: num
 export async function holdSpot(
   ctx: VisitorContext,
   /** `visitor`: the caller's network address (Cloudflare's CF-Connecting-IP). */
-  input: { slug: string; spotId: string; seats?: number | undefined; visitor: string | undefined },
+  input: {
+    slug: string;
+    spotId: string;
+    seats?: number | undefined;
+    visitor: string | undefined;
+    /** A session with an opening time: the admission the line signed for the visitor's turn. */
+    admission?: string | undefined;
+  },
 ): Promise<NewHold> {
   const token = randomToken("sbk_hold");
   const network = networkOf(input.visitor);
+  // The studio's notice and booking window are about time, not about who is first: checked before.
+  // A session with an opening time is booked turn by turn, through its line.
+  const spot = await spotRules(ctx.db, input.slug, input.spotId);
+  let turn: { placeId: string } | null = null;
+  if (spot && spot.startsAt > ctx.now) {
+    const rules = effectiveRules(spot.typeRules, spot.sessionRules);
+    requireBookable(rules, spot, ctx.now);
+    if (rules.opensAt !== null) turn = await requireAdmission(ctx, input.slug, input.admission);
+  }
   const request: HoldRequest = {
     slug: input.slug,
     spotId: input.spotId,
@@ -45,16 +62,12 @@ export async function holdSpot(
     tokenHash: await sha256(token),
     origin: ctx.origin,
     rateKey: `hold:${network}`,
-    visitorKey: await sha256(network),
+    // On a turn, the turn is the visitor: one turn keeps the studio's cap of holds, whatever network.
+    visitorKey: await sha256(turn ? `turn:${turn.placeId}` : network),
     rateLimit: holdsPerWindow,
     rateWindowMs: holdWindowMs,
     now: ctx.now,
   };
-  // The studio's notice and booking window are about time, not about who is first: checked before.
-  const rules = await spotRules(ctx.db, input.slug, input.spotId);
-  if (rules && rules.startsAt > ctx.now) {
-    requireBookable(effectiveRules(rules.typeRules, rules.sessionRules), rules, ctx.now);
-  }
   let placed: Awaited<ReturnType<typeof placeHold>>;
   try {
     placed = await placeHold(ctx.db, request);
@@ -66,6 +79,7 @@ export async function holdSpot(
   if (placed) {
     // Holding this spot let go of the visitor's earlier one: that spot may have someone waiting.
     if (placed.releasedForWaitlist) await offerFreeSpots(ctx, placed.sessionId);
+    if (turn) await turnUsed(ctx, input.slug, { placeId: turn.placeId, seats: request.seats });
     return { id: request.holdId, token, expiresAt: placed.expiresAt, seats: request.seats };
   }
   const why = await whyNoHold(ctx.db, request);

@@ -40,6 +40,8 @@ export const errorCodes = {
   too_late: [409, "Too close to the session"],
   booking_not_open: [409, "Booking has not opened yet"],
   booking_closed: [409, "Booking has closed"],
+  not_admitted: [409, "Not your turn yet"],
+  no_opening_time: [409, "This session has no opening time"],
   reschedule_not_allowed: [409, "Bookings cannot be moved"],
   reschedule_limit_reached: [409, "This booking was moved as often as allowed"],
   cancel_not_allowed: [409, "Bookings cannot be cancelled"],

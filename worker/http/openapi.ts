@@ -1,5 +1,5 @@
 import { type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
-import { errorCodeList, errorCodes } from "../domain/errors.ts";
+import { type ErrorCode, errorCodeList, errorCodes } from "../domain/errors.ts";
 import { Id } from "../schemas/fields.ts";
 
 /** What every route module needs to document itself: path parameters, bodies and problem answers. */
@@ -36,8 +36,10 @@ export const ProblemSchema = z
   .openapi("Problem");
 
 /** A problem of that status as the API answers it, with the first refusal code of that status. */
-function problemExample(status: number): z.output<typeof ProblemSchema> {
-  const code = errorCodeList.find((c) => errorCodes[c][0] === status) ?? "internal_error";
+function problemExample(
+  status: number,
+  code = errorCodeList.find((c) => errorCodes[c][0] === status) ?? "internal_error",
+): z.output<typeof ProblemSchema> {
   const title = errorCodes[code][1];
   const example = { type: "about:blank", status, title, code, detail: `${title}.` };
   return code === "validation_failed"
@@ -73,6 +75,18 @@ export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent(s) }]),
   );
+}
+
+/** A status whose refusals a client tells apart: named in its description, the first one as the example. */
+export function problemCodes(status: number, codes: readonly [ErrorCode, ...ErrorCode[]]) {
+  return {
+    [status]: {
+      description: `${descriptions[status] ?? "Error"}: ${codes.map((c) => `\`${c}\``).join(", ")}`,
+      content: {
+        "application/problem+json": { schema: ProblemSchema, example: problemExample(status, codes[0]) },
+      },
+    },
+  };
 }
 
 /**

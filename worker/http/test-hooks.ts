@@ -1,4 +1,4 @@
-import { lapseLiveHolds } from "../actions/test-hooks.ts";
+import { lapseLiveHolds, openNow } from "../actions/test-hooks.ts";
 import { DomainError } from "../domain/errors.ts";
 import { sameSecret } from "../domain/tokens.ts";
 import { actionContext } from "../middleware/context.ts";
@@ -22,3 +22,6 @@ testHooks.use("*", async function testHooksOnly(c, next) {
 });
 
 testHooks.post("/holds/lapse", async (c) => c.json({ lapsed: await lapseLiveHolds(actionContext(c)) }));
+testHooks.post("/sessions/:slug/open", async (c) =>
+  c.json({ opened: await openNow(actionContext(c), c.req.param("slug")) }),
+);

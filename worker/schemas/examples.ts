@@ -16,6 +16,7 @@ import type {
 } from "./catalog-views.ts";
 import { exampleAddOn } from "./checkout-examples.ts";
 import type { ClientInput } from "./fields.ts";
+import type { LineSummarySchema, PlaceInLineSchema } from "./launch.ts";
 import type {
   ClientBookingSchema,
   PublicSessionSchema,
@@ -496,3 +497,24 @@ export const exampleCalendarFeedFile = [
 ].join("\r\n");
 
 export { exampleContract, exampleQuestions };
+/** A visitor's place in a launch line: their turn has come, with the admission to hold with. */
+export const examplePlaceInLine = {
+  ticket: "sbk_line_Hk2mW9qZ4xV7nB1cR5tY8uJ3pL6sD0aF",
+  status: "admitted",
+  position: null,
+  opensAt: "2027-09-01T23:00:00.000Z",
+  admission: {
+    token: "7f0c2a4e-5b1d-4c3e-9a8f-2d6b1e0c9f47.1820185380000.q8ZJ1vN3bX5mK7pR9tW2yC4eG6iL8oQ0sU2wA4cE6gI",
+    expiresAt: "2027-09-01T23:03:00.000Z",
+  },
+  retryAfterMs: 1_000,
+  seatsLeft: 10,
+} satisfies z.output<typeof PlaceInLineSchema>;
+
+export const exampleLineSummary = {
+  opensAt: "2027-09-01T23:00:00.000Z",
+  opened: true,
+  arrived: 512,
+  waiting: 490,
+  admitted: 22,
+} satisfies z.output<typeof LineSummarySchema>;

@@ -133,6 +133,23 @@ export const de: Catalogue = {
   tax: "MwSt.",
   taxIncluded: "inkl. {amount} MwSt.",
   total: "Gesamt",
+  lineOpensAt: "Die Buchung öffnet am {when}.",
+  lineWaitHere:
+    "Lassen Sie diese Seite offen. Zur Öffnung werden alle, die hier warten, in eine zufällige Reihenfolge gebracht: Sie müssen sich nicht beeilen und nicht neu laden.",
+  lineHeading: "Sie sind in der Warteschlange",
+  lineNext: "Sie sind als Nächstes dran, sobald ein Termin frei ist.",
+  lineAhead: {
+    one: "{count} Person ist vor Ihnen. Lassen Sie diese Seite offen: Ihr Zug kommt von selbst.",
+    other: "{count} Personen sind vor Ihnen. Lassen Sie diese Seite offen: Ihr Zug kommt von selbst.",
+  },
+  lineFull: "Gerade sind alle Termine vergeben. Wird einer frei, geht er an die Nächsten in der Schlange.",
+  lineYourTurn: {
+    one: "Sie sind dran: Wählen Sie innerhalb von {count} Minute einen Termin.",
+    other: "Sie sind dran: Wählen Sie innerhalb von {count} Minuten einen Termin.",
+  },
+  lineTurnOver: "Ihr Zug ist abgelaufen, ohne dass ein Termin gewählt wurde.",
+  lineAgain: "Erneut anstellen",
+  notAdmitted: "Sie sind noch nicht dran. Bitte warten Sie auf dieser Seite in der Schlange.",
   unsubscribeTitle: "Keine Ankündigungen mehr von {studio}",
   unsubscribeAsk:
     "Keine E-Mails über neue Termine von {studio} mehr erhalten? E-Mails zu Ihren eigenen Buchungen erhalten Sie weiterhin.",

@@ -141,6 +141,23 @@ export const en = {
   tax: "Tax",
   taxIncluded: "incl. {amount} tax",
   total: "Total",
+  lineOpensAt: "Booking opens {when}.",
+  lineWaitHere:
+    "Keep this page open. At the opening, everyone waiting here is put in a random order, so there is no need to hurry or to refresh.",
+  lineHeading: "You're in line",
+  lineNext: "You're next: your turn starts as soon as a time is free.",
+  lineAhead: {
+    one: "{count} person is ahead of you. Keep this page open: your turn comes by itself.",
+    other: "{count} people are ahead of you. Keep this page open: your turn comes by itself.",
+  },
+  lineFull: "Every time is taken right now. If one frees up, it goes to the next in line.",
+  lineYourTurn: {
+    one: "It's your turn: choose a time within {count} minute.",
+    other: "It's your turn: choose a time within {count} minutes.",
+  },
+  lineTurnOver: "Your turn passed without a time chosen.",
+  lineAgain: "Wait in line again",
+  notAdmitted: "It is not your turn yet. Please wait in line on this page.",
   unsubscribeTitle: "Stop announcements from {studio}",
   unsubscribeAsk:
     "Stop receiving emails about new sessions from {studio}? Emails about your own bookings still reach you.",

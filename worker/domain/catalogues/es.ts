@@ -140,6 +140,25 @@ export const es: Catalogue = {
   tax: "IVA",
   taxIncluded: "{amount} de IVA incluido",
   total: "Total",
+  lineOpensAt: "Las reservas se abren el {when}.",
+  lineWaitHere:
+    "Mantén esta página abierta. En la apertura, todos los que esperan aquí se ordenan al azar: no hace falta darse prisa ni recargar.",
+  lineHeading: "Estás en la fila",
+  lineNext: "Eres el siguiente: tu turno empieza en cuanto haya un horario libre.",
+  lineAhead: {
+    one: "{count} persona está delante de ti. Mantén esta página abierta: tu turno llegará solo.",
+    many: "{count} personas están delante de ti. Mantén esta página abierta: tu turno llegará solo.",
+    other: "{count} personas están delante de ti. Mantén esta página abierta: tu turno llegará solo.",
+  },
+  lineFull: "Ahora mismo todos los horarios están ocupados. Si se libera uno, pasa al siguiente de la fila.",
+  lineYourTurn: {
+    one: "Es tu turno: elige un horario en {count} minuto.",
+    many: "Es tu turno: elige un horario en {count} minutos.",
+    other: "Es tu turno: elige un horario en {count} minutos.",
+  },
+  lineTurnOver: "Tu turno pasó sin elegir un horario.",
+  lineAgain: "Volver a la fila",
+  notAdmitted: "Todavía no es tu turno. Espera en la fila en esta página.",
   unsubscribeTitle: "Dejar de recibir anuncios de {studio}",
   unsubscribeAsk:
     "¿Dejar de recibir correos sobre nuevas sesiones de {studio}? Los correos sobre tus reservas te seguirán llegando.",

@@ -142,6 +142,25 @@ export const fr: Catalogue = {
   tax: "TVA",
   taxIncluded: "dont {amount} de TVA",
   total: "Total",
+  lineOpensAt: "Les réservations ouvrent le {when}.",
+  lineWaitHere:
+    "Gardez cette page ouverte. À l’ouverture, tous ceux qui attendent ici sont placés dans un ordre aléatoire : inutile de vous presser ou de recharger.",
+  lineHeading: "Vous êtes dans la file",
+  lineNext: "Vous êtes le prochain : votre tour commence dès qu’un horaire est libre.",
+  lineAhead: {
+    one: "{count} personne est devant vous. Gardez cette page ouverte : votre tour viendra tout seul.",
+    many: "{count} personnes sont devant vous. Gardez cette page ouverte : votre tour viendra tout seul.",
+    other: "{count} personnes sont devant vous. Gardez cette page ouverte : votre tour viendra tout seul.",
+  },
+  lineFull: "Tous les horaires sont pris pour l’instant. Si l’un se libère, il va au suivant dans la file.",
+  lineYourTurn: {
+    one: "C’est votre tour : choisissez un horaire dans les {count} minute.",
+    many: "C’est votre tour : choisissez un horaire dans les {count} minutes.",
+    other: "C’est votre tour : choisissez un horaire dans les {count} minutes.",
+  },
+  lineTurnOver: "Votre tour est passé sans qu’un horaire soit choisi.",
+  lineAgain: "Reprendre place dans la file",
+  notAdmitted: "Ce n’est pas encore votre tour. Merci d’attendre dans la file sur cette page.",
   unsubscribeTitle: "Ne plus recevoir les annonces de {studio}",
   unsubscribeAsk:
     "Ne plus recevoir d’e-mails sur les nouvelles séances de {studio} ? Les e-mails concernant vos réservations vous parviendront toujours.",

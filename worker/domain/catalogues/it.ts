@@ -141,6 +141,25 @@ export const it: Catalogue = {
   tax: "IVA",
   taxIncluded: "IVA inclusa: {amount}",
   total: "Totale",
+  lineOpensAt: "Le prenotazioni aprono {when}.",
+  lineWaitHere:
+    "Tieni aperta questa pagina. All’apertura, tutti quelli che aspettano qui vengono messi in ordine casuale: non serve affrettarsi né ricaricare.",
+  lineHeading: "Sei in fila",
+  lineNext: "Sei il prossimo: il tuo turno inizia appena un orario è libero.",
+  lineAhead: {
+    one: "{count} persona è davanti a te. Tieni aperta questa pagina: il tuo turno arriva da solo.",
+    many: "{count} persone sono davanti a te. Tieni aperta questa pagina: il tuo turno arriva da solo.",
+    other: "{count} persone sono davanti a te. Tieni aperta questa pagina: il tuo turno arriva da solo.",
+  },
+  lineFull: "Al momento tutti gli orari sono occupati. Se uno si libera, va al prossimo in fila.",
+  lineYourTurn: {
+    one: "È il tuo turno: scegli un orario entro {count} minuto.",
+    many: "È il tuo turno: scegli un orario entro {count} minuti.",
+    other: "È il tuo turno: scegli un orario entro {count} minuti.",
+  },
+  lineTurnOver: "Il tuo turno è passato senza che fosse scelto un orario.",
+  lineAgain: "Rimettiti in fila",
+  notAdmitted: "Non è ancora il tuo turno. Aspetta in fila su questa pagina.",
   unsubscribeTitle: "Non ricevere più annunci da {studio}",
   unsubscribeAsk:
     "Non ricevere più e-mail sulle nuove sessioni di {studio}? Le e-mail sulle tue prenotazioni continueranno ad arrivare.",

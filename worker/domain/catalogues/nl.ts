@@ -129,6 +129,23 @@ export const nl: Catalogue = {
   tax: "Btw",
   taxIncluded: "incl. {amount} btw",
   total: "Totaal",
+  lineOpensAt: "Boeken opent op {when}.",
+  lineWaitHere:
+    "Houd deze pagina open. Bij de opening komt iedereen die hier wacht in een willekeurige volgorde: haasten of herladen is niet nodig.",
+  lineHeading: "Je staat in de rij",
+  lineNext: "Jij bent de volgende: je beurt begint zodra er een tijd vrij is.",
+  lineAhead: {
+    one: "Er is {count} persoon voor je. Houd deze pagina open: je beurt komt vanzelf.",
+    other: "Er zijn {count} personen voor je. Houd deze pagina open: je beurt komt vanzelf.",
+  },
+  lineFull: "Alle tijden zijn nu bezet. Komt er een vrij, dan gaat die naar de volgende in de rij.",
+  lineYourTurn: {
+    one: "Je bent aan de beurt: kies binnen {count} minuut een tijd.",
+    other: "Je bent aan de beurt: kies binnen {count} minuten een tijd.",
+  },
+  lineTurnOver: "Je beurt is voorbij zonder dat er een tijd is gekozen.",
+  lineAgain: "Opnieuw in de rij",
+  notAdmitted: "Je bent nog niet aan de beurt. Wacht in de rij op deze pagina.",
   unsubscribeTitle: "Geen aankondigingen meer van {studio}",
   unsubscribeAsk:
     "Geen e-mails meer ontvangen over nieuwe sessies van {studio}? E-mails over je eigen boekingen blijf je ontvangen.",

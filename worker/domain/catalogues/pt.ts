@@ -141,6 +141,25 @@ export const pt: Catalogue = {
   tax: "IVA",
   taxIncluded: "IVA incluído: {amount}",
   total: "Total",
+  lineOpensAt: "As reservas abrem em {when}.",
+  lineWaitHere:
+    "Mantenha esta página aberta. Na abertura, todos os que esperam aqui são colocados em ordem aleatória: não precisa ter pressa nem recarregar.",
+  lineHeading: "Você está na fila",
+  lineNext: "Você é o próximo: sua vez começa assim que houver um horário livre.",
+  lineAhead: {
+    one: "{count} pessoa está à sua frente. Mantenha esta página aberta: sua vez chega sozinha.",
+    many: "{count} pessoas estão à sua frente. Mantenha esta página aberta: sua vez chega sozinha.",
+    other: "{count} pessoas estão à sua frente. Mantenha esta página aberta: sua vez chega sozinha.",
+  },
+  lineFull: "Todos os horários estão ocupados agora. Se um ficar livre, vai para o próximo da fila.",
+  lineYourTurn: {
+    one: "É a sua vez: escolha um horário em {count} minuto.",
+    many: "É a sua vez: escolha um horário em {count} minutos.",
+    other: "É a sua vez: escolha um horário em {count} minutos.",
+  },
+  lineTurnOver: "Sua vez passou sem que um horário fosse escolhido.",
+  lineAgain: "Voltar para a fila",
+  notAdmitted: "Ainda não é a sua vez. Aguarde na fila nesta página.",
   unsubscribeTitle: "Deixar de receber anúncios de {studio}",
   unsubscribeAsk:
     "Deixar de receber e-mails sobre novas sessões de {studio}? Os e-mails sobre as suas reservas continuam a chegar.",

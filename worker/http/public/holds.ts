@@ -18,7 +18,7 @@ import { Id, Instant } from "../../schemas/fields.ts";
 import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/questionnaire-examples.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
-import { holdSecurity, IdParam, json, jsonBody, problems, SlugParam } from "../openapi.ts";
+import { holdSecurity, IdParam, json, jsonBody, problemCodes, problems, SlugParam } from "../openapi.ts";
 
 const HoldSchema = z
   .object({ id: z.string(), token: z.string(), expiresAt: Instant, seats: z.number().int() })
@@ -43,6 +43,10 @@ sessionHolds.openapi(
               description:
                 "Seats at that time (a workshop), up to the session's maxSeatsPerBooking; 1 by default.",
             }),
+            admission: z.string().max(200).optional().openapi({
+              description:
+                "For a session with an opening time: the admission its line gave on the visitor's turn (POST /v1/sessions/{slug}/queue)",
+            }),
           })
           .openapi("CreateHold"),
         { spotId: exampleIds.spot, seats: 1 },
@@ -50,7 +54,8 @@ sessionHolds.openapi(
     },
     responses: {
       201: { description: "Held", ...json(z.object({ hold: HoldSchema }), { hold: exampleHold }) },
-      ...problems(404, 409, 422, 429),
+      ...problems(404, 422, 429),
+      ...problemCodes(409, ["not_admitted", "booking_not_open", "spot_taken", "not_enough_seats"]),
     },
   }),
   async (c) => {

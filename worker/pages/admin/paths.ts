@@ -56,4 +56,6 @@ export type SessionAction =
   | "cancel"
   | "delete"
   | "shift"
+  | "opening"
+  | "opening/remove"
   | "announce";

@@ -36,6 +36,8 @@ const notices = {
   "waitlist-on": "The waitlist is on: freed spots go to the people in line, in turn.",
   "waitlist-off": "The waitlist is off: nobody can join, and freed spots are open to everyone.",
   "waitlist-offered": "The spot is held for them, and they are emailed.",
+  "opening-set": "The opening time is set: until then, visitors wait on the page for a fair start.",
+  "opening-removed": "The opening time is removed: visitors can book right away.",
   announced: "The announcement is on its way to each client below.",
 } as const;
 

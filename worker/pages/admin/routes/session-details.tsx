@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { cancelBooking } from "../../../actions/bookings.ts";
 import { findClients } from "../../../actions/clients.ts";
 import type { StudioContext } from "../../../actions/context.ts";
+import { lineOfSession } from "../../../actions/launch.ts";
 import { reserveSpot } from "../../../actions/reservations.ts";
 import {
   addSpots,
@@ -42,13 +43,22 @@ function whenValues(view: SessionDetailsView) {
   return spot ? utcToLocal(Date.parse(spot.startsAt), view.timeZone) : {};
 }
 
+/** The opening time as its form shows it: a date and time in the session's zone. */
+const openingValues = (opensAt: number | null, timeZone: string): Record<string, string> => {
+  if (opensAt === null) return {};
+  const { date, time } = utcToLocal(opensAt, timeZone);
+  return { openingDate: date, openingTime: time };
+};
+
 export async function showDetails(
   c: Context<AdminEnv>,
   id: string,
-  forms: { when?: FormState; action?: FormState } = {},
+  forms: { when?: FormState; action?: FormState; opening?: FormState } = {},
 ) {
   const view = await loadSession(c, id);
-  const waitlist = view.classification === "multi" ? await sessionWaitlist(studioContext(c), id) : undefined;
+  const multi = view.classification === "multi";
+  const waitlist = multi ? await sessionWaitlist(studioContext(c), id) : undefined;
+  const line = multi && view.status === "scheduled" ? await lineOfSession(studioContext(c), id) : undefined;
   return c.render(
     <SessionDetailsPage
       view={view}
@@ -59,6 +69,8 @@ export async function showDetails(
       action={forms.action ?? formOf()}
       notice={c.req.query("done")}
       waitlist={waitlist}
+      line={line}
+      opening={forms.opening ?? formOf(openingValues(line?.opensAt ?? null, view.timeZone))}
     />,
   );
 }

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import type { LineSummary } from "../../../actions/launch.ts";
 import { can } from "../../../domain/bookings.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import type { SessionDetailsView } from "../../../schemas/session-views.ts";
@@ -11,6 +12,7 @@ import { Spots } from "../components/spots.tsx";
 import type { FormState } from "../form.ts";
 import { bookingStatusLabels, classificationLabels } from "../format.ts";
 import { paths } from "../paths.ts";
+import { Opening } from "./launch.tsx";
 import { Waitlist, type WaitlistData } from "./waitlist.tsx";
 
 /** What a Single costs before anyone is booked on it: its package's price, if one is chosen. */
@@ -177,7 +179,10 @@ export const SessionDetailsPage: FC<{
   action: FormState;
   notice?: string;
   waitlist?: WaitlistData | undefined;
-}> = ({ view, locale, origin, allowedOrigins, when, action, notice, waitlist }) => (
+  /** A Multi session's launch line (its opening time), while it is scheduled. */
+  line?: LineSummary | undefined;
+  opening: FormState;
+}> = ({ view, locale, origin, allowedOrigins, when, action, notice, waitlist, line, opening }) => (
   <>
     <p>
       <a href={paths.sessions}>Booking Sessions</a>
@@ -191,6 +196,7 @@ export const SessionDetailsPage: FC<{
     )}
     <ErrorSummary form={action} />
     <ErrorSummary form={when} />
+    <ErrorSummary form={opening} />
     {/* A Single is private to its client: only Multi sessions are shared and embedded. */}
     {view.classification === "multi" && <PublicLink url={view.url} />}
     <Summary view={view} locale={locale} />
@@ -199,6 +205,7 @@ export const SessionDetailsPage: FC<{
     {view.classification === "single" && !view.confirmed && view.status === "scheduled" && (
       <When view={view} form={when} />
     )}
+    {line && <Opening view={view} line={line} form={opening} locale={locale} />}
     <Spots view={view} locale={locale} />
     {waitlist && <Waitlist view={view} waitlist={waitlist} locale={locale} />}
     {view.classification === "multi" && view.status === "scheduled" && (
