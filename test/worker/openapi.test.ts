@@ -14,6 +14,20 @@ describe("GET /v1/openapi.json", () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
+  it("says null where a field may be null: no nullable schema folded into an allOf beside a $ref", async () => {
+    // zod-to-openapi writes `Ref.nullable()` as allOf [$ref, {type: [..., "null"]}], which no null
+    // satisfies (the $ref refuses it): a client validating answers would reject every null.
+    const folded: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (!node || typeof node !== "object") return;
+      const allOf = (node as { allOf?: { type?: unknown }[] }).allOf;
+      if (allOf?.some((part) => Array.isArray(part.type) && part.type.includes("null"))) folded.push(at);
+      for (const [key, child] of Object.entries(node)) walk(child, `${at}/${key}`);
+    };
+    walk((await call("GET", "/v1/openapi.json")).body, "#");
+    expect(folded).toEqual([]);
+  });
+
   it("documents every route of the contract, with problem answers", async () => {
     const res = await call("GET", "/v1/openapi.json");
     expect(res.status).toBe(200);

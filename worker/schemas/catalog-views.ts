@@ -52,7 +52,7 @@ export const SessionTypeSchema = z
 
 /** A session type as its own endpoints answer it: with the contract its clients sign now. */
 export const SessionTypeWithContractSchema = SessionTypeSchema.extend({
-  contract: ContractSchema.nullable().openapi({ description: "null: clients sign nothing" }),
+  contract: z.union([ContractSchema, z.null()]).openapi({ description: "null: clients sign nothing" }),
 }).openapi("SessionTypeWithContract");
 
 export const toPackage = (p: PackageRow): z.infer<typeof PackageSchema> => ({
