@@ -122,8 +122,8 @@ describe("the photographer manages Booking Sessions in the admin", () => {
     for (const [row, [name = "", price = "", deposit = ""]] of packages.entries()) {
       const fields = page.getByRole("group", { name: `New package ${row + 1}` });
       await fields.getByLabel("Package name").fill(name);
-      await fields.getByLabel("Price (USD)").fill(price);
-      await fields.getByLabel("Deposit (USD)").fill(deposit);
+      await fields.getByLabel("Price (USD)", { exact: true }).fill(price);
+      await fields.getByLabel("Deposit (USD)", { exact: true }).fill(deposit);
     }
     await snap(page, "admin-session-type-form");
     await page.getByRole("button", { name: "Save Session Type" }).click();

@@ -65,7 +65,7 @@ describe("a visitor books for a party with an add-on and a code", () => {
     await page.getByLabel("Email").fill("jane@example.com");
     await page.getByLabel("People").fill("4");
     await page.getByLabel("Print 8×10").fill("1");
-    const price = page.locator("spotbook-session [part=summary] div", { hasText: "Price" });
+    const price = page.locator("spotbook-session [part=summary] div", { hasText: "Total" });
     await shown(price.getByText("$270.00"));
     await page.getByLabel("Code (optional)").fill("family15");
     await snap(page, "checkout-extras-1-form");

@@ -83,7 +83,10 @@ describe("a visitor pays the deposit through Stripe Checkout", () => {
           price_data: {
             currency: "usd",
             unit_amount: "5000",
-            product_data: { name: "Fall Minis — Mini", description: expect.stringMatching(/^Deposit · /) },
+            product_data: {
+              name: "Deposit for Fall Minis — Mini",
+              description: expect.stringMatching(/^Deposit · /),
+            },
           },
         },
       ],
