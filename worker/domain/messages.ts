@@ -111,7 +111,7 @@ export const mailDocument = (body: string): string =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
 
 /** The words of the studio's own notices: English, as the admin is (their dates and money: its locale). */
-const english = mailWords("en");
+export const english = mailWords("en");
 
 export const details = (f: AppointmentFacts, say: Say = mailWords(f.locale)): string =>
   [f.sessionName, formatWhen(f), f.location ? say("where", { location: f.location }) : ""]
@@ -318,7 +318,7 @@ export const appointmentFacts = (
 });
 
 /** The same facts as the studio reads them: dates and money in its locale. */
-const studioSide = (f: AppointmentFacts): AppointmentFacts => ({ ...f, locale: f.studioLocale });
+export const studioSide = (f: AppointmentFacts): AppointmentFacts => ({ ...f, locale: f.studioLocale });
 
 /** A time the booking had, as its reader writes dates. */
 const formatWas = (f: AppointmentFacts, was: { startsAt: number; endsAt: number }) =>
