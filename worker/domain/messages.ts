@@ -1,15 +1,5 @@
 import type { CancelMoney } from "../../db/schema.ts";
-import { en } from "./catalogues/en.ts";
-import {
-  catalogues,
-  languageOf,
-  type MailKey,
-  type MessageKey,
-  mailLocale,
-  mailWords,
-  type Say,
-  translate,
-} from "./catalogues/index.ts";
+import { type MailKey, mailLocale, mailWords, type Say, visitorWords } from "./catalogues/index.ts";
 import { escapeHtml } from "./html.ts";
 import type { AppointmentLinks } from "./links.ts";
 import { type Amounts, balanceDue, formatMoney } from "./money.ts";
@@ -60,9 +50,7 @@ export const moneyFacts = (b: Amounts & { currency: string; quote?: Shown | null
  */
 export function chargesText(m: MoneyFacts, locale: string): string {
   const money = (cents: number) => formatMoney(cents, m.currency, locale);
-  const messages = catalogues[languageOf(locale)] ?? en;
-  const say = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(messages, locale, key, params);
+  const say = visitorWords(locale);
   if (!m.quote || !itemized(m.quote)) return `${say("price")}: ${money(m.amountCents)}`;
   return moneyRows(m.quote, money, say)
     .map((r) => `${r.label}: ${r.value}`)
