@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type MailKey, mailCatalogues, mailWords } from "../../worker/domain/catalogues/index.ts";
+import { contractCopy } from "../../worker/domain/contract.ts";
 import { appointmentLinks } from "../../worker/domain/links.ts";
 import {
   appointmentFacts,
@@ -187,6 +188,39 @@ describe("emails in the client's language", () => {
     }
   });
 
+  it("sends a German booking's signed contract copy in German, the studio's in English", async () => {
+    const studioEmail = `studio+${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { session, spotIds } = await openMultiSession(
+      1,
+      { contract: "Das Studio behält das Urheberrecht." },
+      { email: studioEmail },
+    );
+    const contract = (await call("GET", `/v1/sessions/${session.slug}`)).body.contract;
+    const held = await hold(session.slug, spotIds[0] as string);
+    const booked = await call("POST", `/v1/holds/${held.body.hold.id}/booking`, {
+      token: held.body.hold.token,
+      body: {
+        client: { name: "Ann", email: "ann.de@example.com" },
+        locale: "de-DE",
+        signature: { contractId: contract.id, name: "Ann Berger" },
+      },
+      headers: { "cf-connecting-ip": "198.51.100.7" },
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const copy = await mailOf("ann.de@example.com", "contract_signed");
+    expect(copy.subject).toBe("Unterschriebener Vertrag: Fall Minis, Juniper & Pine");
+    expect(copy.text).toContain("Ann Berger hat den Vertrag von Juniper & Pine unterschrieben für:");
+    expect(copy.text).toContain(weekday("de-DE", session.spots[0].startsAt));
+    expect(copy.text).toContain("Das Studio behält das Urheberrecht.");
+    expect(copy.text).toContain("Unterschrieben von Ann Berger am ");
+    expect(copy.text).toContain(`Vertragsversion 1, SHA-256 ${contract.sha256}`);
+    expect(copy.text).toContain("Von der IP-Adresse 198.51.100.7");
+    expect(copy.text).not.toMatch(/\b(Signed|Contract version|From)\b/);
+    const studioCopy = await mailOf(studioEmail, "contract_signed");
+    expect(studioCopy.subject).toBe("Signed contract: Fall Minis, Juniper & Pine");
+    expect(studioCopy.text).toContain("Signed by Ann Berger on ");
+  });
+
   it("offers a waitlist spot in the language the visitor joined in, though they never booked", async () => {
     const { session, spotIds } = await studioSession();
     const held = await hold(session.slug, spotIds[0] as string);
@@ -278,6 +312,14 @@ describe("every client message in every language", () => {
       bookingMoved(f, links, was),
       sessionMoved(f, links, was),
       bookingCancelled(f, links, { outcome: "credit", amountCents: 5000, currency: "EUR" }),
+      contractCopy(f, "Terms", {
+        contractId: "c",
+        version: 1,
+        sha256: "ab",
+        name,
+        signedAt: Date.UTC(2027, 3, 1),
+        ip: "198.51.100.7",
+      }),
     ];
   };
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { catalogues, visitorWords } from "../../worker/domain/catalogues/index.ts";
 import { apportion, chargeLines, lineTotal } from "../../worker/domain/checkout-lines.ts";
 import {
   bookingRow,
@@ -33,6 +34,8 @@ async function bookFamily(o: {
   tax?: { taxRateBasisPoints: number; taxInclusive: boolean };
   coupon?: Record<string, unknown>;
   choices: Record<string, unknown>;
+  /** The language the visitor books in (none: the studio's, en-US). */
+  locale?: string;
 }) {
   const stripe = fakeStripe();
   const opened = await openMultiSession(1, { packages: [family(o.depositCents)] });
@@ -46,7 +49,11 @@ async function bookFamily(o: {
   const choices = JSON.parse(JSON.stringify(o.choices).replaceAll('"PRINT"', JSON.stringify(print)));
   const booked = await callWithStripe("POST", `/v1/holds/${held.body.hold.id}/booking`, {
     token: held.body.hold.token,
-    body: { client: { name: "Mary Shelley", email: "mary@example.com" }, ...choices },
+    body: {
+      client: { name: "Mary Shelley", email: "mary@example.com" },
+      ...choices,
+      ...(o.locale && { locale: o.locale }),
+    },
   });
   expect(booked.status, JSON.stringify(booked.body)).toBe(201);
   const [created] = stripe.creations();
@@ -75,7 +82,7 @@ describe("the Checkout's line items, sent through the real Stripe SDK", () => {
         unitAmount: 20000,
         currency: "usd",
       },
-      { name: "Additional person", description: null, quantity: 2, unitAmount: 2000, currency: "usd" },
+      { name: "2 additional people", description: null, quantity: 1, unitAmount: 4000, currency: "usd" },
       { name: "Print 8×10", description: null, quantity: 2, unitAmount: 3000, currency: "usd" },
       { name: "Tax", description: null, quantity: 1, unitAmount: 2475, currency: "usd" },
     ]);
@@ -100,7 +107,7 @@ describe("the Checkout's line items, sent through the real Stripe SDK", () => {
     // $7 over $200, $20 and $90: $4.52, $0.45 and $2.03; $87.97 no longer divides by 3.
     expect(lines.map((l) => [l.name, l.quantity, l.unitAmount])).toEqual([
       ["Fall Minis — Family", 1, 19548],
-      ["Additional person", 1, 1955],
+      ["1 additional person", 1, 1955],
       ["3 × Print 8×10", 1, 8797],
       ["Tax", 1, 2500],
     ]);
@@ -108,6 +115,29 @@ describe("the Checkout's line items, sent through the real Stripe SDK", () => {
       (await deliver(checkoutEvent("checkout.session.completed", stripe.pay(stripe.created())))).status,
     ).toBe(200);
     expect(await bookingRow(bookingId)).toMatchObject({ status: "confirmed", paid_cents: 32800 });
+  });
+
+  it("names the lines in the language of a German booking: people, tax, and what the payment is", async () => {
+    const { lines } = await bookFamily({
+      depositCents: 0,
+      tax: { taxRateBasisPoints: 825, taxInclusive: false },
+      choices: { people: 4, addOns: [{ id: "PRINT", quantity: 2 }] },
+      locale: "de-DE",
+    });
+    expect(lines.map((l) => [l.name, l.quantity, l.unitAmount])).toEqual([
+      ["Fall Minis — Family", 1, 20000],
+      ["2 weitere Personen", 1, 4000],
+      ["Print 8×10", 2, 3000],
+      ["MwSt.", 1, 2475],
+    ]);
+    expect(lines[0]?.description).toMatch(/^Vollständige Zahlung · .+ · Juniper & Pine$/);
+    const included = await bookFamily({
+      depositCents: 0,
+      tax: { taxRateBasisPoints: 2000, taxInclusive: true },
+      choices: {},
+      locale: "de-DE",
+    });
+    expect(included.lines[0]?.description).toMatch(/ · inkl\. 33,33\s\$ MwSt\.$/);
   });
 
   it("asks for a deposit as one line, 'Deposit for …', of exactly the deposit", async () => {
@@ -150,18 +180,24 @@ describe("the Checkout's line items, sent through the real Stripe SDK", () => {
 describe("chargeLines", () => {
   it("always sums to what the Checkout charges, with whole, non-negative lines, whether itemized or one", () => {
     fc.assert(
-      fc.property(booking, fc.integer({ min: 0, max: 1_000_000 }), (b, deposit) => {
-        const q = quoted(b);
-        const whole = { amountCents: q.amountCents, depositCents: 0, paidCents: 0 };
-        const lines = chargeLines(q, whole, q.amountCents);
-        expect(lineTotal(lines)).toBe(q.amountCents);
-        for (const l of lines) {
-          expect(Number.isInteger(l.unitCents) && l.unitCents >= 0 && l.quantity >= 1).toBe(true);
-        }
-        const due = Math.min(deposit, q.amountCents);
-        const part = chargeLines(q, { ...whole, depositCents: due }, due);
-        expect(lineTotal(part)).toBe(due);
-      }),
+      fc.property(
+        booking,
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.constantFrom(...Object.keys(catalogues)),
+        (b, deposit, language) => {
+          const q = quoted(b);
+          const say = visitorWords(language);
+          const whole = { amountCents: q.amountCents, depositCents: 0, paidCents: 0 };
+          const lines = chargeLines(q, whole, q.amountCents, say);
+          expect(lineTotal(lines)).toBe(q.amountCents);
+          for (const l of lines) {
+            expect(Number.isInteger(l.unitCents) && l.unitCents >= 0 && l.quantity >= 1).toBe(true);
+          }
+          const due = Math.min(deposit, q.amountCents);
+          const part = chargeLines(q, { ...whole, depositCents: due }, due, say);
+          expect(lineTotal(part)).toBe(due);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -194,6 +194,86 @@ describe("the settings page", () => {
     expect(await field(res.html, "allowedOrigins")).toMatchObject({ describedByError: true });
   });
 
+  /** The settings form as the page fills it, with `changes` typed over it. */
+  const settingsForm = (changes: Record<string, string>) => ({
+    name: "Juniper",
+    timeZone: "America/New_York",
+    currency: "USD",
+    locale: "en-US",
+    allowedOrigins: "https://juniper.example",
+    holdMinutes: "15",
+    maxHoldsPerVisitor: "1",
+    sessionReminderHours: "24",
+    ...changes,
+  });
+
+  it("saves the tax rate as a percentage and whether prices include it", async () => {
+    const { browser, token } = await signedInStudio();
+    const page = await browser.get("/admin/settings");
+    expect(await field(page.html, "taxRatePercent")).toMatchObject({ value: "0" });
+    expect(page.html).toContain(
+      "Added: clients pay the price plus tax. Included: the price already contains it.",
+    );
+    const res = await browser.post(
+      "/admin/settings",
+      settingsForm({ taxRatePercent: "8.25", taxInclusive: "added" }),
+    );
+    expect(res.status, res.html).toBe(303);
+    expect((await call("GET", "/v1/admin/studio", { token })).body.studio).toMatchObject({
+      taxRateBasisPoints: 825,
+      taxInclusive: false,
+    });
+    const again = await browser.get("/admin/settings");
+    expect(await field(again.html, "taxRatePercent")).toMatchObject({ value: "8.25" });
+    await browser.post("/admin/settings", settingsForm({ taxRatePercent: "20", taxInclusive: "included" }));
+    expect((await call("GET", "/v1/admin/studio", { token })).body.studio).toMatchObject({
+      taxRateBasisPoints: 2000,
+      taxInclusive: true,
+    });
+  });
+
+  it("shows a refused tax rate beside its box and saves nothing", async () => {
+    const { browser, token } = await signedInStudio();
+    await browser.get("/admin/settings");
+    const set = await browser.post(
+      "/admin/settings",
+      settingsForm({ taxRatePercent: "7", taxInclusive: "added" }),
+    );
+    expect(set.status, set.html).toBe(303);
+    // The API's own rules answer, in the photographer's words.
+    for (const [taxRatePercent, error] of [
+      ["abc", "Enter a percentage such as 8.25, or 0."],
+      ["-1", "A rate cannot be negative."],
+      ["101", "At most 50 %."],
+    ] as const) {
+      const res = await browser.post("/admin/settings", settingsForm({ taxRatePercent }));
+      expect(await field(res.html, "taxRatePercent")).toMatchObject({ value: taxRatePercent, error });
+    }
+    const typed = fc.oneof(
+      fc.constantFrom("abc", "-1", "101", "8.255", "1e3", "50.01"),
+      fc.integer({ min: 51, max: 1e6 }).map(String),
+      fc.string().filter((s) => !/^\s*-?\d+(\.\d*)?\s*$/.test(s) && s.trim() !== ""),
+    );
+    await fc.assert(
+      fc.asyncProperty(typed, async (taxRatePercent) => {
+        const res = await browser.post(
+          "/admin/settings",
+          settingsForm({ name: "Changed", taxRatePercent, taxInclusive: "included" }),
+        );
+        expect(res.status).toBe(422);
+        const shown = await field(res.html, "taxRatePercent");
+        expect(shown.error).toBeTruthy();
+        expect(shown.describedByError).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    expect((await call("GET", "/v1/admin/studio", { token })).body.studio).toMatchObject({
+      name: "Juniper",
+      taxRateBasisPoints: 700,
+      taxInclusive: false,
+    });
+  });
+
   it("warns on a session's embed section when no website is allowed, linking to settings", async () => {
     const { browser, token } = await signedInStudio({ allowedOrigins: [] });
     const type = await newSessionType(token);

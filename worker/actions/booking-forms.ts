@@ -1,11 +1,18 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import { contractCopy, type Signature, signatureColumns, signatureOf } from "../domain/contract.ts";
+import {
+  contractCopy,
+  type Signature,
+  signatureColumns,
+  signatureOf,
+  studioContractCopy,
+} from "../domain/contract.ts";
 import { appointmentFacts } from "../domain/messages.ts";
 import { type AnswerValue, answersFor } from "../domain/questionnaire.ts";
 import type { Db } from "../env.ts";
 import type { BookingView } from "../queries/bookings.ts";
 import { contractStillInForce } from "../queries/contracts.ts";
 import { queueEmailIfLastChanged } from "../services/outbox.ts";
+import { clientLocale } from "./email-templates.ts";
 
 /** What a booking or a confirmation carries besides the client: answers to the questions, a signature. */
 export type FormsInput = {
@@ -31,24 +38,33 @@ export function signedForms(view: BookingView, input: FormsInput, at: { now: num
 }
 
 /**
- * The signed contract's copy to the client and to the studio, for the batch right after the
- * booking's guarded update: queued only if it happened (each chained to the one before).
+ * The signed contract's copy to the client (in their language, as their receipt is) and to the
+ * studio, for the batch right after the booking's guarded update: queued only if it happened
+ * (each chained to the one before). `locale` is the visitor's, while the booking does not yet record it.
  */
-export function contractCopies(
+export async function contractCopies(
   db: Db,
   view: BookingView,
   client: { name: string; email: string },
   signature: Signature | null,
   now: number,
-): BatchItem<"sqlite">[] {
+  locale: string | undefined,
+): Promise<BatchItem<"sqlite">[]> {
   if (!signature || !view.contract) return [];
-  const message = contractCopy(
-    appointmentFacts(view.studio, view.session, view.spot, client),
-    view.contract.text,
-    signature,
+  const language = await clientLocale(
+    db,
+    view.studio.id,
+    { locale: locale ?? view.booking.locale },
+    client.email,
   );
-  const recipients = [client.email, ...(view.studio.email ? [view.studio.email] : [])];
-  return recipients.map((recipient) =>
+  const facts = appointmentFacts(view.studio, view.session, view.spot, client, language);
+  const copies = [
+    { recipient: client.email, message: contractCopy(facts, view.contract.text, signature) },
+    ...(view.studio.email
+      ? [{ recipient: view.studio.email, message: studioContractCopy(facts, view.contract.text, signature) }]
+      : []),
+  ];
+  return copies.map(({ recipient, message }) =>
     queueEmailIfLastChanged(
       db,
       {

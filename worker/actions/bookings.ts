@@ -91,7 +91,7 @@ async function writeBooking(
         ...state,
       })
       .where(and(eq(bookings.id, b.view.booking.id), b.from)),
-    ...(b.signed ? contractCopies(db, b.view, b.client, b.signed.signature, b.now) : []),
+    ...(b.signed ? await contractCopies(db, b.view, b.client, b.signed.signature, b.now, b.locale) : []),
     ...(b.spendCredit ?? []),
     ...after,
   ] as unknown as Parameters<Db["batch"]>[0]);

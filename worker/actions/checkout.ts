@@ -1,5 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type Stripe from "stripe";
+import { visitorWords } from "../domain/catalogues/index.ts";
 import { type ChargeLine, chargeLines } from "../domain/checkout-lines.ts";
 import { DomainError } from "../domain/errors.ts";
 import { appointmentFacts, checkoutItem } from "../domain/messages.ts";
@@ -101,7 +102,8 @@ export async function openCheckout(db: Db, stripe: Stripe, s: CheckoutSpec): Pro
   const facts = appointmentFacts(s.view.studio, s.view.session, s.view.spot, s.client, locale);
   const item = checkoutItem(facts, s.packageName, s.amounts, s.dueCents);
   const currency = s.view.booking.currency;
-  const lines = chargeLines(s.quote, s.amounts, s.dueCents).map((l: ChargeLine, i) => ({
+  const say = visitorWords(facts.locale);
+  const lines = chargeLines(s.quote, s.amounts, s.dueCents, say).map((l: ChargeLine, i) => ({
     name: `${"of" in l && l.of ? `${l.of} × ` : ""}${l.kind === "whole" ? item.partName : l.kind === "package" ? item.name : l.label}`,
     quantity: l.quantity,
     unitCents: l.unitCents,
@@ -109,7 +111,7 @@ export async function openCheckout(db: Db, stripe: Stripe, s: CheckoutSpec): Pro
     ...(i === 0 && {
       description:
         s.quote?.taxInclusive && s.quote.taxCents > 0 && l.kind !== "whole"
-          ? `${item.description} · incl. ${formatMoney(s.quote.taxCents, currency, s.view.studio.locale)} tax`
+          ? `${item.description} · ${say("taxIncluded", { amount: formatMoney(s.quote.taxCents, currency, facts.locale) })}`
           : item.description,
     }),
   }));

@@ -1,4 +1,5 @@
 import type { Amounts } from "./money.ts";
+import type { MoneyWord } from "./money-lines.ts";
 import type { Line, Quote } from "./pricing.ts";
 
 /**
@@ -11,7 +12,13 @@ import type { Line, Quote } from "./pricing.ts";
  * as a line of its own (tax included in the prices is only said, on the package's line). Any other
  * Checkout (a deposit, a balance, what a client's credit left) is one line: it pays toward the
  * booking as a whole, not for a part of it.
+ *
+ * The lines Spotbook names itself (extra people, tax) are in the client's language, from the
+ * visitor catalogues; the quote keeps its English labels, as stored.
  */
+
+/** The catalogue's words for those lines, in the booking's locale (see `visitorWords`). */
+export type LineWords = (key: MoneyWord, params?: Record<string, string | number>) => string;
 
 export type ChargeLine =
   /** `of`: the quantity a line stands for when it is one of "n × label" (its amount did not divide). */
@@ -40,7 +47,7 @@ export function apportion(total: number, weights: number[]): number[] {
 }
 
 /** A quote's lines less their part of the discount; one whose amount no longer divides by its quantity becomes one of "n × label". */
-function discountedLines(q: Quote): ChargeLine[] {
+function discountedLines(q: Quote, say: LineWords): ChargeLine[] {
   const off = apportion(
     q.discountCents,
     q.lines.map((l) => l.totalCents),
@@ -48,6 +55,12 @@ function discountedLines(q: Quote): ChargeLine[] {
   return q.lines.flatMap((l, i): ChargeLine[] => {
     const cents = l.totalCents - (off[i] ?? 0);
     if (cents <= 0) return [];
+    // Extra people are one line, "2 additional people", as the price shows them everywhere else.
+    if (l.kind === "people") {
+      return [
+        { kind: l.kind, label: say("extraPeople", { count: l.quantity }), quantity: 1, unitCents: cents },
+      ];
+    }
     return cents % l.quantity === 0
       ? [{ kind: l.kind, label: l.label, quantity: l.quantity, unitCents: cents / l.quantity }]
       : [{ kind: l.kind, label: l.label, quantity: 1, unitCents: cents, of: l.quantity }];
@@ -61,12 +74,13 @@ export function chargeLines(
   quote: Quote | null | undefined,
   amounts: Amounts,
   dueCents: number,
+  say: LineWords,
 ): ChargeLine[] {
   const whole = quote && amounts.paidCents === 0 && dueCents === quote.amountCents && quote.amountCents > 0;
   if (!whole) return [{ kind: "whole", label: "", quantity: 1, unitCents: dueCents }];
-  const lines = discountedLines(quote);
+  const lines = discountedLines(quote, say);
   if (!quote.taxInclusive && quote.taxCents > 0) {
-    lines.push({ kind: "tax", label: "Tax", quantity: 1, unitCents: quote.taxCents });
+    lines.push({ kind: "tax", label: say("tax"), quantity: 1, unitCents: quote.taxCents });
   }
   return lines;
 }

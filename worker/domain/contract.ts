@@ -1,5 +1,14 @@
+import { mailWords, type Say } from "./catalogues/index.ts";
 import { refusal } from "./errors.ts";
-import { type AppointmentFacts, type Block, compose, details, type Message } from "./messages.ts";
+import {
+  type AppointmentFacts,
+  type Block,
+  compose,
+  details,
+  english,
+  type Message,
+  studioSide,
+} from "./messages.ts";
 import { type Answer, answersText } from "./questionnaire.ts";
 
 /**
@@ -58,11 +67,11 @@ export function signatureOf(
   };
 }
 
-/** The lines under a signed contract, in mail and in the admin. */
-export const signatureLines = (s: Signature): string[] => [
-  `Signed by ${s.name} on ${new Date(s.signedAt).toISOString()} (UTC)`,
-  `Contract version ${s.version}, SHA-256 ${s.sha256}`,
-  ...(s.ip ? [`From ${s.ip}`] : []),
+/** The lines under a signed contract, in `say`'s words (the studio's are English). */
+export const signatureLines = (s: Signature, say: Say = english): string[] => [
+  say("contractSignedBy", { name: s.name, date: new Date(s.signedAt).toISOString() }),
+  say("contractVersion", { version: s.version, sha256: s.sha256 }),
+  ...(s.ip ? [say("contractFrom", { ip: s.ip })] : []),
 ];
 
 type SignatureColumns = {
@@ -100,14 +109,28 @@ export const bookingSignature = (row: SignatureColumns): Signature | null =>
       }
     : null;
 
-/** The copy of a signed contract each side receives: the appointment, the exact text, the signature. */
-export const contractCopy = (f: AppointmentFacts, text: string, s: Signature): Message =>
-  compose(`Signed contract: ${f.sessionName}, ${f.studioName}`, [
-    { text: `${s.name} signed the contract of ${f.studioName} for:` },
-    { text: details(f) },
+/**
+ * The copy of a signed contract: the appointment, the exact text, the signature. The client's is
+ * in their language; `studioContractCopy` is the studio's.
+ */
+export function contractCopy(
+  f: AppointmentFacts,
+  text: string,
+  s: Signature,
+  say: Say = mailWords(f.locale),
+): Message {
+  const params = { session: f.sessionName, studio: f.studioName, name: s.name };
+  return compose(say("contractSubject", params), [
+    { text: say("contractNews", params) },
+    { text: details(f, say) },
     { text },
-    { text: signatureLines(s).join("\n") },
+    { text: signatureLines(s, say).join("\n") },
   ]);
+}
+
+/** The studio's copy: in English, as its other notices are, with dates in its locale. */
+export const studioContractCopy = (f: AppointmentFacts, text: string, s: Signature): Message =>
+  contractCopy(studioSide(f), text, s, english);
 
 /** For the studio's notice: the client's answers and signature, when there are any. */
 export const formBlocks = (answers: Answer[], s: Signature | null): Block[] => [

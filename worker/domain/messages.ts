@@ -1,15 +1,5 @@
 import type { CancelMoney } from "../../db/schema.ts";
-import { en } from "./catalogues/en.ts";
-import {
-  catalogues,
-  languageOf,
-  type MailKey,
-  type MessageKey,
-  mailLocale,
-  mailWords,
-  type Say,
-  translate,
-} from "./catalogues/index.ts";
+import { type MailKey, mailLocale, mailWords, type Say, visitorWords } from "./catalogues/index.ts";
 import { escapeHtml } from "./html.ts";
 import type { AppointmentLinks } from "./links.ts";
 import { type Amounts, balanceDue, formatMoney } from "./money.ts";
@@ -60,9 +50,7 @@ export const moneyFacts = (b: Amounts & { currency: string; quote?: Shown | null
  */
 export function chargesText(m: MoneyFacts, locale: string): string {
   const money = (cents: number) => formatMoney(cents, m.currency, locale);
-  const messages = catalogues[languageOf(locale)] ?? en;
-  const say = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(messages, locale, key, params);
+  const say = visitorWords(locale);
   if (!m.quote || !itemized(m.quote)) return `${say("price")}: ${money(m.amountCents)}`;
   return moneyRows(m.quote, money, say)
     .map((r) => `${r.label}: ${r.value}`)
@@ -111,7 +99,7 @@ export const mailDocument = (body: string): string =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body}</body></html>`;
 
 /** The words of the studio's own notices: English, as the admin is (their dates and money: its locale). */
-const english = mailWords("en");
+export const english = mailWords("en");
 
 export const details = (f: AppointmentFacts, say: Say = mailWords(f.locale)): string =>
   [f.sessionName, formatWhen(f), f.location ? say("where", { location: f.location }) : ""]
@@ -318,7 +306,7 @@ export const appointmentFacts = (
 });
 
 /** The same facts as the studio reads them: dates and money in its locale. */
-const studioSide = (f: AppointmentFacts): AppointmentFacts => ({ ...f, locale: f.studioLocale });
+export const studioSide = (f: AppointmentFacts): AppointmentFacts => ({ ...f, locale: f.studioLocale });
 
 /** A time the booking had, as its reader writes dates. */
 const formatWas = (f: AppointmentFacts, was: { startsAt: number; endsAt: number }) =>

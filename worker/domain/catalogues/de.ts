@@ -230,4 +230,9 @@ export const deMail: MailCatalogue = {
   announceFrom: "Ab {price_from}",
   announceAction: "Zeiten ansehen und buchen",
   announceStop: "Keine weiteren Ankündigungen von {studio}: {unsubscribe_link}",
+  contractSubject: "Unterschriebener Vertrag: {session}, {studio}",
+  contractNews: "{name} hat den Vertrag von {studio} unterschrieben für:",
+  contractSignedBy: "Unterschrieben von {name} am {date} (UTC)",
+  contractVersion: "Vertragsversion {version}, SHA-256 {sha256}",
+  contractFrom: "Von der IP-Adresse {ip}",
 };

@@ -242,6 +242,11 @@ export const enMail = {
   announceFrom: "From {price_from}",
   announceAction: "See the times and book",
   announceStop: "No more announcements from {studio}: {unsubscribe_link}",
+  contractSubject: "Signed contract: {session}, {studio}",
+  contractNews: "{name} signed the contract of {studio} for:",
+  contractSignedBy: "Signed by {name} on {date} (UTC)",
+  contractVersion: "Contract version {version}, SHA-256 {sha256}",
+  contractFrom: "From {ip}",
 };
 
 export type MailKey = keyof typeof enMail;

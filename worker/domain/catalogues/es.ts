@@ -235,4 +235,9 @@ export const esMail: MailCatalogue = {
   announceFrom: "Desde {price_from}",
   announceAction: "Ver los horarios y reservar",
   announceStop: "No recibir más anuncios de {studio}: {unsubscribe_link}",
+  contractSubject: "Contrato firmado: {session}, {studio}",
+  contractNews: "{name} firmó el contrato de {studio} para:",
+  contractSignedBy: "Firmado por {name} el {date} (UTC)",
+  contractVersion: "Versión del contrato {version}, SHA-256 {sha256}",
+  contractFrom: "Desde la dirección IP {ip}",
 };

@@ -238,4 +238,9 @@ export const frMail: MailCatalogue = {
   announceFrom: "À partir de {price_from}",
   announceAction: "Voir les horaires et réserver",
   announceStop: "Ne plus recevoir d’annonces de {studio} : {unsubscribe_link}",
+  contractSubject: "Contrat signé : {session}, {studio}",
+  contractNews: "{name} a signé le contrat de {studio} pour :",
+  contractSignedBy: "Signé par {name} le {date} (UTC)",
+  contractVersion: "Version du contrat {version}, SHA-256 {sha256}",
+  contractFrom: "Depuis l’adresse IP {ip}",
 };

@@ -84,6 +84,13 @@ function fill(message: Message, locale: string, params: Record<string, string | 
   return words.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
 
+/** The visitor's words in `locale` (its language's catalogue, else English), for what the Worker says in them. */
+export function visitorWords(locale: string) {
+  const messages = catalogues[languageOf(locale)] ?? en;
+  return (key: keyof Catalogue, params?: Record<string, string | number>) =>
+    translate(messages, locale, key, params);
+}
+
 export type Say = (key: MailKey, params?: Record<string, string | number>) => string;
 
 /**

@@ -236,4 +236,9 @@ export const itMail: MailCatalogue = {
   announceFrom: "Da {price_from}",
   announceAction: "Vedi gli orari e prenota",
   announceStop: "Non ricevere più annunci da {studio}: {unsubscribe_link}",
+  contractSubject: "Contratto firmato: {session}, {studio}",
+  contractNews: "{name} ha firmato il contratto di {studio} per:",
+  contractSignedBy: "Firmato da {name} il {date} (UTC)",
+  contractVersion: "Versione del contratto {version}, SHA-256 {sha256}",
+  contractFrom: "Dall’indirizzo IP {ip}",
 };

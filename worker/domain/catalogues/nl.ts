@@ -222,4 +222,9 @@ export const nlMail: MailCatalogue = {
   announceFrom: "Vanaf {price_from}",
   announceAction: "Bekijk de tijden en boek",
   announceStop: "Geen aankondigingen meer van {studio}: {unsubscribe_link}",
+  contractSubject: "Ondertekend contract: {session}, {studio}",
+  contractNews: "{name} heeft het contract van {studio} ondertekend voor:",
+  contractSignedBy: "Ondertekend door {name} op {date} (UTC)",
+  contractVersion: "Contractversie {version}, SHA-256 {sha256}",
+  contractFrom: "Vanaf IP-adres {ip}",
 };

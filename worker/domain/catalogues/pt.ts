@@ -236,4 +236,9 @@ export const ptMail: MailCatalogue = {
   announceFrom: "A partir de {price_from}",
   announceAction: "Ver os horários e reservar",
   announceStop: "Não receber mais anúncios de {studio}: {unsubscribe_link}",
+  contractSubject: "Contrato assinado: {session}, {studio}",
+  contractNews: "{name} assinou o contrato de {studio} para:",
+  contractSignedBy: "Assinado por {name} em {date} (UTC)",
+  contractVersion: "Versão do contrato {version}, SHA-256 {sha256}",
+  contractFrom: "A partir do endereço IP {ip}",
 };

@@ -66,6 +66,17 @@ export class Converter {
     return typed;
   }
 
+  /**
+   * A percentage with up to two decimals ("8.25") as basis points (825). A sign is let through so
+   * the API's own range rule answers "-1"; other text gets the hint.
+   */
+  basisPoints(name: string, hint: string): number | string {
+    const typed = this.text(name).trim();
+    if (/^-?\d{1,9}(\.\d{0,2})?$/.test(typed)) return Math.round(Number(typed) * 100);
+    this.hints[name] = hint;
+    return typed;
+  }
+
   /** An amount typed in major units ("150.00") as minor units; blank is left out (or, if required, refused). */
   money(name: string, currency: string, required?: string): number | string | undefined {
     const typed = this.text(name).trim();

@@ -41,6 +41,8 @@ function valuesOf(studio: Studio) {
     sessionReminderHours: String(studio.sessionReminderHours),
     senderName: studio.senderName ?? "",
     paymentInstructions: studio.paymentInstructions,
+    taxRatePercent: String(studio.taxRateBasisPoints / 100),
+    taxInclusive: studio.taxInclusive ? "included" : "added",
     ...Object.fromEntries(noticeKinds.filter((k) => notices[k]).map((k) => [`notices.${k}`, "on"])),
   };
 }
@@ -81,12 +83,25 @@ function settingsInput(typed: Converter) {
     sessionReminderHours: typed.whole("sessionReminderHours", "Enter hours, such as 24, or 0."),
     senderName: typed.optional("senderName") ?? null,
     paymentInstructions: typed.text("paymentInstructions"),
+    // A cleared box charges no tax, as 0 does.
+    taxRateBasisPoints: typed.optional("taxRatePercent")
+      ? typed.basisPoints("taxRatePercent", "Enter a percentage such as 8.25, or 0.")
+      : 0,
+    taxInclusive: typed.text("taxInclusive") === "included",
     notices: Object.fromEntries(noticeKinds.map((k) => [k, typed.checked(`notices.${k}`)])),
   };
 }
 
-/** The API names one website by its index ("allowedOrigins.2"); the form has one box for them all. */
-const fieldFor = (path: string) => (path.startsWith("allowedOrigins") ? "allowedOrigins" : path);
+/**
+ * The API names one website by its index ("allowedOrigins.2"); the form has one box for them all.
+ * The form takes the tax rate as a percentage, the API as basis points.
+ */
+const fieldFor = (path: string) =>
+  path.startsWith("allowedOrigins")
+    ? "allowedOrigins"
+    : path === "taxRateBasisPoints"
+      ? "taxRatePercent"
+      : path;
 
 settingsPages.get("/", (c) => show(c, formOf(valuesOf(c.var.studio))));
 

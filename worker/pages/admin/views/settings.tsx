@@ -119,6 +119,26 @@ export const SettingsPage: FC<{ form: FormState; twins: string[]; notice?: strin
         />
       </fieldset>
       <fieldset>
+        <legend>Tax</legend>
+        <Field
+          form={form}
+          name="taxRatePercent"
+          label="Tax rate (%)"
+          inputmode="decimal"
+          hint="A percentage such as 8.25, at most 50; 0 charges no tax."
+        />
+        <SelectField
+          form={form}
+          name="taxInclusive"
+          label="Tax and your prices"
+          hint="Added: clients pay the price plus tax. Included: the price already contains it."
+          choices={[
+            { value: "added", label: "Added to my prices" },
+            { value: "included", label: "Included in my prices" },
+          ]}
+        />
+      </fieldset>
+      <fieldset>
         <legend>Email me when</legend>
         {noticeKinds.map((kind: NoticeKind) => (
           <Checkbox form={form} name={`notices.${kind}`} label={noticeLabels[kind]} />
