@@ -8,6 +8,7 @@
 import { rankCorrelation } from "../../worker/domain/launch.ts";
 import { type Answer, expectStatus, send, visitor } from "./api.ts";
 import { percentile } from "./measure.ts";
+import { bookedSpots } from "./race.ts";
 import { type Figure, serverErrors } from "./report.ts";
 import type { BenchSession, BenchStudio } from "./seed.ts";
 
@@ -106,22 +107,7 @@ export async function launchRush(opts: {
     }
   }
 
-  const details = await expectStatus(
-    200,
-    send(origin, "GET", `/v1/admin/sessions/${id}`, { token }),
-    "reading the launch session back",
-  );
-  let bookings = 0;
-  let doubles = 0;
-  for (const spot of details.body.session.spots as {
-    id: string;
-    booking: { id: string; status: string } | null;
-  }[]) {
-    const live = new Set(told.get(spot.id));
-    if (spot.booking) live.add(spot.booking.id);
-    if (spot.booking?.status === "confirmed") bookings++;
-    doubles += Math.max(0, live.size - 1);
-  }
+  const { bookings, doubles } = await bookedSpots(opts.studio, id, told, "the launch session");
   const seen = placeAtOpening.flatMap((place, i) =>
     place === null || !early[i] ? [] : [[i, place] as const],
   );

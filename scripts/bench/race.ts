@@ -11,7 +11,7 @@ export async function visitorRace(opts: {
   session: BenchSession;
   visitors: number;
 }): Promise<Figure[]> {
-  const { origin, token } = opts.studio;
+  const { origin } = opts.studio;
   const { id, slug, spotIds } = opts.session;
   const scenario = `race, ${opts.visitors} visitors for ${spotIds.length} spots`;
   const statuses: number[] = [];
@@ -35,23 +35,7 @@ export async function visitorRace(opts: {
         told.set(spotId, (told.get(spotId) ?? new Set()).add(booked.body.booking.id));
     }),
   );
-  // What the database holds, as the photographer sees it: each spot's live booking.
-  const details = await expectStatus(
-    200,
-    send(origin, "GET", `/v1/admin/sessions/${id}`, { token }),
-    "reading the race session back",
-  );
-  let bookings = 0;
-  let doubles = 0;
-  for (const spot of details.body.session.spots as {
-    id: string;
-    booking: { id: string; status: string } | null;
-  }[]) {
-    const live = new Set(told.get(spot.id));
-    if (spot.booking) live.add(spot.booking.id);
-    if (spot.booking?.status === "confirmed") bookings++;
-    doubles += Math.max(0, live.size - 1);
-  }
+  const { bookings, doubles } = await bookedSpots(opts.studio, id, told, "the race session");
   const answeredBooked = [...told.values()].reduce((sum, ids) => sum + ids.size, 0);
   return [
     {
@@ -75,4 +59,33 @@ export async function visitorRace(opts: {
     },
     serverErrors(scenario, statuses),
   ];
+}
+
+/**
+ * What the database holds, as the photographer sees it: each spot's live booking, against the
+ * bookings whose visitors were told "booked" (`told`, per spot). A spot told twice is a double.
+ */
+export async function bookedSpots(
+  studio: BenchStudio,
+  sessionId: string,
+  told: Map<string, Set<string>>,
+  what: string,
+): Promise<{ bookings: number; doubles: number }> {
+  const details = await expectStatus(
+    200,
+    send(studio.origin, "GET", `/v1/admin/sessions/${sessionId}`, { token: studio.token }),
+    `reading ${what} back`,
+  );
+  let bookings = 0;
+  let doubles = 0;
+  for (const spot of details.body.session.spots as {
+    id: string;
+    booking: { id: string; status: string } | null;
+  }[]) {
+    const live = new Set(told.get(spot.id));
+    if (spot.booking) live.add(spot.booking.id);
+    if (spot.booking?.status === "confirmed") bookings++;
+    doubles += Math.max(0, live.size - 1);
+  }
+  return { bookings, doubles };
 }
