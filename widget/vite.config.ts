@@ -130,7 +130,11 @@ export default defineConfig({
     sourcemap: false,
     // Library mode keeps whitespace in ES output for other bundlers; this file goes straight
     // to browsers, so minify it fully; the tree-shaking annotations are of no use there either.
-    rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
+    rolldownOptions: {
+      output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      // Making the API's document takes a few seconds by design; `npm start` prints only the banner.
+      checks: { bundlerTimings: false },
+    },
     lib: {
       entry: "spotbook-session.ts",
       formats: ["es"],
