@@ -13,7 +13,7 @@ import { seatedTimes } from "../../worker/domain/spots.ts";
 import { toIso } from "../../worker/domain/time.ts";
 import { inForce } from "../../worker/queries/contracts.ts";
 import type { PackageRow, SessionRow, SessionTypeRow } from "../../worker/queries/sessions.ts";
-import { publicSessionParts, visitorWords } from "../../worker/schemas/public-views.ts";
+import { publicSessionParts, type StudioFacts, visitorWords } from "../../worker/schemas/public-views.ts";
 
 const ofSession = (columns: string) =>
   `select ${columns} from sessions where slug = ?1 and classification = 'multi'`;
@@ -72,15 +72,7 @@ export default {
     if (!head || !typeRow || !owner) return new Response("not found", { status: 404 });
     const session = mapped<SessionRow>(head);
     const sessionType = mapped<SessionTypeRow>(typeRow);
-    const studio = mapped<{
-      name: string;
-      currency: string;
-      holdMinutes: number;
-      locale: string;
-      maxSeatsPerBooking: number;
-      taxRateBasisPoints: number;
-      taxInclusive: boolean;
-    }>(owner);
+    const studio = mapped<StudioFacts>(owner);
     const rules = effectiveRules(sessionType.rules, session.rules);
     const times = seatedTimes(
       (spotRows ?? []).map((s) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
 import {
+  api,
   axeViolations,
   desktop,
   newStudio,
@@ -12,17 +13,6 @@ import {
 
 const chromium = useChromium();
 const run = crypto.randomUUID().slice(0, 8);
-
-async function api(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${workerOrigin()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await res.text();
-  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers as loosely as a script would.
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
-}
 
 /** A date and time an hour from now on New York's clock, as the photographer types it. */
 function inAnHour() {

@@ -94,3 +94,15 @@ export async function setUpBrowser(
   await shown(page.getByRole("status").filter({ hasText: "Your sign-in is set up. Welcome!" }));
   return { context, page };
 }
+
+/** The admin JSON API as the studio's own scripts would call it. */
+export async function api(token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${workerOrigin()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers as loosely as a script would.
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+}

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
+import { api, newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
 
 const chromium = useChromium();
 const run = crypto.randomUUID().slice(0, 8);
-
-/** The admin JSON API as the studio's own scripts would call it. */
-async function api(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${workerOrigin()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await res.text();
-  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers as loosely as a script would.
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
-}
 
 /** A studio of this file's own with a one-spot session, its spot booked by a first visitor. */
 async function fullSession() {

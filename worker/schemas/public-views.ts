@@ -116,7 +116,8 @@ export const toSelfService = (s: SelfServiceFacts): z.infer<typeof SelfServiceSc
   cancel: { ...s.cancel, until: isoOrNull(s.cancel.until) },
 });
 
-type StudioFacts = {
+/** What a visitor's answer says of the studio (the session read selects just these). */
+export type StudioFacts = {
   name: string;
   currency: string;
   holdMinutes: number;
