@@ -26,6 +26,8 @@ export default defineConfig({
         resolve: {
           alias: [{ find: /^zod$/, replacement: new URL("./worker/zod.ts", import.meta.url).pathname }],
         },
+        // With the routes' documentation, which the tests check the served document against (wrangler.toml [define]).
+        define: { DOCUMENTED: "true" },
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],

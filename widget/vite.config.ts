@@ -95,6 +95,8 @@ async function openApiJson(): Promise<Record<string, string>> {
       root: repository,
       logLevel: "warn",
       resolve: { alias: [{ find: /^zod$/, replacement: join(repository, "worker/zod.ts") }] },
+      // The routes with their documentation, which the Worker's bundle leaves out (wrangler.toml [define]).
+      define: { DOCUMENTED: "true" },
       plugins: [
         {
           name: "spotbook:workerd-modules",

@@ -4,6 +4,21 @@ import { Id } from "../schemas/fields.ts";
 
 /** What every route module needs to document itself: path parameters, bodies and problem answers. */
 
+declare global {
+  /**
+   * Whether this build makes the OpenAPI document: true where the document is made
+   * (worker/openapi-document.ts, run by widget/vite.config.ts) and in the tests; false in the
+   * Worker's bundle (wrangler.toml `[define]`), whose routes only validate. A route keeps its
+   * method, path and `request` schemas, and spreads what only the document reads under this:
+   * `...(DOCUMENTED && { tags, summary, security, responses })`, a body's example as
+   * `jsonBody(schema, DOCUMENTED && example)`. The minifier drops what `false &&` guards, then the
+   * examples (worker/schemas/examples/, side-effect free) and the answers' schemas (marked
+   * `@__PURE__`) that nothing else uses. Typed `true`: a route's type is its documented one, so a
+   * handler's answers are still checked against its responses.
+   */
+  const DOCUMENTED: true;
+}
+
 export const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
 
 export const TokenParam = z.object({
@@ -20,20 +35,22 @@ export const SlugParam = z.object({
     .openapi({ param: { name: "slug", in: "path" }, example: "fall-minis" }),
 });
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    status: z.number().int(),
-    title: z.string(),
-    code: z.enum(errorCodeList as [string, ...string[]]).openapi({
-      description: `One stable word per refusal: ${errorCodeList
-        .map((code) => `\`${code}\` (${errorCodes[code][0]}, ${errorCodes[code][1].toLowerCase()})`)
-        .join("; ")}.`,
-    }),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .openapi("Problem");
+export const ProblemSchema =
+  DOCUMENTED &&
+  z
+    .object({
+      type: z.string(),
+      status: z.number().int(),
+      title: z.string(),
+      code: z.enum(errorCodeList as [string, ...string[]]).openapi({
+        description: `One stable word per refusal: ${errorCodeList
+          .map((code) => `\`${code}\` (${errorCodes[code][0]}, ${errorCodes[code][1].toLowerCase()})`)
+          .join("; ")}.`,
+      }),
+      detail: z.string(),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    })
+    .openapi("Problem");
 
 /** A problem of that status as the API answers it, with the first refusal code of that status. */
 function problemExample(

@@ -21,21 +21,21 @@ export const AudienceQuery = z.object({
   sessionTypeId: Id.optional().openapi({ param: { name: "sessionTypeId", in: "query" } }),
 });
 
-const Skipped = z
+const Skipped = /* @__PURE__ */ z
   .object({
     alreadyAnnounced: z.number().int().openapi({ description: "Told of this session before: never twice." }),
     unsubscribed: z.number().int().openapi({ description: "Asked for no more announcements." }),
   })
   .openapi("AnnouncementSkipped");
 
-export const AnnouncedSchema = z
+export const AnnouncedSchema = /* @__PURE__ */ z
   .object({
     sent: z.number().int().openapi({ description: "Emails queued by this request." }),
     skipped: Skipped,
   })
   .openapi("Announced");
 
-export const AnnouncementsSchema = z
+export const AnnouncementsSchema = /* @__PURE__ */ z
   .object({
     audience: z.object({ recipients: z.number().int(), skipped: Skipped }).openapi({
       description: "How many the audience asked for would receive it now, and how many are skipped.",

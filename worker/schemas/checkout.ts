@@ -40,20 +40,20 @@ export const BookHoldInput = z
   .openapi("BookHold");
 export type BookHoldInput = z.infer<typeof BookHoldInput>;
 
-const LineSchema = z.object({
-  kind: z.enum(["package", "people", "add_on"]),
-  id: z.string().optional(),
-  label: z.string(),
-  quantity: z.number().int(),
-  unitCents: z.number().int(),
-  totalCents: z.number().int(),
-});
-
 /** A booking's amounts line by line, as `quote` (domain/pricing.ts) made them. */
-export const QuoteSchema = z
+export const QuoteSchema = /* @__PURE__ */ z
   .object({
     people: z.number().int(),
-    lines: z.array(LineSchema),
+    lines: z.array(
+      z.object({
+        kind: z.enum(["package", "people", "add_on"]),
+        id: z.string().optional(),
+        label: z.string(),
+        quantity: z.number().int(),
+        unitCents: z.number().int(),
+        totalCents: z.number().int(),
+      }),
+    ),
     subtotalCents: z.number().int(),
     couponCode: z.string().nullable(),
     discountCents: z.number().int(),

@@ -57,7 +57,7 @@ export const UpdateCoupon = z
   .openapi("UpdateCoupon");
 export type UpdateCoupon = z.infer<typeof UpdateCoupon>;
 
-export const CouponSchema = z
+export const CouponSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     code: z.string(),

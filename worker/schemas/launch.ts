@@ -18,7 +18,7 @@ export const LeaveLineSchema = z
   .strict()
   .openapi("LeaveLine");
 
-export const PlaceInLineSchema = z
+export const PlaceInLineSchema = /* @__PURE__ */ z
   .object({
     ticket: z.string().openapi({ description: "Keep it and send it again: it is the visitor's place" }),
     status: z.enum(["waiting", "admitted", "held", "over", "left"]).openapi({
@@ -41,7 +41,7 @@ export const PlaceInLineSchema = z
   })
   .openapi("PlaceInLine");
 
-export const LineSummarySchema = z
+export const LineSummarySchema = /* @__PURE__ */ z
   .object({
     opensAt: Instant.nullable(),
     opened: z.boolean().openapi({ description: "The opening happened: the early arrivals were shuffled" }),

@@ -21,7 +21,7 @@ import {
 
 /** What visitors and clients see: no other client's data, ever. */
 
-export const PublicSessionSchema = z
+export const PublicSessionSchema = /* @__PURE__ */ z
   .object({
     slug: z.string(),
     name: z.string(),
@@ -44,7 +44,7 @@ export const PublicSessionSchema = z
   })
   .openapi("PublicSession");
 
-export const PublicSessionTypeSchema = z
+export const PublicSessionTypeSchema = /* @__PURE__ */ z
   .object({
     name: z.string(),
     description: z.string(),
@@ -53,7 +53,7 @@ export const PublicSessionTypeSchema = z
   })
   .openapi("PublicSessionType");
 
-export const PublicSpotSchema = z
+export const PublicSpotSchema = /* @__PURE__ */ z
   .object({
     id: z.string().openapi({ description: "A spot of this time: hold seats by it" }),
     startsAt: Instant,
@@ -64,7 +64,7 @@ export const PublicSpotSchema = z
   })
   .openapi("PublicSpot", { description: "One time of the session (a workshop's seats share one)" });
 
-export const ClientBookingSchema = z
+export const ClientBookingSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     status: z.enum(bookingStatuses),
@@ -92,7 +92,7 @@ export const ClientBookingSchema = z
   .openapi("ClientBooking");
 
 /** What the client may still change themselves, and until when, under the studio's rules. */
-export const SelfServiceSchema = z
+export const SelfServiceSchema = /* @__PURE__ */ z
   .object({
     reschedule: z.object({ allowed: z.boolean(), until: Instant.nullable(), reason: z.string().nullable() }),
     cancel: z.object({
@@ -132,10 +132,10 @@ export const PublicRulesSchema = BookingRulesSchema;
 
 /** What a booking asks of the visitor besides their details: the questions, and the contract to sign. */
 export const PublicForms = {
-  questions: z
+  questions: /* @__PURE__ */ z
     .array(QuestionSchema)
     .openapi({ description: "Asked before booking (or confirming), in order" }),
-  contract: z.union([ContractSchema, z.null()]).openapi({
+  contract: /* @__PURE__ */ z.union([ContractSchema, z.null()]).openapi({
     description: "null: nothing to sign; else booking (or confirming) needs `signature` with this id",
   }),
 };
@@ -181,7 +181,7 @@ export const publicSessionParts = (
   contract: toContract(contract),
 });
 
-export const publicPackages = z.array(PackageSchema);
+export const publicPackages = /* @__PURE__ */ z.array(PackageSchema);
 
 export const toClientBooking = (
   b: BookingRow,
@@ -221,8 +221,10 @@ export const LanguageQuery = z.object({
 });
 
 export const VisitorWords = {
-  locale: z.string().openapi({ description: "The language the messages are in, for dates and money too" }),
-  messages: z
+  locale: /* @__PURE__ */ z
+    .string()
+    .openapi({ description: "The language the messages are in, for dates and money too" }),
+  messages: /* @__PURE__ */ z
     .record(z.string(), z.union([z.string(), z.record(z.string(), z.string())]))
     .openapi("Messages", {
       description:

@@ -46,7 +46,7 @@ export const QuestionInput = z
 export const QuestionsInput = z.array(QuestionInput).max(30, "At most 30 questions.");
 export type QuestionsInput = z.infer<typeof QuestionsInput>;
 
-export const QuestionSchema = z
+export const QuestionSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     kind: Kind,
@@ -62,7 +62,7 @@ export const ContractInput = z
   .max(contractCeiling, `Keep the contract under ${contractCeiling.toLocaleString("en")} characters.`)
   .openapi({ description: "The contract's text; a change adds a version, an empty text removes it" });
 
-export const ContractSchema = z
+export const ContractSchema = /* @__PURE__ */ z
   .object({
     id: z.string().openapi({ description: "This version's id: sign with it" }),
     version: z.number().int(),
@@ -95,7 +95,7 @@ export const SignatureInput = z
   })
   .openapi("SignatureInput");
 
-export const AnswerSchema = z
+export const AnswerSchema = /* @__PURE__ */ z
   .object({
     questionId: z.string(),
     question: z.string().openapi({ description: "The question's words when it was answered" }),
@@ -104,7 +104,7 @@ export const AnswerSchema = z
   })
   .openapi("Answer");
 
-export const SignatureSchema = z
+export const SignatureSchema = /* @__PURE__ */ z
   .object({
     contractId: z.string(),
     version: z.number().int(),

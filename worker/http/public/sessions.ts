@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { openSession } from "../../actions/public-sessions.ts";
 import { toIso } from "../../domain/time.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { examplePublicSession } from "../../schemas/examples.ts";
+import { examplePublicSession } from "../../schemas/examples/index.ts";
 import {
   LanguageQuery,
   PublicForms,
@@ -24,27 +24,29 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{slug}",
-    tags: ["Public"],
-    summary: "Everything the widget shows of a session, in one response; no personal data",
     request: { params: SlugParam, query: LanguageQuery },
-    responses: {
-      200: {
-        description: "OK",
-        ...json(
-          z.object({
-            session: PublicSessionSchema,
-            sessionType: PublicSessionTypeSchema,
-            packages: publicPackages,
-            spots: z.array(PublicSpotSchema),
-            ...VisitorWords,
-            rules: PublicRulesSchema,
-            ...PublicForms,
-          }),
-          examplePublicSession,
-        ),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Everything the widget shows of a session, in one response; no personal data",
+      responses: {
+        200: {
+          description: "OK",
+          ...json(
+            z.object({
+              session: PublicSessionSchema,
+              sessionType: PublicSessionTypeSchema,
+              packages: publicPackages,
+              spots: z.array(PublicSpotSchema),
+              ...VisitorWords,
+              rules: PublicRulesSchema,
+              ...PublicForms,
+            }),
+            examplePublicSession,
+          ),
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) => {
     const found = await openSession(visitorContext(c), c.req.valid("param").slug);

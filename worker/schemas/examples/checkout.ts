@@ -3,8 +3,8 @@
  * Juniper & Pine's fall minis, booked for a family of four with a print and a launch code.
  */
 import type { z } from "@hono/zod-openapi";
-import type { QuoteSchema } from "./checkout.ts";
-import type { CouponSchema, CreateCoupon } from "./coupons.ts";
+import type { QuoteSchema } from "../checkout.ts";
+import type { CouponSchema, CreateCoupon } from "../coupons.ts";
 
 export const exampleAddOn = {
   id: "9d2c4b6e-1f3a-4c8e-b5d7-0a2e4c6f8b13",
