@@ -7,7 +7,7 @@
  * registry records nothing, and the generators, which only @hono/zod-openapi's
  * `getOpenAPIDocument` methods call, are never reached: ~8 KB gzip less. The routes' documentation
  * itself (summaries, answers, examples) stays out of the bundle too (`DOCUMENTED`,
- * worker/http/openapi.ts). The tests run the real package and check the served document against
+ * worker/documented.d.ts). The tests run the real package and check the served document against
  * the one the routes produce (test/worker/openapi.test.ts); the end-to-end tests run the Worker as
  * built, with this file.
  */

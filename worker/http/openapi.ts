@@ -4,35 +4,20 @@ import { Id } from "../schemas/fields.ts";
 
 /** What every route module needs to document itself: path parameters, bodies and problem answers. */
 
-declare global {
-  /**
-   * Whether this build makes the OpenAPI document: true where the document is made
-   * (worker/openapi-document.ts, run by widget/vite.config.ts) and in the tests; false in the
-   * Worker's bundle (wrangler.toml `[define]`), whose routes only validate. A route keeps its
-   * method, path and `request` schemas, and spreads what only the document reads under this:
-   * `...(DOCUMENTED && { tags, summary, security, responses })`, a body's example as
-   * `jsonBody(schema, DOCUMENTED && example)`. The minifier drops what `false &&` guards, then the
-   * examples (worker/schemas/examples/, side-effect free) and the answers' schemas (marked
-   * `@__PURE__`) that nothing else uses. Typed `true`: a route's type is its documented one, so a
-   * handler's answers are still checked against its responses.
-   */
-  const DOCUMENTED: true;
-}
-
-export const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
+export const IdParam = z.object({ id: Id.openapi(DOCUMENTED && { param: { name: "id", in: "path" } }) });
 
 export const TokenParam = z.object({
   token: z
     .string()
     .max(100)
-    .openapi({ param: { name: "token", in: "path" } }),
+    .openapi(DOCUMENTED && { param: { name: "token", in: "path" } }),
 });
 
 export const SlugParam = z.object({
   slug: z
     .string()
     .max(80)
-    .openapi({ param: { name: "slug", in: "path" }, example: "fall-minis" }),
+    .openapi(DOCUMENTED && { param: { name: "slug", in: "path" }, example: "fall-minis" }),
 });
 
 export const ProblemSchema =

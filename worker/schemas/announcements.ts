@@ -8,17 +8,20 @@ export const AudienceSchema = z
     z.object({ kind: z.literal("all") }),
     z.object({ kind: z.literal("sessionType"), sessionTypeId: Id }),
   ])
-  .openapi("AnnouncementAudience", {
-    description:
-      "Every client, or the past clients of a session type (a booking of theirs not cancelled in a session of that type).",
-  });
+  .openapi(
+    "AnnouncementAudience",
+    DOCUMENTED && {
+      description:
+        "Every client, or the past clients of a session type (a booking of theirs not cancelled in a session of that type).",
+    },
+  );
 
 export const AnnounceInput = z.object({ audience: AudienceSchema }).openapi("AnnounceSession");
 export type AnnounceInput = z.infer<typeof AnnounceInput>;
 
 /** The same choice in a query string: `?sessionTypeId=` for a session type's past clients, else all. */
 export const AudienceQuery = z.object({
-  sessionTypeId: Id.optional().openapi({ param: { name: "sessionTypeId", in: "query" } }),
+  sessionTypeId: Id.optional().openapi(DOCUMENTED && { param: { name: "sessionTypeId", in: "query" } }),
 });
 
 const Skipped = /* @__PURE__ */ z

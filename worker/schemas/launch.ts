@@ -6,9 +6,16 @@ import { Instant } from "./fields.ts";
 
 export const WaitInLineSchema = z
   .object({
-    ticket: z.string().max(100).optional().openapi({
-      description: "The ticket an earlier answer gave (kept by the browser): the same place, not a new one",
-    }),
+    ticket: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi(
+        DOCUMENTED && {
+          description:
+            "The ticket an earlier answer gave (kept by the browser): the same place, not a new one",
+        },
+      ),
   })
   .strict()
   .openapi("WaitInLine");

@@ -217,7 +217,9 @@ export const LanguageQuery = z.object({
     .string()
     .max(200)
     .optional()
-    .openapi({ description: "The visitor's languages, most wanted first (BCP 47, comma-separated)" }),
+    .openapi(
+      DOCUMENTED && { description: "The visitor's languages, most wanted first (BCP 47, comma-separated)" },
+    ),
 });
 
 export const VisitorWords = {

@@ -15,9 +15,11 @@ export const JoinWaitlistSchema = z
     client: z.object({ name: Name, email: Email }),
     /** Which times suit; left out or empty: any time. */
     times: z.array(WaitlistTimeSchema).max(31, "Choose at most 31 days.").optional(),
-    locale: Locale.optional().openapi({
-      description: "The visitor's language (the session answer's locale), for the email offering a spot",
-    }),
+    locale: Locale.optional().openapi(
+      DOCUMENTED && {
+        description: "The visitor's language (the session answer's locale), for the email offering a spot",
+      },
+    ),
   })
   .openapi("JoinWaitlist");
 

@@ -13,7 +13,9 @@ const router = createRouter();
 
 const Wrapped =
   DOCUMENTED && json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
-const SpotParams = IdParam.extend({ spotId: Id.openapi({ param: { name: "spotId", in: "path" } }) });
+const SpotParams = IdParam.extend({
+  spotId: Id.openapi(DOCUMENTED && { param: { name: "spotId", in: "path" } }),
+});
 
 router.openapi(
   createRoute({

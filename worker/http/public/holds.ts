@@ -38,15 +38,29 @@ sessionHolds.openapi(
       ...jsonBody(
         z
           .object({
-            spotId: Id.openapi({ description: "Any spot of the wanted time" }),
-            seats: z.number().int().min(1).max(100).optional().openapi({
-              description:
-                "Seats at that time (a workshop), up to the session's maxSeatsPerBooking; 1 by default.",
-            }),
-            admission: z.string().max(200).optional().openapi({
-              description:
-                "For a session with an opening time: the admission its line gave on the visitor's turn (POST /v1/sessions/{slug}/queue)",
-            }),
+            spotId: Id.openapi(DOCUMENTED && { description: "Any spot of the wanted time" }),
+            seats: z
+              .number()
+              .int()
+              .min(1)
+              .max(100)
+              .optional()
+              .openapi(
+                DOCUMENTED && {
+                  description:
+                    "Seats at that time (a workshop), up to the session's maxSeatsPerBooking; 1 by default.",
+                },
+              ),
+            admission: z
+              .string()
+              .max(200)
+              .optional()
+              .openapi(
+                DOCUMENTED && {
+                  description:
+                    "For a session with an opening time: the admission its line gave on the visitor's turn (POST /v1/sessions/{slug}/queue)",
+                },
+              ),
           })
           .openapi("CreateHold"),
         DOCUMENTED && { spotId: exampleIds.spot, seats: 1 },
