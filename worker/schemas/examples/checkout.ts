@@ -1,5 +1,5 @@
 /**
- * The OpenAPI examples of party sizes, add-ons, codes and tax, in the story of examples.ts:
+ * The OpenAPI examples of party sizes, add-ons, codes and tax, in the story of index.ts:
  * Juniper & Pine's fall minis, booked for a family of four with a print and a launch code.
  */
 import type { z } from "@hono/zod-openapi";

@@ -1,4 +1,4 @@
-/** The questionnaire's and the contract's examples in the OpenAPI document (see examples.ts). */
+/** The questionnaire's and the contract's examples in the OpenAPI document (see index.ts). */
 import type { z } from "@hono/zod-openapi";
 import type {
   AnswerSchema,
