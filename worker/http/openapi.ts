@@ -142,7 +142,10 @@ export const json = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
   content: { "application/json": { schema, example } },
 });
 
-/** A request's JSON body, with the example the docs show and "Try it" sends. */
+/**
+ * A request's JSON body, with the example the docs show and "Try it" sends, given as
+ * `DOCUMENTED && example`: the body's schema validates in the Worker, its example is only the document's.
+ */
 export const jsonBody = <T extends z.ZodType>(schema: T, example: z.input<T>) => ({
   body: { required: true, content: { "application/json": { schema, example } } },
 });
