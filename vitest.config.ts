@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
-          setupFiles: ["./test/worker/apply-migrations.ts"],
+          setupFiles: ["./test/worker/apply-migrations.ts", "./test/worker/catalogue-misses.ts"],
         },
       },
       {
