@@ -103,6 +103,19 @@ describe("a Worker whose catalogues could not be read", () => {
   });
 });
 
+describe("the cron", () => {
+  it("reads the catalogues before its jobs write a client's mail", async () => {
+    // A fresh isolate's modules, woken by the cron rather than a request.
+    vi.resetModules();
+    const { runScheduledJobs } = await import("../../worker/jobs/scheduled.ts");
+    const fresh = await import("../../worker/domain/catalogues/index.ts");
+    expect(fresh.catalogues.de).toBeUndefined();
+    await runScheduledJobs(env, Date.now());
+    expect(fresh.catalogues.de).toEqual(de);
+    expect(fresh.mailCatalogues.de).toEqual(deMail);
+  });
+});
+
 describe("the Worker's bundle", () => {
   // Sources as text (Vite's ?raw), to see what the Worker's modules import.
   const sources = import.meta.glob<string>("../../worker/**/*.{ts,tsx}", {
