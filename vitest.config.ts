@@ -22,9 +22,16 @@ export default defineConfig({
             },
           }),
         ],
-        // The Worker's build resolves "zod" to worker/zod.ts (wrangler.toml [alias]); so do its tests.
+        // The Worker's build resolves "zod" to worker/zod.ts and leaves out zod's JSON Schema
+        // conversion (wrangler.toml [alias]); so do its tests.
         resolve: {
-          alias: [{ find: /^zod$/, replacement: new URL("./worker/zod.ts", import.meta.url).pathname }],
+          alias: [
+            { find: /^zod$/, replacement: new URL("./worker/zod.ts", import.meta.url).pathname },
+            ...["../core/json-schema-processors.js", "../core/to-json-schema.js"].map((find) => ({
+              find,
+              replacement: new URL("./worker/zod-json-schema.ts", import.meta.url).pathname,
+            })),
+          ],
         },
         test: {
           name: "worker",
