@@ -88,6 +88,10 @@ export const Spot = v.object({
   available: v.boolean(),
   seats: v.optional(v.number(), 1),
   seatsLeft: v.optional(v.number(), 1),
+  /** The server's spelling of it (worker/domain/spot-labels.ts), which format.ts shows as it is. */
+  label: v.optional(
+    v.object({ day: v.string(), time: v.string(), zone: v.string(), offsetMinutes: v.number() }),
+  ),
 });
 
 /** The visitor's words, in the language the answer chose (see i18n.ts). */

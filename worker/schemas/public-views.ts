@@ -5,6 +5,7 @@ import { acceptedLanguages, negotiate } from "../domain/catalogues/index.ts";
 import { bookingSignature, type Contract } from "../domain/contract.ts";
 import { balanceDue } from "../domain/money.ts";
 import { studioTax } from "../domain/pricing.ts";
+import type { SpotLabel } from "../domain/spot-labels.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
 import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
@@ -61,8 +62,36 @@ export const PublicSpotSchema = /* @__PURE__ */ z
     available: z.boolean(),
     seats: z.number().int().openapi({ description: "Seats at this time: its spots that start together" }),
     seatsLeft: z.number().int().openapi({ description: "Seats free now" }),
+    label: z
+      .object({
+        day: z.string(),
+        time: z.string(),
+        zone: z.string(),
+        offsetMinutes: z.number().int(),
+      })
+      .openapi("SpotLabel", {
+        description:
+          "The spot in the answer's language on the session's clock, and the zone's name and UTC offset then (minutes east of UTC), so a page can show it without formatting dates",
+      }),
   })
   .openapi("PublicSpot", { description: "One time of the session (a workshop's seats share one)" });
+
+/** A time as the session read shows it: `label` spells it in the visitor's locale (spotLabeller). */
+export function publicSpot(
+  s: { id: string; startsAt: number; endsAt: number; available: boolean; seats: number; seatsLeft: number },
+  label: (startsAt: number) => SpotLabel,
+): z.output<typeof PublicSpotSchema> {
+  const { id, available, seats, seatsLeft } = s;
+  return {
+    id,
+    startsAt: toIso(s.startsAt),
+    endsAt: toIso(s.endsAt),
+    available,
+    seats,
+    seatsLeft,
+    label: label(s.startsAt),
+  };
+}
 
 export const ClientBookingSchema = /* @__PURE__ */ z
   .object({

@@ -6,6 +6,7 @@
  */
 import type { z } from "@hono/zod-openapi";
 import { en } from "../../domain/catalogues/en.ts";
+import { spotLabeller } from "../../domain/spot-labels.ts";
 import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "../booking-rules.ts";
 import type {
   ClientSchema,
@@ -275,6 +276,7 @@ export const examplePublicSession = {
     available,
     seats: 1,
     seatsLeft: available ? 1 : 0,
+    label: spotLabeller("en", publicSession.timeZone)(Date.parse(startsAt)),
   })) satisfies z.output<typeof PublicSpotSchema>[],
   ...visitorWords,
   rules: exampleRules,
