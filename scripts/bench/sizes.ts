@@ -15,15 +15,15 @@ import type { Figure } from "./report.ts";
 
 /**
  * Each size has a goal (issue 17) and a hard CI limit. The limit stops a regression; the goal is
- * printed as met or missed. Both sit above their goals today because the features of issues 13-18
- * landed before the weight around them was cut; each limit moves down to its goal once the size
- * fits it.
+ * printed as met or missed. A limit moves down to its goal once the size fits it: the Worker's
+ * has; the widget's still sits above because the features of issues 13-18 landed before the
+ * weight around them was cut.
  */
 export const budgets = {
   widgetGoal: 15_000,
   widgetLimit: 24 * 1024,
   workerGoal: 200 * 1024,
-  workerLimit: 240 * 1024,
+  workerLimit: 200 * 1024,
 } as const;
 
 const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
