@@ -60,46 +60,46 @@ export const offerKey = "offer:";
  */
 export class BookingFlow extends Flow<Step, SessionData> {
   protected readonly texts = { loading: "loading", notFound: "sessionNotFound" };
-  private draft: Draft = { name: "", email: "", phone: "", packageId: "" };
+  #draft: Draft = { name: "", email: "", phone: "", packageId: "" };
   /** The details as checked on the first page, sent with the answers from the second. */
-  private details: ClientInput = { name: "", email: "", phone: "" };
+  #details: ClientInput = { name: "", email: "", phone: "" };
   /** Seats the visitor wants at a workshop's time. */
-  private seats = 1;
-  private waitlist: WaitlistJoin = { step: "offer" };
-  private readonly countdown: HoldCountdown;
+  #seats = 1;
+  #waitlist: WaitlistJoin = { step: "offer" };
+  readonly #countdown: HoldCountdown;
   /** A session with an opening time: the visitor's place in its line, and their turn. */
-  private readonly line: LaunchLine;
+  readonly #line: LaunchLine;
   /** The spots just opened to this visitor: the browser's cached copy of the session is stale. */
-  private fresh = false;
+  #fresh = false;
 
   constructor(host: LitElement, context: () => FlowContext) {
     super(host, context, { name: "pick" });
-    this.line = new LaunchLine(host, (before, now) => {
+    this.#line = new LaunchLine(host, (before, now) => {
       if (now.status === "admitted" && before?.status !== "admitted") {
-        this.fresh = true;
+        this.#fresh = true;
         void this.run();
         this.focus(`#${stepHeading}`);
       }
     });
-    this.countdown = new HoldCountdown(host, () => {
+    this.#countdown = new HoldCountdown(host, () => {
       this.report(new ApiProblem(410, "hold_expired"));
-      this.returnToPick(t("holdExpired"));
+      this.#returnToPick(t("holdExpired"));
     });
   }
 
   protected async load(api: Api, key: string, lang: string, signal: AbortSignal) {
     if (!key.startsWith(offerKey)) {
-      const data = await api.session(key, lang, signal, this.fresh ? "no-cache" : undefined);
-      this.fresh = false;
-      if (data.rules?.opensAt) this.line.join(api, key);
-      else this.line.stop();
+      const data = await api.session(key, lang, signal, this.#fresh ? "no-cache" : undefined);
+      this.#fresh = false;
+      if (data.rules?.opensAt) this.#line.join(api, key);
+      else this.#line.stop();
       return data;
     }
     // A spot held for them from the waitlist: straight to the details form, on the offer's hold.
     const token = key.slice(offerKey.length);
     const { offer } = await api.offer(token, signal);
     const data = await api.session(offer.session, lang, signal);
-    this.draft = { ...this.draft, name: offer.client.name, email: offer.client.email };
+    this.#draft = { ...this.#draft, name: offer.client.name, email: offer.client.email };
     this.state = {
       name: "form",
       // An offer holds one spot: one seat.
@@ -108,26 +108,26 @@ export class BookingFlow extends Flow<Step, SessionData> {
       skew: 0,
       errors: {},
     };
-    this.countdown.start(Date.parse(offer.hold.expiresAt));
+    this.#countdown.start(Date.parse(offer.hold.expiresAt));
     return data;
   }
 
   protected override reset(): void {
     super.reset();
-    this.countdown.stop();
-    this.line.stop();
-    this.waitlist = { step: "offer" };
+    this.#countdown.stop();
+    this.#line.stop();
+    this.#waitlist = { step: "offer" };
   }
 
   protected renderValue(data: SessionData, refreshing: boolean) {
-    return html`${renderHeader(data.session, data.sessionType)}${this.renderStep(data, refreshing)}`;
+    return html`${renderHeader(data.session, data.sessionType)}${this.#renderStep(data, refreshing)}`;
   }
 
-  private renderStep(data: SessionData, refreshing: boolean) {
+  #renderStep(data: SessionData, refreshing: boolean) {
     const { session, packages } = data;
     const format = this.format(session.timeZone);
     const step = this.state;
-    const place = this.line.place;
+    const place = this.#line.place;
     const onTurn = place?.status === "admitted" || place?.status === "held";
     switch (step.name) {
       case "pick":
@@ -136,7 +136,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
             locale: data.locale,
             opensAt: data.rules.opensAt,
             place,
-            onAgain: () => this.line.again(),
+            onAgain: () => this.#line.again(),
           });
         }
         return html`${
@@ -149,24 +149,24 @@ export class BookingFlow extends Flow<Step, SessionData> {
           format,
           spots: data.spots,
           maxSeats: session.maxSeatsPerBooking,
-          seats: this.seats,
+          seats: this.#seats,
           onSeats: (event) => {
-            this.seats = Number((event.target as HTMLSelectElement).value);
+            this.#seats = Number((event.target as HTMLSelectElement).value);
             this.host.requestUpdate();
           },
           notice: this.alert(step.notice),
           refreshing,
-          onPick: (spot) => void this.pick(data, spot),
+          onPick: (spot) => void this.#pick(data, spot),
         })}${
           session.waitlistOpen && !data.spots.some((s) => s.available)
             ? renderWaitlistJoin({
                 format,
                 timeZone: session.timeZone,
                 spots: data.spots,
-                state: this.waitlist,
-                draft: this.draft,
-                onOpen: () => this.setWaitlist({ step: "form", errors: {} }, "#name"),
-                onSubmit: (event) => void this.join(event, data),
+                state: this.#waitlist,
+                draft: this.#draft,
+                onOpen: () => this.#setWaitlist({ step: "form", errors: {} }, "#name"),
+                onSubmit: (event) => void this.#join(event, data),
               })
             : ""
         }`;
@@ -174,7 +174,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
         if (step.forms) {
           return html`<section>
             ${renderStepHeading(t("beforeYouBook"))}
-            <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.submit(event, data, step)}>
+            <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#submit(event, data, step)}>
               ${this.alert(step.alert) ?? ""}${renderForms(data, step.forms)}
               <div class="actions">
                 <button type="submit" part="button primary" aria-disabled=${step.busy ? "true" : "false"}>
@@ -193,16 +193,16 @@ export class BookingFlow extends Flow<Step, SessionData> {
           pkg: fixedPackage(packages, session.packageId),
           seats: step.hold.seats,
           rules: data.rules?.text,
-          countdown: this.countdown,
-          draft: this.draft,
+          countdown: this.#countdown,
+          draft: this.#draft,
           errors: step.errors,
           problem: this.alert(step.alert),
           busy: step.busy ?? false,
           more: hasForms(data),
-          onInput: (event) => this.keep(event),
-          onSubmit: (event) => void this.submit(event, data, step),
-          onExtend: () => void this.extend(step),
-          onBack: () => this.back(step),
+          onInput: (event) => this.#keep(event),
+          onSubmit: (event) => void this.#submit(event, data, step),
+          onExtend: () => void this.#extend(step),
+          onBack: () => this.#back(step),
         });
       case "done":
         return step.checkoutUrl
@@ -221,7 +221,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     }
   }
 
-  private async pick(data: SessionData, spot: Spot) {
+  async #pick(data: SessionData, spot: Spot) {
     if (this.state.name !== "pick" || this.state.picking) return;
     this.set({ ...this.state, picking: true });
     const sentAt = Date.now();
@@ -229,14 +229,14 @@ export class BookingFlow extends Flow<Step, SessionData> {
       const { hold } = await this.context().api.hold(
         data.session.slug,
         spot.id,
-        this.seats,
-        this.line.place?.admission?.token,
+        this.#seats,
+        this.#line.place?.admission?.token,
       );
       // The hold ends by the server's clock; a browser clock that is minutes off must neither
       // end the countdown at once nor promise time the visitor does not have.
       const skew = Date.parse(hold.expiresAt) - data.session.holdMinutes * 60_000 - sentAt;
       this.set({ name: "form", spot, hold, skew, errors: {} });
-      this.countdown.start(Date.parse(hold.expiresAt) - skew);
+      this.#countdown.start(Date.parse(hold.expiresAt) - skew);
       this.emit("spotbook-hold", {
         session: data.session.slug,
         spotId: spot.id,
@@ -246,7 +246,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     } catch (error) {
       const { problem, message } = this.report(error);
       // Taken, or started meanwhile (409 conflict): the list is out of date.
-      if (problem.status === 409) this.returnToPick(message);
+      if (problem.status === 409) this.#returnToPick(message);
       else {
         this.set({ name: "pick", notice: message });
         this.focus("#problem");
@@ -254,23 +254,23 @@ export class BookingFlow extends Flow<Step, SessionData> {
     }
   }
 
-  private setWaitlist(state: WaitlistJoin, focus: string) {
-    this.waitlist = state;
+  #setWaitlist(state: WaitlistJoin, focus: string) {
+    this.#waitlist = state;
     this.host.requestUpdate();
     this.focus(focus);
   }
 
   /** Joins the full session's waitlist; the answer's link (kept by the visitor) shows their place. */
-  private async join(event: SubmitEvent, data: SessionData) {
+  async #join(event: SubmitEvent, data: SessionData) {
     event.preventDefault();
-    if (this.waitlist.step !== "form" || this.waitlist.busy) return;
+    if (this.#waitlist.step !== "form" || this.#waitlist.busy) return;
     const form = event.target as HTMLFormElement;
     const read = readForm(WaitlistInput, form);
     if ("errors" in read)
-      return this.setWaitlist({ step: "form", errors: read.errors }, firstInvalid(read.errors) ?? "#name");
+      return this.#setWaitlist({ step: "form", errors: read.errors }, firstInvalid(read.errors) ?? "#name");
     const days = new FormData(form).getAll("day").map((date) => ({ date: String(date) }));
-    this.draft = { ...this.draft, ...read.values };
-    this.waitlist = { step: "form", errors: {}, busy: true };
+    this.#draft = { ...this.#draft, ...read.values };
+    this.#waitlist = { step: "form", errors: {}, busy: true };
     this.host.requestUpdate();
     try {
       const { entry } = await this.context().api.joinWaitlist(data.session.slug, {
@@ -280,10 +280,10 @@ export class BookingFlow extends Flow<Step, SessionData> {
       });
       const link = new URL(window.location.href);
       link.searchParams.set("spotbook-waitlist", entry.token);
-      this.setWaitlist({ step: "joined", position: entry.position, link: link.href }, "[role=status]");
+      this.#setWaitlist({ step: "joined", position: entry.position, link: link.href }, "[role=status]");
     } catch (error) {
       const { problem, message } = this.report(error);
-      this.setWaitlist(
+      this.#setWaitlist(
         { step: "form", errors: fieldErrors(problem), problem: this.alert(message) },
         "#problem",
       );
@@ -291,51 +291,51 @@ export class BookingFlow extends Flow<Step, SessionData> {
   }
 
   /** Back to the list, told why when `notice` is given, with a fresh copy of the spots. */
-  private returnToPick(notice?: string, released: Promise<unknown> = Promise.resolve()) {
-    this.countdown.stop();
+  #returnToPick(notice?: string, released: Promise<unknown> = Promise.resolve()) {
+    this.#countdown.stop();
     this.set(notice ? { name: "pick", notice } : { name: "pick" });
     this.focus(notice ? "#problem" : `#${stepHeading}`);
     // After a release, wait for it, so the fresh list shows the visitor's spot free again.
     void released.catch(() => undefined).then(() => this.run());
   }
 
-  private back(step: FormStep) {
-    this.returnToPick(undefined, this.context().api.release(step.hold));
+  #back(step: FormStep) {
+    this.#returnToPick(undefined, this.context().api.release(step.hold));
   }
 
-  private async extend(step: FormStep) {
+  async #extend(step: FormStep) {
     try {
       const { hold } = await this.context().api.extend(step.hold);
-      this.countdown.start(Date.parse(hold.expiresAt) - step.skew);
+      this.#countdown.start(Date.parse(hold.expiresAt) - step.skew);
     } catch (error) {
-      this.failed(error, step);
+      this.#failed(error, step);
     }
   }
 
   /** Keeps what the visitor types, for the next spot if this hold ends. */
-  private keep(event: Event) {
+  #keep(event: Event) {
     const input = event.target as HTMLInputElement;
-    this.draft[input.name] = input.value;
+    this.#draft[input.name] = input.value;
     // The price follows the package, the party size and the add-ons as they change.
     if (isExtra(input.name) || input.name === "packageId") this.host.requestUpdate();
   }
 
-  private async submit(event: SubmitEvent, data: SessionData, step: FormStep) {
+  async #submit(event: SubmitEvent, data: SessionData, step: FormStep) {
     event.preventDefault();
     if (step.busy) return;
     const pkg = fixedPackage(data.packages, data.session.packageId);
     const target = event.target as HTMLFormElement;
     if (!step.forms) {
       const form = readForm(pkg || data.packages.length === 0 ? ClientInput : ClientWithPackage, target);
-      if ("errors" in form) return this.showErrors(step, form.errors);
-      this.details = form.values;
+      if ("errors" in form) return this.#showErrors(step, form.errors);
+      this.#details = form.values;
       // The questions and the contract come on a page of their own, after the details.
-      if (hasForms(data)) return this.showForms(step, {});
+      if (hasForms(data)) return this.#showForms(step, {});
     }
     const forms = step.forms ? readForms(data, target) : { body: {} };
-    if ("errors" in forms) return this.showForms(step, forms.errors);
-    const { name, email, phone } = this.details;
-    const packageId = this.details.packageId ?? pkg?.id;
+    if ("errors" in forms) return this.#showForms(step, forms.errors);
+    const { name, email, phone } = this.#details;
+    const packageId = this.#details.packageId ?? pkg?.id;
     this.set({ ...step, busy: true, errors: {}, alert: undefined });
     try {
       const chosen = data.packages.find((p) => p.id === packageId);
@@ -344,10 +344,10 @@ export class BookingFlow extends Flow<Step, SessionData> {
         ...(packageId ? { packageId } : {}),
         locale: data.locale,
         ...(data.rules?.text.length ? { acceptRules: true } : {}),
-        ...extrasBody(chosen, this.draft),
+        ...extrasBody(chosen, this.#draft),
         ...forms.body,
       });
-      this.countdown.stop();
+      this.#countdown.stop();
       this.set({
         name: "done",
         spot: step.spot,
@@ -363,7 +363,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
               balanceCents: quote.amountCents,
               quote,
             }
-          : chosen && extrasAmounts(chosen, data.session, this.draft, step.hold.seats),
+          : chosen && extrasAmounts(chosen, data.session, this.#draft, step.hold.seats),
         checkoutUrl: checkoutUrl ?? undefined,
       });
       this.finish(
@@ -372,31 +372,31 @@ export class BookingFlow extends Flow<Step, SessionData> {
         checkoutUrl,
       );
     } catch (error) {
-      this.failed(error, step);
+      this.#failed(error, step);
     }
   }
 
   /** An action on a held spot failed: back to the list when the spot is lost, else say so in the form. */
-  private failed(error: unknown, step: FormStep) {
+  #failed(error: unknown, step: FormStep) {
     const current = this.state;
     // The hold may have run out while the request was on its way; then the list is showing.
     if (current.name !== "form" || current.hold !== step.hold) return;
     const { problem, message } = this.report(error);
-    if (problem.code === "hold_expired" || problem.code === "spot_taken") return this.returnToPick(message);
+    if (problem.code === "hold_expired" || problem.code === "spot_taken") return this.#returnToPick(message);
     const answers = formErrors(problem);
-    if (current.forms && Object.keys(answers).length > 0) return this.showForms(current, answers);
+    if (current.forms && Object.keys(answers).length > 0) return this.#showForms(current, answers);
     const errors = fieldErrors(problem);
-    if (Object.keys(errors).length > 0) return this.showErrors({ ...current, forms: undefined }, errors);
+    if (Object.keys(errors).length > 0) return this.#showErrors({ ...current, forms: undefined }, errors);
     this.set({ ...current, busy: false, errors: {}, alert: message });
     this.focus("#problem");
   }
 
-  private showForms(step: FormStep, forms: FormErrors) {
+  #showForms(step: FormStep, forms: FormErrors) {
     this.set({ ...step, busy: false, alert: undefined, forms });
     this.focus(firstFormError(forms) ?? `#${stepHeading}`);
   }
 
-  private showErrors(step: FormStep, errors: FieldErrors) {
+  #showErrors(step: FormStep, errors: FieldErrors) {
     this.set({ ...step, busy: false, errors, alert: undefined });
     this.focus(firstInvalid(errors) ?? "#problem");
   }

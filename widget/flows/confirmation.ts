@@ -48,8 +48,8 @@ const maxLooks = 30;
 export class ConfirmationFlow extends Flow<State, BookingDetail> {
   protected readonly texts = { loading: "loadingBooking", notFound: "bookingNotFound" };
   /** How many times the booking was looked at since the visitor came back from paying. */
-  private looks = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #looks = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: LitElement, context: () => FlowContext) {
     super(host, context, { chosen: "", manage: { name: "idle" } });
@@ -57,18 +57,18 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
 
   protected async load(api: Api, token: string, lang: string, signal: AbortSignal) {
     const detail = await api.booking(token, lang, signal);
-    this.follow(detail.booking);
+    this.#follow(detail.booking);
     return detail;
   }
 
   protected override reset(): void {
     super.reset();
-    clearTimeout(this.timer);
-    this.looks = 0;
+    clearTimeout(this.#timer);
+    this.#looks = 0;
   }
 
   /** Whether the payment the visitor just made is still on its way to the booking. */
-  private awaitingPayment(booking: BookingRecord): boolean {
+  #awaitingPayment(booking: BookingRecord): boolean {
     return (
       returnedPaid() &&
       ["held", "pending_payment", "awaiting_confirmation", "reserved"].includes(booking.status)
@@ -76,30 +76,30 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   }
 
   /** Looks at the booking again, ever less often, until it is confirmed (or ends) or it takes too long. */
-  private follow(booking: BookingRecord) {
-    clearTimeout(this.timer);
-    if (!this.awaitingPayment(booking) || this.looks >= maxLooks) return;
-    const wait = Math.min(maxWaitMs, firstWaitMs * 1.5 ** this.looks);
-    this.looks += 1;
-    this.timer = setTimeout(() => {
+  #follow(booking: BookingRecord) {
+    clearTimeout(this.#timer);
+    if (!this.#awaitingPayment(booking) || this.#looks >= maxLooks) return;
+    const wait = Math.min(maxWaitMs, firstWaitMs * 1.5 ** this.#looks);
+    this.#looks += 1;
+    this.#timer = setTimeout(() => {
       if (this.host.isConnected) void this.run();
     }, wait);
   }
 
   protected renderValue(detail: BookingDetail, refreshing: boolean) {
-    return html`${renderHeader(detail.session, detail.sessionType)}${this.renderStatus(detail, refreshing)}`;
+    return html`${renderHeader(detail.session, detail.sessionType)}${this.#renderStatus(detail, refreshing)}`;
   }
 
-  private renderStatus(detail: BookingDetail, refreshing: boolean) {
+  #renderStatus(detail: BookingDetail, refreshing: boolean) {
     const { session, packages, spot } = detail;
     const state = this.state;
     const booking = state.confirmed ?? detail.booking;
     const format = this.format(session.timeZone);
     const pkg = fixedPackage(packages, booking.packageId, session.packageId);
     if (state.checkoutUrl) return renderRedirect(state.checkoutUrl);
-    if (this.awaitingPayment(booking)) {
-      return this.looks >= maxLooks
-        ? renderBookingNotice(t("paymentSlow"), () => this.lookAgain(), refreshing)
+    if (this.#awaitingPayment(booking)) {
+      return this.#looks >= maxLooks
+        ? renderBookingNotice(t("paymentSlow"), () => this.#lookAgain(), refreshing)
         : renderBookingNotice(t("paymentConfirming"));
     }
     switch (booking.status) {
@@ -124,14 +124,14 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
             canPay: booking.balanceCents > 0,
             busy: state.busy ?? false,
             problem: this.alert(state.alert),
-            onReschedule: () => void this.offerTimes(detail),
+            onReschedule: () => void this.#offerTimes(detail),
             onPick: (to) =>
-              void this.change(() => this.context().api.reschedule(this.context().key, to.id), t("moved")),
+              void this.#change(() => this.context().api.reschedule(this.context().key, to.id), t("moved")),
             onCancel: () => this.set({ ...state, manage: { name: "cancel" }, alert: undefined }),
             onConfirmCancel: () =>
-              void this.change(() => this.context().api.cancel(this.context().key), t("cancelledNow")),
+              void this.#change(() => this.context().api.cancel(this.context().key), t("cancelledNow")),
             onBack: () => this.set({ ...state, manage: { name: "idle" }, alert: undefined }),
-            onPay: () => void this.pay(),
+            onPay: () => void this.#pay(),
           })}`;
       case "reserved":
       case "awaiting_confirmation": {
@@ -148,8 +148,8 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
           formErrors: state.formErrors ?? {},
           problem: this.alert(state.alert),
           busy: state.busy ?? false,
-          onInput: (event) => this.choose(event),
-          onSubmit: (event) => void this.confirm(event, detail),
+          onInput: (event) => this.#choose(event),
+          onSubmit: (event) => void this.#confirm(event, detail),
         });
       }
       case "held":
@@ -163,13 +163,13 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  private lookAgain() {
-    this.looks = 0;
+  #lookAgain() {
+    this.#looks = 0;
     void this.run();
   }
 
   /** The session's other times with seats free for the whole booking, to move to. */
-  private async offerTimes(detail: BookingDetail) {
+  async #offerTimes(detail: BookingDetail) {
     this.set({ ...this.state, busy: true, alert: undefined });
     try {
       const data = await this.context().api.session(detail.session.slug, this.context().lang);
@@ -184,7 +184,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   }
 
   /** A move or a cancellation: done, said, and the booking read again as it now stands. */
-  private async change(call: () => Promise<unknown>, done: string) {
+  async #change(call: () => Promise<unknown>, done: string) {
     if (this.state.busy) return;
     this.set({ ...this.state, busy: true, alert: undefined });
     try {
@@ -198,7 +198,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  private async pay() {
+  async #pay() {
     try {
       const { checkoutUrl } = await this.context().api.payBalance(this.context().key);
       window.location.assign(checkoutUrl);
@@ -208,12 +208,12 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  private choose(event: Event) {
+  #choose(event: Event) {
     const input = event.target as HTMLInputElement;
     if (input.name === "packageId") this.set({ ...this.state, chosen: input.value, error: undefined });
   }
 
-  private async confirm(event: SubmitEvent, detail: BookingDetail) {
+  async #confirm(event: SubmitEvent, detail: BookingDetail) {
     event.preventDefault();
     if (this.state.busy) return;
     const token = this.context().key;
@@ -222,11 +222,11 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     const target = event.target as HTMLFormElement;
     if (!pkg && detail.packages.length > 0) {
       const form = readForm(Choice, target);
-      if ("errors" in form) return this.showError(form.errors.packageId);
+      if ("errors" in form) return this.#showError(form.errors.packageId);
       packageId = form.values.packageId;
     }
     const forms = readForms(detail, target);
-    if ("errors" in forms) return this.showFormErrors(forms.errors);
+    if ("errors" in forms) return this.#showFormErrors(forms.errors);
     this.set({ ...this.state, busy: true, error: undefined, alert: undefined, formErrors: {} });
     try {
       const { booking, checkoutUrl } = await this.context().api.confirm(token, {
@@ -244,20 +244,20 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
         return this.focus(`#${stepHeading}`);
       }
       const packageError = fieldErrors(problem).packageId;
-      if (packageError) return this.showError(packageError);
+      if (packageError) return this.#showError(packageError);
       const errors = formErrors(problem);
-      if (Object.keys(errors).length > 0) return this.showFormErrors(errors);
+      if (Object.keys(errors).length > 0) return this.#showFormErrors(errors);
       this.set({ ...this.state, busy: false, alert: message });
       this.focus("#problem");
     }
   }
 
-  private showFormErrors(formErrors: FormErrors) {
+  #showFormErrors(formErrors: FormErrors) {
     this.set({ ...this.state, busy: false, formErrors });
     this.focus(firstFormError(formErrors) ?? "#problem");
   }
 
-  private showError(error: string | undefined) {
+  #showError(error: string | undefined) {
     this.set({ ...this.state, busy: false, error });
     this.focus(firstInvalid({ packageId: error }) ?? "#problem");
   }

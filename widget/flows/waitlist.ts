@@ -23,11 +23,11 @@ export class WaitlistFlow extends Flow<{ busy: boolean }, { entry: WaitlistEntry
         format: this.format(entry.session.timeZone),
         entry,
         busy: this.state.busy,
-        onLeave: () => void this.leave(),
+        onLeave: () => void this.#leave(),
       })}`;
   }
 
-  private async leave() {
+  async #leave() {
     this.set({ busy: true });
     try {
       await this.context().api.leaveWaitlist(this.context().key);
