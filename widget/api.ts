@@ -1,10 +1,8 @@
 import * as v from "valibot";
 import {
-  BookingCancelled,
   BookingConfirmed,
   BookingCreated,
   BookingDetail,
-  BookingMoved,
   CheckoutOpened,
   HeldOffer,
   HoldCreated,
@@ -119,8 +117,8 @@ export function createApi(base: URL) {
     confirm: (token: string, body: { packageId?: string } & FormsBody) =>
       json(BookingConfirmed, post(body), `v1/bookings/${id(token)}/confirm`),
     reschedule: (token: string, spotId: string) =>
-      json(BookingMoved, post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
-    cancel: (token: string) => json(BookingCancelled, post(undefined), `v1/bookings/${id(token)}/cancel`),
+      send(post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
+    cancel: (token: string) => send(post(undefined), `v1/bookings/${id(token)}/cancel`),
     payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
     joinWaitlist: (
       slug: string,

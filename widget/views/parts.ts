@@ -21,7 +21,10 @@ export type Amounts = Pick<
  * The package already decided (by the booking, then the session) or the only one there is;
  * undefined when the client has to choose.
  */
-export function fixedPackage(packages: Package[], ...ids: (string | null)[]): Package | undefined {
+export function fixedPackage(
+  packages: Package[],
+  ...ids: (string | null | undefined)[]
+): Package | undefined {
   const id = ids.find((candidate) => candidate);
   return id ? packages.find((p) => p.id === id) : packages.length === 1 ? packages[0] : undefined;
 }

@@ -22,7 +22,7 @@ function answerSchema(q: Question) {
   const required = () => t("answerRequired", { question: q.label });
   if (q.kind === "several_choices") {
     const ticked = v.array(v.string());
-    return q.required ? v.pipe(ticked, v.minLength(1, required)) : ticked;
+    return q.required ? v.pipe(ticked, v.nonEmpty(required)) : ticked;
   }
   const text = v.pipe(
     v.optional(v.string(), ""),
