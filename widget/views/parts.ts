@@ -29,33 +29,27 @@ export function fixedPackage(
   return id ? packages.find((p) => p.id === id) : packages.length === 1 ? packages[0] : undefined;
 }
 
-const problemKeys: Record<string, string> = {
-  network: "network",
-  rate_limited: "rateLimited",
-  spot_taken: "spotTaken",
-  not_enough_seats: "notEnoughSeats",
-  hold_expired: "holdExpired",
-  package_required: "packageRequired",
-  forbidden: "forbidden",
-  conflict: "conflict",
+// The API's codes whose message has the code's name in camelCase (rate_limited: rateLimited)…
+const sameName = new Set(
+  "network rate_limited spot_taken not_enough_seats hold_expired package_required forbidden conflict too_late reschedule_not_allowed cancel_not_allowed booking_not_open not_admitted booking_closed no_balance_due session_cancelled contract_changed".split(
+    " ",
+  ),
+);
+// …and those whose message is another's.
+const renamed: Record<string, string> = {
   wrong_classification: "byInvitation",
-  too_late: "tooLate",
   payments_unavailable: "payAtSession",
-  reschedule_not_allowed: "rescheduleNotAllowed",
-  cancel_not_allowed: "cancelNotAllowed",
-  booking_not_open: "bookingNotOpen",
-  not_admitted: "notAdmitted",
-  booking_closed: "bookingClosed",
   booking_changed: "conflict",
-  no_balance_due: "noBalanceDue",
-  session_cancelled: "sessionCancelled",
   contract_not_signed: "signRequired",
-  contract_changed: "contractChanged",
 };
+
+const messageKey = (code: string) =>
+  renamed[code] ??
+  (sameName.has(code) ? code.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) : "unknown");
 
 /** A problem in words a visitor understands; `notFound` names the message for what could not be found. */
 export const problemMessage = (problem: ApiProblem, notFound = "unknown") =>
-  t(problem.code === "not_found" ? notFound : (problemKeys[problem.code] ?? "unknown"), {
+  t(problem.code === "not_found" ? notFound : messageKey(problem.code), {
     // not_enough_seats says how many are left, the one number in its detail.
     count: Number(/\d+/.exec(problem.message)?.[0] ?? 0),
   });
@@ -149,7 +143,7 @@ export function renderField(
         autocomplete=${field.autocomplete}
         ?required=${field.required}
         .value=${value}
-        aria-invalid=${error ? "true" : "false"}
+        aria-invalid=${!!error}
         aria-describedby=${error ? errorId(field.name) : nothing}
       />
       ${renderFieldError(field.name, error)}
@@ -181,7 +175,7 @@ export function renderPackageChoice(
               value=${p.id}
               required
               .checked=${chosen === p.id}
-              aria-invalid=${error ? "true" : "false"}
+              aria-invalid=${!!error}
             />
             <span>
               <strong>${p.name}</strong> · ${price(p)}

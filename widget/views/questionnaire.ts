@@ -70,7 +70,7 @@ function renderChoices(q: Question, name: string, error: string | undefined) {
     <legend part="label">${q.label}${optional(q)}</legend>
     ${choices.map(
       ([value, label]) =>
-        html`<label class="package"><input type=${type} name=${name} value=${value} aria-invalid=${error ? "true" : "false"} /> ${label}</label>`,
+        html`<label class="package"><input type=${type} name=${name} value=${value} aria-invalid=${!!error} /> ${label}</label>`,
     )}
     ${renderFieldError(name, error)}
   </fieldset>`;
@@ -81,7 +81,7 @@ export function renderQuestions(questions: Question[], errors: FormErrors) {
     const name = field(q);
     const error = errors[name];
     if (q.kind !== "short_text" && q.kind !== "long_text") return renderChoices(q, name, error);
-    const [max, invalid, describedBy] = [longest(q), error ? "true" : "false", described(name, error)];
+    const [max, invalid, describedBy] = [longest(q), !!error, described(name, error)];
     return html`<div class="field" part="field">
       <label part="label" for=${name}>${q.label}${optional(q)}</label>
       ${
