@@ -2,16 +2,19 @@ import { html, type LitElement, nothing } from "lit";
 import * as v from "valibot";
 import type { Api } from "../api.ts";
 import { fieldErrors, firstInvalid, readForm } from "../form.ts";
+import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
-import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
+import { type BookingDetail, type BookingRecord, PackageChoice, type Spot } from "../schemas.ts";
 import { extrasAmounts } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { firstFormError, formErrors, readForms } from "../views/contract.ts";
-import { type ManageStep, renderManage } from "../views/manage-booking.ts";
 import { fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
 import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
 import { Flow, type FlowContext } from "./flow.ts";
+
+/** What the client is doing with their confirmed booking: nothing yet, picking a time, or about to cancel. */
+type ManageStep = { name: "idle" } | { name: "pick"; spots: Spot[] } | { name: "cancel" };
 
 interface State {
   /** The booking as the confirm call answered it, in place of the one loaded. */
@@ -116,23 +119,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
             amounts: booking,
             calendarUrl: this.context().api.calendarUrl(this.context().key),
           })}
-          ${renderManage({
-            format,
-            step: state.manage,
-            canReschedule: detail.selfService?.reschedule.allowed ?? false,
-            canCancel: detail.selfService?.cancel.allowed ?? false,
-            canPay: booking.balanceCents > 0,
-            busy: state.busy ?? false,
-            problem: this.alert(state.alert),
-            onReschedule: () => void this.#offerTimes(detail),
-            onPick: (to) =>
-              void this.#change(() => this.context().api.reschedule(this.context().key, to.id), t("moved")),
-            onCancel: () => this.set({ ...state, manage: { name: "cancel" }, alert: undefined }),
-            onConfirmCancel: () =>
-              void this.#change(() => this.context().api.cancel(this.context().key), t("cancelledNow")),
-            onBack: () => this.set({ ...state, manage: { name: "idle" }, alert: undefined }),
-            onPay: () => void this.#pay(),
-          })}`;
+          ${this.#renderManage(detail, booking, format)}`;
       case "reserved":
       case "awaiting_confirmation": {
         const shown = pkg ?? packages.find((p) => p.id === state.chosen);
@@ -161,6 +148,62 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
           t(booking.status === "cancelled" ? "cancelled" : "expired", { studio: session.studioName }),
         );
     }
+  }
+
+  /** The client's own changes under the studio's rules: pay the balance, reschedule, cancel. */
+  #renderManage(detail: BookingDetail, booking: BookingRecord, format: Format) {
+    const state = this.state;
+    const step = state.manage;
+    const canReschedule = detail.selfService?.reschedule.allowed;
+    const canCancel = detail.selfService?.cancel.allowed;
+    const canPay = booking.balanceCents > 0;
+    if (!canReschedule && !canCancel && !canPay) return nothing;
+    const back = () => this.set({ ...state, manage: { name: "idle" }, alert: undefined });
+    const body =
+      step.name === "pick"
+        ? html`<h3>${t("pickNewTime")}</h3>
+            ${
+              step.spots.length === 0
+                ? html`<p>${t("noOtherTimes")}</p>`
+                : html`<ul class="spots" part="spots">
+                    ${step.spots.map(
+                      (spot) => html`<li>
+                        <button
+                          type="button"
+                          part="spot"
+                          ?disabled=${state.busy}
+                          @click=${() =>
+                            void this.#change(
+                              () => this.context().api.reschedule(this.context().key, spot.id),
+                              t("moved"),
+                            )}
+                        >
+                          ${format.range(spot.startsAt, spot.endsAt)}
+                        </button>
+                      </li>`,
+                    )}
+                  </ul>`
+            }
+            <button type="button" part="button" @click=${back}>${t("keepIt")}</button>`
+        : step.name === "cancel"
+          ? html`<p>${t("cancelSure")}</p>
+              <div class="actions">
+                <button
+                  type="button"
+                  part="button primary"
+                  ?disabled=${state.busy}
+                  @click=${() => void this.#change(() => this.context().api.cancel(this.context().key), t("cancelledNow"))}
+                >
+                  ${t("cancelYes")}
+                </button>
+                <button type="button" part="button" @click=${back}>${t("keepIt")}</button>
+              </div>`
+          : html`<div class="actions">
+              ${canPay ? html`<button type="button" part="button primary" @click=${() => void this.#pay()}>${t("payBalance")}</button>` : nothing}
+              ${canReschedule ? html`<button type="button" part="button" @click=${() => void this.#offerTimes(detail)}>${t("reschedule")}</button>` : nothing}
+              ${canCancel ? html`<button type="button" part="button" @click=${() => this.set({ ...state, manage: { name: "cancel" }, alert: undefined })}>${t("cancelBooking")}</button>` : nothing}
+            </div>`;
+    return html`<section part="manage" aria-label=${t("manage")}>${this.alert(state.alert) ?? nothing}${body}</section>`;
   }
 
   #lookAgain() {

@@ -5,7 +5,6 @@ import type { HoldCountdown } from "../hold-countdown.ts";
 import { t } from "../i18n.ts";
 import type { Package, Session, Spot } from "../schemas.ts";
 import { type Extras, extrasAmounts, renderCheckoutExtras } from "./checkout-extras.ts";
-import { renderRules } from "./manage-booking.ts";
 import { renderField, renderPackageChoice, renderStepHeading, renderSummary } from "./parts.ts";
 
 /** What the visitor has typed so far; kept when they go back and pick another time. */
@@ -34,6 +33,17 @@ export interface BookingFormProps {
   onExtend: () => void;
   onBack: () => void;
 }
+
+/** The studio's terms, shown above the button that books (booking accepts them). */
+const renderRules = (text: readonly string[] | undefined) =>
+  text?.length
+    ? html`<div part="rules">
+        <p>${t("rulesIntro")}</p>
+        <ul>
+          ${text.map((line) => html`<li>${line}</li>`)}
+        </ul>
+      </div>`
+    : nothing;
 
 export function renderBookingForm(props: BookingFormProps) {
   const { format, session, pkg, countdown, draft, errors, busy, seats } = props;
