@@ -7,10 +7,17 @@ import { t } from "../i18n.ts";
 import { type BookingDetail, type BookingRecord, PackageChoice, type Spot } from "../schemas.ts";
 import { extrasAmounts } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
-import { firstFormError, formErrors, readForms } from "../views/contract.ts";
-import { fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
+import { firstFormError, formErrors, readForms, renderForms, signOr } from "../views/contract.ts";
+import {
+  fixedPackage,
+  renderHeader,
+  renderPackageChoice,
+  renderStepHeading,
+  renderSummary,
+  stepHeading,
+} from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
-import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
+import { renderBookingNotice } from "../views/single-confirmation.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 /** What the client is doing with their confirmed booking: nothing yet, picking a time, or about to cancel. */
@@ -122,22 +129,36 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
           ${this.#renderManage(detail, booking, format)}`;
       case "reserved":
       case "awaiting_confirmation": {
+        // A Single session (or a spot the photographer reserved) waiting for the client's yes.
         const shown = pkg ?? packages.find((p) => p.id === state.chosen);
-        return renderSingleConfirmation({
-          format,
-          detail,
-          pkg: shown,
-          choose: !pkg && packages.length > 0,
-          // Until a package is set, the booking's amounts are not yet known to the server.
-          amounts: booking.packageId ? booking : shown && extrasAmounts(shown, detail.session, {}),
-          chosen: state.chosen,
-          error: state.error,
-          formErrors: state.formErrors ?? {},
-          problem: this.alert(state.alert),
-          busy: state.busy ?? false,
-          onInput: (event) => this.#choose(event),
-          onSubmit: (event) => void this.#confirm(event, detail),
-        });
+        return html`
+          <section>
+            ${renderStepHeading(t("confirmTitle"))}
+            <p>${t("confirmIntro")}</p>
+            ${renderSummary(
+              format,
+              { session, spot, pkg: shown },
+              // Until a package is set, the booking's amounts are not yet known to the server.
+              booking.packageId ? booking : shown && extrasAmounts(shown, session, {}),
+            )}
+            <form
+              part="form"
+              novalidate
+              @input=${this.#choose}
+              @change=${this.#choose}
+              @submit=${(event: SubmitEvent) => void this.#confirm(event, detail)}
+            >
+              ${this.alert(state.alert) ?? nothing}
+              ${!pkg && packages.length > 0 ? renderPackageChoice(format, packages, session.currency, state.chosen, state.error) : nothing}
+              ${renderForms(detail, state.formErrors ?? {})}
+              <div class="actions">
+                <button type="submit" part="button primary" aria-disabled=${!!state.busy}>
+                  ${state.busy ? t("confirming") : signOr(detail, t("confirm"))}
+                </button>
+              </div>
+            </form>
+          </section>
+        `;
       }
       case "held":
       case "pending_payment":
@@ -251,10 +272,10 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  #choose(event: Event) {
+  #choose = (event: Event) => {
     const input = event.target as HTMLInputElement;
     if (input.name === "packageId") this.set({ ...this.state, chosen: input.value, error: undefined });
-  }
+  };
 
   async #confirm(event: SubmitEvent, detail: BookingDetail) {
     event.preventDefault();
