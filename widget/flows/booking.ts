@@ -1,6 +1,7 @@
-import { html, type LitElement } from "lit";
+import { html, type LitElement, nothing } from "lit";
 import { type Api, ApiProblem } from "../api.ts";
 import { type FieldErrors, fieldErrors, firstInvalid, readForm } from "../form.ts";
+import type { Format } from "../format.ts";
 import { HoldCountdown } from "../hold-countdown.ts";
 import { t } from "../i18n.ts";
 import { LaunchLine } from "../launch-line.ts";
@@ -13,12 +14,26 @@ import {
   type Spot,
   WaitlistInput,
 } from "../schemas.ts";
-import { type Draft, renderBookingForm } from "../views/booking-form.ts";
-import { extrasAmounts, extrasBody, isExtra } from "../views/checkout-extras.ts";
+import {
+  type Extras,
+  extrasAmounts,
+  extrasBody,
+  isExtra,
+  renderCheckoutExtras,
+} from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { firstFormError, formErrors, hasForms, readForms, renderForms, signOr } from "../views/contract.ts";
 import { renderLaunchLine } from "../views/launch.ts";
-import { type Amounts, fixedPackage, renderHeader, renderStepHeading, stepHeading } from "../views/parts.ts";
+import {
+  type Amounts,
+  fixedPackage,
+  renderField,
+  renderHeader,
+  renderPackageChoice,
+  renderStepHeading,
+  renderSummary,
+  stepHeading,
+} from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
 import { renderSpotPicker } from "../views/spot-picker.ts";
 import { renderWaitlistJoin, type WaitlistJoin } from "../views/waitlist.ts";
@@ -50,6 +65,9 @@ type Step =
     };
 
 type FormStep = Extract<Step, { name: "form" }>;
+
+/** What the visitor has typed so far; kept when they go back and pick another time. */
+type Draft = Record<"name" | "email" | "phone" | "packageId", string> & Extras;
 
 /** The flow's key for a spot held from a waitlist (`?spotbook-offer=TOKEN`); a slug has no colon. */
 export const offerKey = "offer:";
@@ -124,7 +142,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
   }
 
   #renderStep(data: SessionData, refreshing: boolean) {
-    const { session, packages } = data;
+    const { session } = data;
     const format = this.format(session.timeZone);
     const step = this.state;
     const place = this.#line.place;
@@ -185,25 +203,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
             </form>
           </section>`;
         }
-        return renderBookingForm({
-          format,
-          session,
-          spot: step.spot,
-          packages,
-          pkg: fixedPackage(packages, session.packageId),
-          seats: step.hold.seats,
-          rules: data.rules?.text,
-          countdown: this.#countdown,
-          draft: this.#draft,
-          errors: step.errors,
-          problem: this.alert(step.alert),
-          busy: step.busy ?? false,
-          more: hasForms(data),
-          onInput: (event) => this.#keep(event),
-          onSubmit: (event) => void this.#submit(event, data, step),
-          onExtend: () => void this.#extend(step),
-          onBack: () => this.#back(step),
-        });
+        return this.#renderDetails(data, step, format);
       case "done":
         return step.checkoutUrl
           ? renderRedirect(step.checkoutUrl)
@@ -219,6 +219,74 @@ export class BookingFlow extends Flow<Step, SessionData> {
               calendarUrl: this.context().api.calendarUrl(step.token),
             });
     }
+  }
+
+  /** The held spot's details form: name, email and package, the extras, the rules, and the hold's countdown. */
+  #renderDetails(data: SessionData, step: FormStep, format: Format) {
+    const { session, packages } = data;
+    const { seats } = step.hold;
+    const [draft, errors, busy, countdown] = [this.#draft, step.errors, step.busy, this.#countdown];
+    // The package decided for the visitor; when undefined and there are packages, they choose.
+    const pkg = fixedPackage(packages, session.packageId);
+    const chosen = pkg ?? packages.find((p) => p.id === draft.packageId);
+    const rules = data.rules?.text;
+    return html`
+      <section>
+        ${renderStepHeading(t("yourDetails"))}
+        ${renderSummary(format, { session, spot: step.spot, pkg, seats }, chosen && extrasAmounts(chosen, session, draft, seats))}
+        <div class="countdown" part="countdown">
+          <p>
+            ${t("held")} ·
+            <strong aria-hidden="true">${t("timeLeft", { clock: countdown.clock })}</strong>
+            <span class="visually-hidden" role="status">${countdown.announcement}</span>
+          </p>
+          <button type="button" part="button" @click=${() => void this.#extend(step)}>${t("extend")}</button>
+        </div>
+        <form
+          part="form"
+          novalidate
+          @input=${this.#keep}
+          @change=${this.#keep}
+          @submit=${(event: SubmitEvent) => void this.#submit(event, data, step)}
+        >
+          ${this.alert(step.alert) ?? nothing}
+          ${renderField(
+            { name: "name", label: t("name"), type: "text", autocomplete: "name", required: true },
+            draft.name,
+            errors.name,
+          )}
+          ${renderField(
+            { name: "email", label: t("email"), type: "email", autocomplete: "email", required: true },
+            draft.email,
+            errors.email,
+          )}
+          ${renderField({ name: "phone", label: t("phone"), type: "tel", autocomplete: "tel" }, draft.phone, errors.phone)}
+          ${
+            !pkg && packages.length > 0
+              ? renderPackageChoice(format, packages, session.currency, draft.packageId, errors.packageId)
+              : nothing
+          }
+          ${
+            // The studio's terms, above the button that books (booking accepts them).
+            rules?.length
+              ? html`<div part="rules">
+                  <p>${t("rulesIntro")}</p>
+                  <ul>
+                    ${rules.map((line) => html`<li>${line}</li>`)}
+                  </ul>
+                </div>`
+              : nothing
+          }
+          ${renderCheckoutExtras(format, chosen, session.currency, draft, errors.couponCode)}
+          <div class="actions">
+            <button type="submit" part="button primary" aria-disabled=${!!busy}>
+              ${t(busy ? "booking" : hasForms(data) ? "continue" : "book")}
+            </button>
+            <button type="button" part="button" @click=${() => this.#back(step)}>${t("back")}</button>
+          </div>
+        </form>
+      </section>
+    `;
   }
 
   async #pick(data: SessionData, spot: Spot) {
@@ -313,12 +381,12 @@ export class BookingFlow extends Flow<Step, SessionData> {
   }
 
   /** Keeps what the visitor types, for the next spot if this hold ends. */
-  #keep(event: Event) {
+  #keep = (event: Event) => {
     const input = event.target as HTMLInputElement;
     this.#draft[input.name] = input.value;
     // The price follows the package, the party size and the add-ons as they change.
     if (isExtra(input.name) || input.name === "packageId") this.host.requestUpdate();
-  }
+  };
 
   async #submit(event: SubmitEvent, data: SessionData, step: FormStep) {
     event.preventDefault();
