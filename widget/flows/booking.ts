@@ -1,4 +1,4 @@
-import { html, type LitElement, nothing } from "lit";
+import { html, type LitElement, nothing, type TemplateResult } from "lit";
 import { type Api, ApiProblem } from "../api.ts";
 import { type FieldErrors, fieldErrors, firstInvalid, readForm } from "../form.ts";
 import type { Format } from "../format.ts";
@@ -35,8 +35,8 @@ import {
   stepHeading,
 } from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
-import { renderSpotPicker } from "../views/spot-picker.ts";
-import { renderWaitlistJoin, type WaitlistJoin } from "../views/waitlist.ts";
+import { groupByDay, spotState } from "../views/spot-picker.ts";
+import { localDate, type WaitlistJoin } from "../views/waitlist.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 type Step =
@@ -163,29 +163,9 @@ export class BookingFlow extends Flow<Step, SessionData> {
                 count: Math.max(1, Math.round((Date.parse(place.admission.expiresAt) - Date.now()) / 60_000)),
               })}</p>`
             : ""
-        }${renderSpotPicker({
-          format,
-          spots: data.spots,
-          maxSeats: session.maxSeatsPerBooking,
-          seats: this.#seats,
-          onSeats: (event) => {
-            this.#seats = Number((event.target as HTMLSelectElement).value);
-            this.host.requestUpdate();
-          },
-          notice: this.alert(step.notice),
-          refreshing,
-          onPick: (spot) => void this.#pick(data, spot),
-        })}${
+        }${this.#renderPicker(data, format, this.alert(step.notice), refreshing)}${
           session.waitlistOpen && !data.spots.some((s) => s.available)
-            ? renderWaitlistJoin({
-                format,
-                timeZone: session.timeZone,
-                spots: data.spots,
-                state: this.#waitlist,
-                draft: this.#draft,
-                onOpen: () => this.#setWaitlist({ step: "form", errors: {} }, "#name"),
-                onSubmit: (event) => void this.#join(event, data),
-              })
+            ? this.#renderWaitlist(data, format)
             : ""
         }`;
       case "form":
@@ -219,6 +199,110 @@ export class BookingFlow extends Flow<Step, SessionData> {
               calendarUrl: this.context().api.calendarUrl(step.token),
             });
     }
+  }
+
+  /** The session's times by day, each a button that holds it; and how many seats, at a workshop. */
+  #renderPicker(data: SessionData, format: Format, notice: TemplateResult | undefined, refreshing: boolean) {
+    const { spots } = data;
+    const maxSeats = data.session.maxSeatsPerBooking;
+    const seats = this.#seats;
+    const first = spots[0];
+    const zone = first ? format.zone(first.startsAt) : "";
+    const choose = maxSeats > 1 && spots.some((spot) => spot.seats > 1);
+    return html`
+      <section>
+        ${renderStepHeading(t("chooseTime"))} ${notice ?? nothing}
+        ${zone ? html`<p class="muted" part="notice">${t("timesIn", { zone })}</p>` : nothing}
+        <p role="status" class="visually-hidden">${refreshing ? t("updating") : ""}</p>
+        ${spots.some((spot) => spot.available) ? nothing : html`<p part="notice">${t("noSpots")}</p>`}
+        ${
+          choose
+            ? html`<div class="field" part="field">
+                <label part="label" for="seats">${t("seatsWanted")}</label>
+                <select
+                  part="input"
+                  id="seats"
+                  name="seats"
+                  @change=${(event: Event) => {
+                    this.#seats = Number((event.target as HTMLSelectElement).value);
+                    this.host.requestUpdate();
+                  }}
+                >
+                  ${Array.from(
+                    { length: maxSeats },
+                    (_, i) => html`<option value=${i + 1} ?selected=${i + 1 === seats}>${i + 1}</option>`,
+                  )}
+                </select>
+              </div>`
+            : nothing
+        }
+        ${groupByDay(format, spots).map(
+          ({ day, spots: daySpots }, i) => html`
+            <section class="day" part="day" aria-labelledby=${`day-${i}`}>
+              <h4 id=${`day-${i}`} part="day-heading">${day}</h4>
+              <ul class="spots" part="spots">
+                ${daySpots.map(
+                  (spot) => html`
+                    <li>
+                      <button
+                        type="button"
+                        class="spot"
+                        part=${spot.available ? "spot" : "spot taken"}
+                        ?disabled=${spot.seatsLeft < seats || !spot.available}
+                        @click=${() => void this.#pick(data, spot)}
+                      >
+                        ${format.time(spot.startsAt)}
+                        ${spotState(spot) ? html`<span class="taken">${spotState(spot)}</span>` : nothing}
+                      </button>
+                    </li>
+                  `,
+                )}
+              </ul>
+            </section>
+          `,
+        )}
+      </section>
+    `;
+  }
+
+  /** Under a full session's list: join its waitlist with name, email and, optionally, the days that suit. */
+  #renderWaitlist(data: SessionData, format: Format) {
+    const state = this.#waitlist;
+    if (state.step === "joined") {
+      return html`<p part="notice" role="status">${t("waitlistPosition", { count: state.position })}</p>
+        <p><a part="link" href=${state.link}>${t("waitlistKeepLink")}</a></p>`;
+    }
+    if (state.step === "offer") {
+      return html`<p><button type="button" part="button" @click=${() => this.#setWaitlist({ step: "form", errors: {} }, "#name")}>${t("waitlistJoin")}</button></p>`;
+    }
+    const days = groupByDay(format, data.spots);
+    const timeZone = data.session.timeZone;
+    return html`
+      <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#join(event, data)}>
+        ${renderStepHeading(t("waitlistJoin"))}
+        ${state.problem ?? nothing}
+        ${renderField({ name: "name", label: t("name"), type: "text", autocomplete: "name", required: true }, this.#draft.name, state.errors.name)}
+        ${renderField(
+          { name: "email", label: t("email"), type: "email", autocomplete: "email", required: true },
+          this.#draft.email,
+          state.errors.email,
+        )}
+        ${
+          days.length > 1
+            ? html`<fieldset part="packages">
+                <legend part="label">${t("waitlistDays")}</legend>
+                ${days.map(
+                  ({ day, spots }) =>
+                    html`<label part="package"
+                      ><input type="checkbox" name="day" value=${localDate(timeZone, spots[0]?.startsAt ?? "")} /> ${day}</label
+                    >`,
+                )}
+              </fieldset>`
+            : nothing
+        }
+        <button type="submit" part="button primary" class="primary" ?disabled=${state.busy}>${t("waitlistJoin")}</button>
+      </form>
+    `;
   }
 
   /** The held spot's details form: name, email and package, the extras, the rules, and the hold's countdown. */
