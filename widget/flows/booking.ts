@@ -10,6 +10,7 @@ import {
   ClientWithPackage,
   type Hold,
   type Package,
+  type PlaceInLine,
   type SessionData,
   type Spot,
   WaitlistInput,
@@ -23,7 +24,6 @@ import {
 } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { firstFormError, formErrors, hasForms, readForms, renderForms, signOr } from "../views/contract.ts";
-import { renderLaunchLine } from "../views/launch.ts";
 import {
   type Amounts,
   fixedPackage,
@@ -36,7 +36,6 @@ import {
 } from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
 import { groupByDay, spotState } from "../views/spot-picker.ts";
-import { localDate, type WaitlistJoin } from "../views/waitlist.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 type Step =
@@ -65,6 +64,18 @@ type Step =
     };
 
 type FormStep = Extract<Step, { name: "form" }>;
+
+/** Where the visitor stands with a full session's waitlist: a button, the form, or in line. */
+type WaitlistJoin =
+  | { step: "offer" }
+  | { step: "form"; errors: FieldErrors; busy?: boolean; problem?: TemplateResult | undefined }
+  | { step: "joined"; position: number; link: string };
+
+/** The session-local date of a spot (YYYY-MM-DD), the form in which the API takes a day that suits. */
+const localDate = (timeZone: string, iso: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(iso),
+  );
 
 /** What the visitor has typed so far; kept when they go back and pick another time. */
 type Draft = Record<"name" | "email" | "phone" | "packageId", string> & Extras;
@@ -150,12 +161,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     switch (step.name) {
       case "pick":
         if (data.rules?.opensAt && !onTurn) {
-          return renderLaunchLine({
-            locale: data.locale,
-            opensAt: data.rules.opensAt,
-            place,
-            onAgain: () => this.#line.again(),
-          });
+          return this.#renderLine(data.locale, data.rules.opensAt, place);
         }
         return html`${
           place?.admission
@@ -199,6 +205,35 @@ export class BookingFlow extends Flow<Step, SessionData> {
               calendarUrl: this.context().api.calendarUrl(step.token),
             });
     }
+  }
+
+  /** Waiting for the opening, or for one's turn after it; or a turn that passed. */
+  #renderLine(locale: string, opensAt: string, place: PlaceInLine | undefined) {
+    // The opening on the visitor's own clock, in their own zone (named), in their language.
+    const when = t("lineOpensAt", {
+      when: new Intl.DateTimeFormat(locale, {
+        weekday: "long",
+        month: "long",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZoneName: "short",
+      }).format(new Date(place?.opensAt ?? opensAt)),
+    });
+    if (place?.status === "over") {
+      return html`${renderStepHeading(t("lineTurnOver"))}
+        <button type="button" part="button primary" @click=${() => this.#line.again()}>${t("lineAgain")}</button>`;
+    }
+    const position = place?.position ?? null;
+    return html`${renderStepHeading(position === null ? when : t("lineHeading"))}
+      <div class="line" part="notice" role="status" aria-live="polite">
+        ${
+          position === null
+            ? html`<p>${t("lineWaitHere")}</p>`
+            : html`<p>${position === 1 ? t("lineNext") : t("lineAhead", { count: position - 1 })}</p>
+                ${place?.seatsLeft === 0 ? html`<p>${t("lineFull")}</p>` : nothing}`
+        }
+      </div>`;
   }
 
   /** The session's times by day, each a button that holds it; and how many seats, at a workshop. */
