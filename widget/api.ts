@@ -80,7 +80,7 @@ export function createApi(base: URL) {
     }
     if (response.ok) return response;
     const parsed = v.safeParse(Problem, await response.json().catch(() => ({})));
-    const problem: v.InferOutput<typeof Problem> = parsed.success ? parsed.output : {};
+    const problem: Partial<v.InferOutput<typeof Problem>> = parsed.success ? parsed.output : {};
     const code = problem.code ?? codeByStatus[response.status] ?? "http_error";
     throw new ApiProblem(response.status, code, problem.detail, problem.errors);
   }

@@ -21,10 +21,10 @@ export const Session = v.object({
   studioName: v.string(),
   packageId: v.nullish(v.string()),
   holdMinutes: v.number(),
-  maxSeatsPerBooking: v.optional(v.number(), 1),
-  waitlistOpen: v.optional(v.boolean()),
+  maxSeatsPerBooking: v.nullish(v.number(), 1),
+  waitlistOpen: v.nullish(v.boolean()),
   // Optional, so a server from before the studio's tax still reads (as no tax).
-  tax: v.optional(v.object({ rateBasisPoints: v.number(), inclusive: v.boolean() }), {
+  tax: v.nullish(v.object({ rateBasisPoints: v.number(), inclusive: v.boolean() }), {
     rateBasisPoints: 0,
     inclusive: false,
   }),
@@ -35,7 +35,7 @@ export const Session = v.object({
  * what an older server leaves out reads as nothing added.
  */
 const Quote = v.object({
-  lines: v.optional(
+  lines: v.nullish(
     v.array(
       v.object({
         kind: oneOf("package", "people", "add_on"),
@@ -47,9 +47,9 @@ const Quote = v.object({
     [],
   ),
   couponCode: v.nullish(v.string(), null),
-  discountCents: v.optional(v.number(), 0),
-  taxCents: v.optional(v.number(), 0),
-  taxInclusive: v.optional(v.boolean(), false),
+  discountCents: v.nullish(v.number(), 0),
+  taxCents: v.nullish(v.number(), 0),
+  taxInclusive: v.nullish(v.boolean(), false),
   amountCents: v.number(),
   depositCents: v.number(),
 });
@@ -67,7 +67,7 @@ export const AddOn = v.object({
   maxPerBooking: v.nullish(v.number(), null),
 });
 
-const Count = v.optional(v.number(), 1);
+const Count = v.nullish(v.number(), 1);
 
 export const Package = v.object({
   id: v.string(),
@@ -77,9 +77,9 @@ export const Package = v.object({
   depositCents: v.number(),
   // Optional, so a server from before party sizes and add-ons still reads.
   peopleIncluded: Count,
-  extraPersonCents: v.optional(v.number(), 0),
+  extraPersonCents: v.nullish(v.number(), 0),
   maxPeople: Count,
-  addOns: v.optional(v.array(AddOn), []),
+  addOns: v.nullish(v.array(AddOn), []),
 });
 
 const Interval = { startsAt: v.string(), endsAt: v.string() };
@@ -88,15 +88,15 @@ export const Spot = v.object({
   id: v.string(),
   ...Interval,
   available: v.boolean(),
-  seats: v.optional(v.number(), 1),
-  seatsLeft: v.optional(v.number(), 1),
+  seats: v.nullish(v.number(), 1),
+  seatsLeft: v.nullish(v.number(), 1),
 });
 
 /** The visitor's words, in the language the answer chose (see i18n.ts). */
 const Words = {
-  locale: v.optional(v.string(), "en"),
+  locale: v.nullish(v.string(), "en"),
   // Read key by key with English in reserve (i18n.ts), so any object will do.
-  messages: v.optional(
+  messages: v.nullish(
     v.custom<Messages>((value) => typeof value === "object" && value !== null),
     {},
   ),
@@ -124,7 +124,7 @@ export const Contract = v.object({ id: v.string(), version: v.number(), text: v.
 
 /** The questions to answer and the contract to sign; optional, so an older server still reads. */
 const Forms = {
-  questions: v.optional(v.array(Question), []),
+  questions: v.nullish(v.array(Question), []),
   contract: v.nullish(Contract, null),
 };
 
@@ -158,7 +158,7 @@ export const HoldCreated = v.object({
     id: v.string(),
     token: v.string(),
     expiresAt: v.string(),
-    seats: v.optional(v.number(), 1),
+    seats: v.nullish(v.number(), 1),
   }),
 });
 
@@ -172,7 +172,7 @@ const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
 export const BookingCreated = v.object({
   booking: v.object({ id: v.string(), status: v.string(), token: v.string() }),
   /** What the booking costs, with the code's discount and tax, as the server priced it. */
-  quote: v.optional(Quote),
+  quote: v.nullish(Quote),
   checkoutUrl: CheckoutUrl,
 });
 
@@ -187,7 +187,7 @@ export const BookingRecord = v.object({
   balanceCents: v.number(),
   currency: v.string(),
   packageId: v.nullish(v.string()),
-  seats: v.optional(v.number(), 1),
+  seats: v.nullish(v.number(), 1),
   client: v.nullish(v.object({ email: v.string() })),
   quote: v.nullish(Quote),
 });
@@ -198,7 +198,7 @@ export const BookingDetail = v.object({
   session: Session,
   sessionType: SessionType,
   packages: v.array(Package),
-  spot: v.object({ id: v.optional(v.string(), ""), ...Interval }),
+  spot: v.object({ id: v.nullish(v.string(), ""), ...Interval }),
   ...Words,
   rules: Rules,
   ...Forms,
@@ -245,9 +245,9 @@ export const HeldOffer = v.object({
 
 /** An `application/problem+json` body; every field optional so a bare proxy error still reads. */
 export const Problem = v.object({
-  code: v.optional(v.string()),
-  detail: v.optional(v.string()),
-  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+  code: v.nullish(v.string()),
+  detail: v.nullish(v.string(), ""),
+  errors: v.nullish(v.array(v.object({ path: v.string(), message: v.string() })), []),
 });
 
 /* What the visitor types, with the messages shown next to each field. */
@@ -255,7 +255,7 @@ export const Problem = v.object({
 // A radio group with nothing chosen is missing from the form data altogether.
 // Messages as functions: valibot asks for them when a field fails, in the visitor's language then.
 const tooLong = () => t("tooLong");
-const required = (message: () => string) => v.pipe(v.optional(v.string(), ""), v.trim(), v.nonEmpty(message));
+const required = (message: () => string) => v.pipe(v.nullish(v.string(), ""), v.trim(), v.nonEmpty(message));
 
 export const ClientInput = v.object({
   name: v.pipe(
@@ -273,7 +273,7 @@ export const ClientInput = v.object({
     v.maxLength(40, tooLong),
     v.regex(/^[+\d\s().-]*$/, () => t("phoneInvalid")),
   ),
-  packageId: v.optional(v.string()),
+  packageId: v.nullish(v.string(), ""),
 });
 
 export const PackageChoice = required(() => t("packageRequired"));

@@ -91,7 +91,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
   protected readonly texts = { loading: "loading", notFound: "sessionNotFound" };
   #draft: Draft = { name: "", email: "", phone: "", packageId: "" };
   /** The details as checked on the first page, sent with the answers from the second. */
-  #details: ClientInput = { name: "", email: "", phone: "" };
+  #details: ClientInput = { name: "", email: "", phone: "", packageId: "" };
   /** Seats the visitor wants at a workshop's time. */
   #seats = 1;
   #waitlist: WaitlistJoin = { step: "offer" };
@@ -522,7 +522,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const forms = step.forms ? readForms(data, target) : { body: {} };
     if ("errors" in forms) return this.#showForms(step, forms.errors);
     const { name, email, phone } = this.#details;
-    const packageId = this.#details.packageId ?? pkg?.id;
+    const packageId = this.#details.packageId || pkg?.id;
     this.set({ ...step, busy: true, errors: {}, alert: undefined });
     try {
       const chosen = data.packages.find((p) => p.id === packageId);

@@ -25,7 +25,7 @@ function answerSchema(q: Question) {
     return q.required ? v.pipe(ticked, v.nonEmpty(required)) : ticked;
   }
   const text = v.pipe(
-    v.optional(v.string(), ""),
+    v.nullish(v.string(), ""),
     v.trim(),
     v.maxLength(longest(q), () => t("tooLong")),
   );
