@@ -29,7 +29,6 @@ export class ApiProblem extends Error {
     readonly errors: FieldError[] = [],
   ) {
     super(detail || code);
-    this.name = "ApiProblem";
   }
 }
 

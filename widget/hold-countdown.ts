@@ -24,10 +24,6 @@ export class HoldCountdown implements ReactiveController {
     host.addController(this);
   }
 
-  get running(): boolean {
-    return this.#endsAt > 0;
-  }
-
   /** Counts down to `endsAt` (epoch milliseconds, on this browser's clock). */
   start(endsAt: number): void {
     this.#endsAt = endsAt;
@@ -49,7 +45,7 @@ export class HoldCountdown implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.running) this.#resume();
+    if (this.#endsAt > 0) this.#resume();
   }
 
   hostDisconnected(): void {
@@ -59,7 +55,7 @@ export class HoldCountdown implements ReactiveController {
   #resume(): void {
     this.#pause();
     this.#tick();
-    if (this.running) this.#timer = setInterval(() => this.#tick(), 1000);
+    if (this.#endsAt > 0) this.#timer = setInterval(() => this.#tick(), 1000);
   }
 
   #pause(): void {
