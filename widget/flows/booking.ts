@@ -193,17 +193,14 @@ export class BookingFlow extends Flow<Step, SessionData> {
       case "done":
         return step.checkoutUrl
           ? renderRedirect(step.checkoutUrl)
-          : renderConfirmation({
+          : renderConfirmation(
               format,
-              title: t("booked"),
-              session,
-              spot: step.spot,
-              pkg: step.pkg,
-              seats: step.seats,
-              email: step.email,
-              amounts: step.amounts,
-              calendarUrl: this.context().api.calendarUrl(step.token),
-            });
+              t("booked"),
+              { session, spot: step.spot, pkg: step.pkg, seats: step.seats },
+              step.amounts,
+              step.email,
+              this.context().api.calendarUrl(step.token),
+            );
     }
   }
 

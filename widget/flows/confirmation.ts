@@ -115,17 +115,14 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     switch (booking.status) {
       case "confirmed":
         return html`${state.done ? html`<p part="notice" role="status">${state.done}</p>` : nothing}
-          ${renderConfirmation({
+          ${renderConfirmation(
             format,
-            title: t("confirmed"),
-            session,
-            spot,
-            pkg,
-            seats: booking.seats,
-            email: booking.client?.email,
-            amounts: booking,
-            calendarUrl: this.context().api.calendarUrl(this.context().key),
-          })}
+            t("confirmed"),
+            { session, spot, pkg, seats: booking.seats },
+            booking,
+            booking.client?.email,
+            this.context().api.calendarUrl(this.context().key),
+          )}
           ${this.#renderManage(detail, booking, format)}`;
       case "reserved":
       case "awaiting_confirmation": {

@@ -83,23 +83,21 @@ export function renderHeader(session: Session, sessionType: SessionType) {
   `;
 }
 
+/** What a booking is for: the session, its time, the package and the seats. */
+export type Booked = {
+  session: Session;
+  spot: { startsAt: string; endsAt: string };
+  pkg?: Package | undefined;
+  seats?: number | undefined;
+};
+
 const row = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
 
 /**
  * When, where, what, and the money: before booking the price and deposit, after booking
  * what is paid and what is still due.
  */
-export function renderSummary(
-  format: Format,
-  what: {
-    session: Session;
-    spot: { startsAt: string; endsAt: string };
-    pkg?: Package | undefined;
-    seats?: number | undefined;
-  },
-  amounts?: Amounts,
-  booked = false,
-) {
+export function renderSummary(format: Format, what: Booked, amounts?: Amounts, booked = false) {
   const money = (cents: number) => format.money(cents, amounts?.currency ?? what.session.currency);
   return html`
     <dl part="summary">
