@@ -27,6 +27,7 @@ import { firstFormError, formErrors, hasForms, readForms, renderForms, signOr } 
 import {
   type Amounts,
   fixedPackage,
+  renderContact,
   renderField,
   renderHeader,
   renderPackageChoice,
@@ -313,12 +314,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
       <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#join(event, data)}>
         ${renderStepHeading(t("waitlistJoin"))}
         ${state.problem ?? nothing}
-        ${renderField({ name: "name", label: t("name"), type: "text", autocomplete: "name", required: true }, this.#draft.name, state.errors.name)}
-        ${renderField(
-          { name: "email", label: t("email"), type: "email", autocomplete: "email", required: true },
-          this.#draft.email,
-          state.errors.email,
-        )}
+        ${renderContact(this.#draft, state.errors)}
         ${
           days.length > 1
             ? html`<fieldset part="packages">
@@ -366,17 +362,8 @@ export class BookingFlow extends Flow<Step, SessionData> {
           @submit=${(event: SubmitEvent) => void this.#submit(event, data, step)}
         >
           ${this.alert(step.alert) ?? nothing}
-          ${renderField(
-            { name: "name", label: t("name"), type: "text", autocomplete: "name", required: true },
-            draft.name,
-            errors.name,
-          )}
-          ${renderField(
-            { name: "email", label: t("email"), type: "email", autocomplete: "email", required: true },
-            draft.email,
-            errors.email,
-          )}
-          ${renderField({ name: "phone", label: t("phone"), type: "tel", autocomplete: "tel" }, draft.phone, errors.phone)}
+          ${renderContact(draft, errors)}
+          ${renderField("phone", t("phone"), "tel", "tel", draft.phone, errors.phone)}
           ${
             !pkg && packages.length > 0
               ? renderPackageChoice(format, packages, session.currency, draft.packageId, errors.packageId)

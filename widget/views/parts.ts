@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { itemized, moneyRows, type Shown } from "../../worker/domain/money-lines.ts";
 import type { ApiProblem } from "../api.ts";
-import type { Field } from "../form.ts";
+import type { Field, FieldErrors } from "../form.ts";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
 import type { BookingRecord, Package, Session, SessionType } from "../schemas.ts";
@@ -125,29 +125,46 @@ const errorId = (name: string) => `${name}-error`;
 export const renderFieldError = (name: string, error: string | undefined) =>
   error ? html`<p class="field-error" part="error" id=${errorId(name)}>${error}</p>` : nothing;
 
+/** A text input with its label and error; `autocomplete` is the browser's hint. */
 export function renderField(
-  field: { name: Field; label: string; type: string; autocomplete: string; required?: boolean },
+  name: Field,
+  label: string,
+  type: string,
+  autocomplete: string,
   value: string,
   error: string | undefined,
+  required = false,
 ) {
   return html`
     <div class="field" part="field">
-      <label part="label" for=${field.name}>${field.label}</label>
+      <label part="label" for=${name}>${label}</label>
       <input
         part="input"
-        id=${field.name}
-        name=${field.name}
-        type=${field.type}
-        autocomplete=${field.autocomplete}
-        ?required=${field.required}
+        id=${name}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        ?required=${required}
         .value=${value}
         aria-invalid=${!!error}
-        aria-describedby=${error ? errorId(field.name) : nothing}
+        aria-describedby=${error ? errorId(name) : nothing}
       />
-      ${renderFieldError(field.name, error)}
+      ${renderFieldError(name, error)}
     </div>
   `;
 }
+
+/** The name and email every form that books or joins asks for. */
+export const renderContact = (draft: { name: string; email: string }, errors: FieldErrors) =>
+  html`${renderField("name", t("name"), "text", "name", draft.name, errors.name, true)}${renderField(
+    "email",
+    t("email"),
+    "email",
+    "email",
+    draft.email,
+    errors.email,
+    true,
+  )}`;
 
 /** The client's choice of package, as radios named `packageId`. */
 export function renderPackageChoice(
