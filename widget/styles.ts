@@ -67,10 +67,6 @@ export const styles = css`
     margin-top: var(--_gap);
   }
 
-  h4 {
-    font-size: 1em;
-  }
-
   p {
     margin: 0 0 0.75em;
   }
@@ -119,9 +115,9 @@ export const styles = css`
     list-style: none;
   }
 
+  /* Links inherit the font already; their color is the accent (below). */
   button,
-  input,
-  a[part~="link"] {
+  input {
     font: inherit;
     color: inherit;
   }
