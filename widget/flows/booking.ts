@@ -224,7 +224,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     }
     const position = place?.position ?? null;
     return html`${renderStepHeading(position === null ? when : t("lineHeading"))}
-      <div class="line" part="notice" role="status" aria-live="polite">
+      <div part="notice" role="status" aria-live="polite">
         ${
           position === null
             ? html`<p>${t("lineWaitHere")}</p>`
@@ -328,7 +328,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
               </fieldset>`
             : nothing
         }
-        <button type="submit" part="button primary" class="primary" ?disabled=${state.busy}>${t("waitlistJoin")}</button>
+        <button type="submit" part="button primary" ?disabled=${state.busy}>${t("waitlistJoin")}</button>
       </form>
     `;
   }
