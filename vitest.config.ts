@@ -22,14 +22,23 @@ export default defineConfig({
             },
           }),
         ],
-        // The Worker's build resolves "zod" to worker/zod.ts (wrangler.toml [alias]); so do its tests.
+        // The Worker's build resolves "zod" to worker/zod.ts and leaves out zod's JSON Schema
+        // conversion (wrangler.toml [alias]); so do its tests.
         resolve: {
-          alias: [{ find: /^zod$/, replacement: new URL("./worker/zod.ts", import.meta.url).pathname }],
+          alias: [
+            { find: /^zod$/, replacement: new URL("./worker/zod.ts", import.meta.url).pathname },
+            ...["../core/json-schema-processors.js", "../core/to-json-schema.js"].map((find) => ({
+              find,
+              replacement: new URL("./worker/zod-json-schema.ts", import.meta.url).pathname,
+            })),
+          ],
         },
+        // With the routes' documentation, which the tests check the served document against (wrangler.toml [define]).
+        define: { DOCUMENTED: "true" },
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
-          setupFiles: ["./test/worker/apply-migrations.ts"],
+          setupFiles: ["./test/worker/apply-migrations.ts", "./test/worker/catalogue-misses.ts"],
         },
       },
       {

@@ -90,6 +90,10 @@ export const Spot = v.object({
   available: v.boolean(),
   seats: v.nullish(v.number(), 1),
   seatsLeft: v.nullish(v.number(), 1),
+  /** The server's spelling of it (worker/domain/spot-labels.ts), which format.ts shows as it is. */
+  label: v.nullish(
+    v.object({ day: v.string(), time: v.string(), zone: v.string(), offsetMinutes: v.number() }),
+  ),
 });
 
 /** The visitor's words, in the language the answer chose (see i18n.ts). */

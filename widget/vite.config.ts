@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin, runnerImport } from "vite";
+import { translationsAsset } from "../worker/domain/catalogues/index.ts";
+import { translations } from "../worker/domain/catalogues/translations.ts";
 import { docsFiles } from "../worker/http/docs.ts";
 import { minifyTemplates } from "./minify-templates.ts";
 
@@ -95,6 +97,8 @@ async function openApiJson(): Promise<Record<string, string>> {
       root: repository,
       logLevel: "warn",
       resolve: { alias: [{ find: /^zod$/, replacement: join(repository, "worker/zod.ts") }] },
+      // The routes with their documentation, which the Worker's bundle leaves out (wrangler.toml [define]).
+      define: { DOCUMENTED: "true" },
       plugins: [
         {
           name: "spotbook:workerd-modules",
@@ -107,6 +111,9 @@ async function openApiJson(): Promise<Record<string, string>> {
   return { "v1/openapi.json": JSON.stringify(module.openApiDocument()) };
 }
 
+/** Every language's words but English's, which the Worker reads from its assets, not its bundle. */
+const catalogueFiles = async () => ({ [translationsAsset.slice(1)]: JSON.stringify(translations) });
+
 /**
  * One ES module, `widget/dist/widget.js`, with lit inside: a photographer's page loads it with a
  * single script tag, so there is no chunk to split into and no CSS file (styles live in the
@@ -118,7 +125,7 @@ export default defineConfig({
   root: "widget",
   publicDir: "public",
   // The API's document and its reference page at /docs, made from the Worker's own modules.
-  plugins: [minifyTemplates(), replaceInPlace(copied, () => [openApiJson(), docsFiles()])],
+  plugins: [minifyTemplates(), replaceInPlace(copied, () => [openApiJson(), docsFiles(), catalogueFiles()])],
   // Always Lit's production build, even when a test runner has set NODE_ENV=test: the dev build
   // is bigger and leaves warning globals on the host page.
   resolve: { conditions: ["module", "browser", "production"] },

@@ -20,10 +20,16 @@ import { noSniff, pageHeaders } from "./middleware/headers.ts";
 import adminPages from "./pages/admin/index.tsx";
 import { bookingPage, sessionPage } from "./pages/session-page.ts";
 import { unsubscribePage } from "./pages/unsubscribe-page.ts";
+import { loadCatalogues } from "./services/catalogue-assets.ts";
 
 const app = createApp();
 
 app.use("*", noSniff);
+// Any answer may speak a visitor's or a client's language, whose words are static assets read once per isolate.
+app.use("*", async function catalogues(c, next) {
+  await loadCatalogues(c.env.ASSETS);
+  await next();
+});
 
 for (const path of publicApiPaths) app.use(`${path}/*`, publicCors);
 app.use("/v1/*", limitBody, jsonBodyOnly, database);

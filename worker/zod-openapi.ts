@@ -5,9 +5,11 @@
  * with the real package (worker/openapi-document.ts, run by widget/vite.config.ts). So in the
  * Worker a schema's `.openapi(…)` keeps no metadata (validation never reads it), the routes'
  * registry records nothing, and the generators, which only @hono/zod-openapi's
- * `getOpenAPIDocument` methods call, are never reached: ~8 KB gzip less. The tests run the real
- * package and check the served document against the one the routes produce
- * (test/worker/openapi.test.ts); the end-to-end tests run the Worker as built, with this file.
+ * `getOpenAPIDocument` methods call, are never reached: ~8 KB gzip less. The routes' documentation
+ * itself (summaries, answers, examples) stays out of the bundle too (`DOCUMENTED`,
+ * worker/documented.d.ts). The tests run the real package and check the served document against
+ * the one the routes produce (test/worker/openapi.test.ts); the end-to-end tests run the Worker as
+ * built, with this file.
  */
 import type { z } from "zod";
 

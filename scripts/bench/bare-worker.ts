@@ -9,11 +9,16 @@
 import { effectiveRules, isBookable } from "../../worker/domain/booking-rules.ts";
 import { expiringStatuses, lastingStatuses } from "../../worker/domain/bookings.ts";
 import type { Contract } from "../../worker/domain/contract.ts";
+import { spotLabeller } from "../../worker/domain/spot-labels.ts";
 import { seatedTimes } from "../../worker/domain/spots.ts";
-import { toIso } from "../../worker/domain/time.ts";
 import { inForce } from "../../worker/queries/contracts.ts";
 import type { PackageRow, SessionRow, SessionTypeRow } from "../../worker/queries/sessions.ts";
-import { publicSessionParts, type StudioFacts, visitorWords } from "../../worker/schemas/public-views.ts";
+import {
+  publicSessionParts,
+  publicSpot,
+  type StudioFacts,
+  visitorWords,
+} from "../../worker/schemas/public-views.ts";
 
 const ofSession = (columns: string) =>
   `select ${columns} from sessions where slug = ?1 and classification = 'multi'`;
@@ -83,6 +88,11 @@ export default {
       (taken ?? []).map((b) => ({ spotId: String(b.spot_id), seats: Number(b.seats) })),
       now,
     );
+    const words = visitorWords(
+      url.searchParams.get("lang") ?? undefined,
+      request.headers.get("accept-language") ?? undefined,
+    );
+    const label = spotLabeller(words.locale, session.timeZone);
     const body = {
       ...publicSessionParts(
         session,
@@ -91,18 +101,17 @@ export default {
         (pkgs ?? []).map((p) => mapped<PackageRow>(p)),
         inForce(versions?.[0] ? mapped<Contract>(versions[0]) : null),
       ),
-      spots: times.map((s) => ({
-        id: s.id,
-        startsAt: toIso(s.startsAt),
-        endsAt: toIso(s.endsAt),
-        available: s.available && isBookable(rules, { startsAt: s.startsAt, zone: session.timeZone }, now),
-        seats: s.seats,
-        seatsLeft: s.seatsLeft,
-      })),
-      ...visitorWords(
-        url.searchParams.get("lang") ?? undefined,
-        request.headers.get("accept-language") ?? undefined,
+      spots: times.map((s) =>
+        publicSpot(
+          {
+            ...s,
+            available:
+              s.available && isBookable(rules, { startsAt: s.startsAt, zone: session.timeZone }, now),
+          },
+          label,
+        ),
       ),
+      ...words,
     };
     return new Response(JSON.stringify(body), {
       headers: { "content-type": "application/json", "cache-control": "public, max-age=5" },

@@ -24,7 +24,15 @@ const chromeFlags = [
 
 type Report = {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { score: number | null; numericValue?: number; displayValue?: string }>;
+  audits: Record<
+    string,
+    {
+      score: number | null;
+      numericValue?: number;
+      displayValue?: string;
+      details?: { items?: { url?: string; scripting?: number; scriptParseCompile?: number }[] };
+    }
+  >;
 };
 
 const score = (report: Report, id: string, goal: string, min?: number): Figure => {
@@ -64,6 +72,14 @@ export function lighthouse(origin: string): Figure[] {
     const lcp = report.audits["largest-contentful-paint"]?.numericValue ?? null;
     const tbt = report.audits["total-blocking-time"]?.numericValue ?? null;
     const consoleErrors = report.audits["errors-in-console"];
+    // Lighthouse's own count of the widget's main-thread script (evaluation, parse and compile),
+    // scaled to its 4x slower CPU: a second opinion on the trace in widget.ts, by a tool we did not write.
+    const widgetScript = report.audits["bootup-time"]?.details?.items?.find((i) =>
+      i.url?.endsWith("/widget.js"),
+    );
+    const widgetMs = widgetScript
+      ? (widgetScript.scripting ?? 0) + (widgetScript.scriptParseCompile ?? 0)
+      : null;
     return [
       score(report, "performance", "reported"),
       score(report, "accessibility", "= 100", 100),
@@ -77,6 +93,14 @@ export function lighthouse(origin: string): Figure[] {
         ...(lcp === null ? {} : { met: lcp <= 1500 }),
       },
       { scenario, figure: "total blocking time", value: tbt, unit: "ms", goal: "reported" },
+      {
+        scenario,
+        figure: "/widget.js main-thread script (bootup-time)",
+        value: widgetMs,
+        unit: "ms",
+        goal: "≤ 50 ms",
+        ...(widgetMs === null ? { note: "widget.js not in the audit" } : { met: widgetMs <= 50 }),
+      },
       {
         scenario,
         figure: "console errors",

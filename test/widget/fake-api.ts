@@ -4,7 +4,11 @@
  * with `fake.on(...)` to play the errors the widget must explain.
  */
 import { vi } from "vitest";
-import { negotiate } from "../../worker/domain/catalogues/index.ts";
+import { installCatalogues, negotiate } from "../../worker/domain/catalogues/index.ts";
+import { translations } from "../../worker/domain/catalogues/translations.ts";
+
+// The Worker reads these from its static assets; the stand-in has them from their source.
+installCatalogues(translations);
 
 export const API = "https://api.test/";
 

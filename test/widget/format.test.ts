@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createFormat } from "../../widget/format.ts";
-import { fakeApi, session } from "./fake-api.ts";
-import { click, mount, spotButton, summary } from "./render.ts";
+import { fakeApi, session, spots } from "./fake-api.ts";
+import { click, find, mount, spotButton, summary, text } from "./render.ts";
 
 // Intl separates with no-break spaces; compare words, not the kind of space.
 const plain = (s: string) => s.replace(/\s/g, " ");
@@ -43,5 +43,40 @@ describe("dates", () => {
   it("names no zone to a visitor in the session's own", () => {
     const here = new Intl.DateTimeFormat().resolvedOptions().timeZone;
     expect(createFormat("en-US", here).zone("2026-10-17T13:30:00.000Z")).toBe("");
+  });
+});
+
+describe("the server's labels", () => {
+  // A zone no other test formats in, so no formatter of it is cached from before.
+  const zone = "Pacific/Chatham";
+  const labelled = (offsetMinutes: number) =>
+    spots(["2026-10-17T20:15:00.000Z"], ["2026-10-18T20:15:00.000Z"]).map((spot, i) => ({
+      ...spot,
+      label: { day: `Day ${i + 1}`, time: `Time ${i + 1}`, zone: "Chatham Daylight Time", offsetMinutes },
+    }));
+  const here = (iso: string) => -new Date(iso).getTimezoneOffset();
+
+  it("shows the spots as the server spelled them, building no date formatter", async () => {
+    const built = vi.spyOn(Intl, "DateTimeFormat");
+    try {
+      fakeApi({
+        session: session({ timeZone: zone }),
+        spots: labelled(here("2026-10-17T20:15:00.000Z") + 60),
+      });
+      const element = await mount({ session: "fall-minis", locale: "en-US" });
+      expect(text(find(element, "section"))).toContain("Day 1");
+      expect(spotButton(element, "Time 2")).toBeTruthy();
+      expect(text(find(element, "section"))).toContain("Times are shown in Chatham Daylight Time.");
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+  });
+
+  it("names no zone when the visitor's clock reads the same as the session's", async () => {
+    fakeApi({ session: session({ timeZone: zone }), spots: labelled(here("2026-10-17T20:15:00.000Z")) });
+    const element = await mount({ session: "fall-minis", locale: "en-US" });
+    expect(spotButton(element, "Time 1")).toBeTruthy();
+    expect(text(find(element, "section"))).not.toContain("Times are shown in");
   });
 });

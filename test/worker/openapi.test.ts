@@ -140,3 +140,15 @@ describe("the OpenAPI document's examples", () => {
     // ajv compiles a validator per schema: seconds on a loaded machine.
   }, 120_000);
 });
+
+describe("the Worker's zod", () => {
+  it("carries no JSON Schema converter, yet keeps what validation reads", async () => {
+    // Through "zod" as the Worker imports it (worker/zod.ts, worker/zod-json-schema.ts).
+    const { z } = await import("zod");
+    const name = z.string().min(1).max(200);
+    expect(() => name.toJSONSchema()).toThrow(/left out of the Worker/);
+    expect([name.minLength, name.maxLength]).toEqual([1, 200]);
+    expect(name.safeParse("").success).toBe(false);
+    expect(z.string().email().format).toBe("email");
+  });
+});

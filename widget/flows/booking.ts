@@ -1,7 +1,7 @@
 import { html, type LitElement, nothing, type TemplateResult } from "lit";
 import { type Api, ApiProblem } from "../api.ts";
 import { type FieldErrors, fieldErrors, firstInvalid, readForm } from "../form.ts";
-import type { Format } from "../format.ts";
+import { type Format, learnLabels } from "../format.ts";
 import { HoldCountdown } from "../hold-countdown.ts";
 import { t } from "../i18n.ts";
 import { LaunchLine } from "../launch-line.ts";
@@ -120,6 +120,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
   protected async load(api: Api, key: string, lang: string, signal: AbortSignal) {
     if (!key.startsWith(offerKey)) {
       const data = await api.session(key, lang, signal, this.#fresh ? "no-cache" : undefined);
+      learnLabels(data);
       this.#fresh = false;
       if (data.rules?.opensAt) this.#line.join(api, key);
       else this.#line.stop();
@@ -129,6 +130,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     const token = key.slice(offerKey.length);
     const { offer } = await api.offer(token, signal);
     const data = await api.session(offer.session, lang, signal);
+    learnLabels(data);
     this.#draft = { ...this.#draft, name: offer.client.name, email: offer.client.email };
     this.state = {
       name: "form",

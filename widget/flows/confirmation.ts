@@ -2,7 +2,7 @@ import { html, type LitElement, nothing } from "lit";
 import * as v from "valibot";
 import type { Api } from "../api.ts";
 import { fieldErrors, firstInvalid, readForm } from "../form.ts";
-import type { Format } from "../format.ts";
+import { type Format, learnLabels } from "../format.ts";
 import { t } from "../i18n.ts";
 import { type BookingDetail, type BookingRecord, PackageChoice, type Spot } from "../schemas.ts";
 import { extrasAmounts } from "../views/checkout-extras.ts";
@@ -234,6 +234,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     this.set({ ...this.state, busy: true, alert: undefined });
     try {
       const data = await this.context().api.session(detail.session.slug, this.context().lang);
+      learnLabels(data);
       const spots = data.spots.filter(
         (s) => s.available && s.seatsLeft >= detail.booking.seats && s.startsAt !== detail.spot.startsAt,
       );

@@ -66,6 +66,13 @@ function wallClockMs(instant: number, zone: string): number {
 /** The zone's offset from UTC at an instant in whole seconds, in ms (New York in winter: -5 h). */
 const offsetAt = (instant: number, zone: string): number => wallClockMs(instant, zone) - instant;
 
+/**
+ * The zone's offset from UTC at an instant, in minutes, as the browser's `getTimezoneOffset()`
+ * counts the other way round (New York in winter: -300; Chatham in its summer: +825).
+ */
+export const utcOffsetMinutes = (instant: number, zone: string): number =>
+  Math.round(offsetAt(instant, zone) / 60_000);
+
 const hour = 3600_000;
 /**
  * How far either side of the wall time (read as UTC) the instants showing it can be: one offset

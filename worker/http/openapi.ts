@@ -4,36 +4,38 @@ import { Id } from "../schemas/fields.ts";
 
 /** What every route module needs to document itself: path parameters, bodies and problem answers. */
 
-export const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
+export const IdParam = z.object({ id: Id.openapi(DOCUMENTED && { param: { name: "id", in: "path" } }) });
 
 export const TokenParam = z.object({
   token: z
     .string()
     .max(100)
-    .openapi({ param: { name: "token", in: "path" } }),
+    .openapi(DOCUMENTED && { param: { name: "token", in: "path" } }),
 });
 
 export const SlugParam = z.object({
   slug: z
     .string()
     .max(80)
-    .openapi({ param: { name: "slug", in: "path" }, example: "fall-minis" }),
+    .openapi(DOCUMENTED && { param: { name: "slug", in: "path" }, example: "fall-minis" }),
 });
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    status: z.number().int(),
-    title: z.string(),
-    code: z.enum(errorCodeList as [string, ...string[]]).openapi({
-      description: `One stable word per refusal: ${errorCodeList
-        .map((code) => `\`${code}\` (${errorCodes[code][0]}, ${errorCodes[code][1].toLowerCase()})`)
-        .join("; ")}.`,
-    }),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .openapi("Problem");
+export const ProblemSchema =
+  DOCUMENTED &&
+  z
+    .object({
+      type: z.string(),
+      status: z.number().int(),
+      title: z.string(),
+      code: z.enum(errorCodeList as [string, ...string[]]).openapi({
+        description: `One stable word per refusal: ${errorCodeList
+          .map((code) => `\`${code}\` (${errorCodes[code][0]}, ${errorCodes[code][1].toLowerCase()})`)
+          .join("; ")}.`,
+      }),
+      detail: z.string(),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    })
+    .openapi("Problem");
 
 /** A problem of that status as the API answers it, with the first refusal code of that status. */
 function problemExample(
@@ -140,7 +142,10 @@ export const json = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
   content: { "application/json": { schema, example } },
 });
 
-/** A request's JSON body, with the example the docs show and "Try it" sends. */
+/**
+ * A request's JSON body, with the example the docs show and "Try it" sends, given as
+ * `DOCUMENTED && example`: the body's schema validates in the Worker, its example is only the document's.
+ */
 export const jsonBody = <T extends z.ZodType>(schema: T, example: z.input<T>) => ({
   body: { required: true, content: { "application/json": { schema, example } } },
 });

@@ -4,6 +4,7 @@ import { sendDueMail } from "../actions/mail.ts";
 import { queueReminders } from "../actions/reminders.ts";
 import { offerFreeSpotsEverywhere } from "../actions/waitlist.ts";
 import type { Bindings } from "../env.ts";
+import { loadCatalogues } from "../services/catalogue-assets.ts";
 import { mailerFor } from "../services/mail.ts";
 
 /**
@@ -11,6 +12,8 @@ import { mailerFor } from "../services/mail.ts";
  * retried). A failing job is logged and does not stop the others; the run still reports failure.
  */
 export async function runScheduledJobs(env: Bindings, now: number): Promise<void> {
+  // Offers, reminders and their mail speak each client's language.
+  await loadCatalogues(env.ASSETS);
   const ctx = contextFor(env, now, env.PUBLIC_URL ?? "");
   const jobs: [string, () => Promise<unknown>][] = [
     ["expire lapsed bookings", () => expireLapsed(ctx)],

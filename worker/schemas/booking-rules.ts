@@ -44,7 +44,7 @@ export const SessionRulesInput = z
   .openapi("SessionRulesInput");
 
 /** A session type's rules, each filled in (its own or the default). */
-export const SessionTypeRulesSchema = z.object(typeRules).openapi("SessionTypeRules");
+export const SessionTypeRulesSchema = /* @__PURE__ */ z.object(typeRules).openapi("SessionTypeRules");
 
 export const typeRulesOf = (rules: Partial<BookingRules> | null): z.infer<typeof SessionTypeRulesSchema> => {
   const { opensAt: _opens, closesAt: _closes, ...rest } = effectiveRules(rules, null);
@@ -64,7 +64,7 @@ export const storedRules = (input: SessionRulesInput): Partial<BookingRules> => 
   };
 };
 
-export const BookingRulesSchema = z
+export const BookingRulesSchema = /* @__PURE__ */ z
   .object({
     ...typeRules,
     opensAt: Instant.nullable(),

@@ -9,7 +9,7 @@ import { ContractSchema, QuestionSchema } from "./questionnaire.ts";
 
 /** How studios, clients, session types and packages look in answers. */
 
-export const AddOnSchema = z
+export const AddOnSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -18,7 +18,7 @@ export const AddOnSchema = z
   })
   .openapi("AddOn");
 
-export const PackageSchema = z
+export const PackageSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -32,7 +32,7 @@ export const PackageSchema = z
   })
   .openapi("Package");
 
-export const SessionTypeSchema = z
+export const SessionTypeSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -51,7 +51,7 @@ export const SessionTypeSchema = z
   .openapi("SessionType");
 
 /** A session type as its own endpoints answer it: with the contract its clients sign now. */
-export const SessionTypeWithContractSchema = SessionTypeSchema.extend({
+export const SessionTypeWithContractSchema = /* @__PURE__ */ SessionTypeSchema.extend({
   contract: z.union([ContractSchema, z.null()]).openapi({ description: "null: clients sign nothing" }),
 }).openapi("SessionTypeWithContract");
 
@@ -97,7 +97,7 @@ export const toSessionTypeWithContract = (
   },
 });
 
-export const ClientSchema = z
+export const ClientSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -116,7 +116,7 @@ export const toClient = (c: ClientRow): z.infer<typeof ClientSchema> => ({
   unsubscribed: c.unsubscribedAt !== null,
 });
 
-export const StudioSchema = z
+export const StudioSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     slug: z.string(),

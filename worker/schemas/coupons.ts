@@ -12,22 +12,30 @@ const fields = {
     .max(40, "At most 40 characters.")
     .regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _ only.")
     .transform((c) => c.toUpperCase()),
-  kind: z.enum(["percent", "amount"]).openapi({ description: "A percentage off, or a fixed amount off." }),
+  kind: z
+    .enum(["percent", "amount"])
+    .openapi(DOCUMENTED && { description: "A percentage off, or a fixed amount off." }),
   value: z
     .number()
     .int("Use a whole number.")
     .min(1, "At least 1.")
     .max(100_000_000)
-    .openapi({ description: "Percent (1 to 100) for `percent`, minor units for `amount`." }),
+    .openapi(DOCUMENTED && { description: "Percent (1 to 100) for `percent`, minor units for `amount`." }),
   sessionTypeIds: z
     .array(Id)
     .max(50)
     .nullable()
-    .openapi({ description: "The session types it is for; null or left out: all." }),
-  startsOn: DateString.nullable().openapi({ description: "First day it is valid, in the studio's zone." }),
-  endsOn: DateString.nullable().openapi({ description: "Last day it is valid, in the studio's zone." }),
-  maxUses: Limit.openapi({ description: "Uses in all; an expired booking gives its use back." }),
-  maxUsesPerClient: Limit.openapi({ description: "Uses by one client (by email)." }),
+    .openapi(DOCUMENTED && { description: "The session types it is for; null or left out: all." }),
+  startsOn: DateString.nullable().openapi(
+    DOCUMENTED && { description: "First day it is valid, in the studio's zone." },
+  ),
+  endsOn: DateString.nullable().openapi(
+    DOCUMENTED && { description: "Last day it is valid, in the studio's zone." },
+  ),
+  maxUses: Limit.openapi(
+    DOCUMENTED && { description: "Uses in all; an expired booking gives its use back." },
+  ),
+  maxUsesPerClient: Limit.openapi(DOCUMENTED && { description: "Uses by one client (by email)." }),
 };
 
 const percentUpTo100 = (c: { kind?: string | undefined; value?: number | undefined }) =>
@@ -57,7 +65,7 @@ export const UpdateCoupon = z
   .openapi("UpdateCoupon");
 export type UpdateCoupon = z.infer<typeof UpdateCoupon>;
 
-export const CouponSchema = z
+export const CouponSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     code: z.string(),

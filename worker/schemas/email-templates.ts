@@ -39,7 +39,7 @@ export type EmailTemplateInput = z.infer<typeof EmailTemplateInput>;
 export const TemplateChoices = z.record(TemplateKind, Id.nullable()).openapi("TemplateChoices");
 export type TemplateChoices = z.infer<typeof TemplateChoices>;
 
-export const EmailTemplateSchema = z
+export const EmailTemplateSchema = /* @__PURE__ */ z
   .object({ id: z.string(), kind: TemplateKind, name: z.string(), subject: z.string(), body: z.string() })
   .openapi("EmailTemplate");
 
@@ -52,7 +52,7 @@ export const toEmailTemplate = (t: EmailTemplateRow): z.infer<typeof EmailTempla
 });
 
 /** What every message sends when no template is chosen, and the placeholders a template may use. */
-export const TemplateDefaultsSchema = z
+export const TemplateDefaultsSchema = /* @__PURE__ */ z
   .object({
     defaults: z.record(TemplateKind, z.object({ subject: z.string(), body: z.string() })),
     placeholders: z.record(z.string(), z.string()),

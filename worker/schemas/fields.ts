@@ -7,7 +7,11 @@ import { isValidDate, isValidTime, isValidTimeZone } from "../domain/time.ts";
  * whether it comes to the JSON API or through an admin form.
  */
 
-export const Id = z.string().min(1).max(64).openapi({ example: "7f0c1e7a-3b8e-4c1e-9a55-0f1d2e3c4b5a" });
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi(DOCUMENTED && { example: "7f0c1e7a-3b8e-4c1e-9a55-0f1d2e3c4b5a" });
 
 /**
  * Text a person typed: no NUL or other control characters but tab and newlines, and no lone
@@ -41,26 +45,30 @@ export const Phone = z
 export const DateString = z
   .string()
   .refine(isValidDate, "Enter a real date as YYYY-MM-DD.")
-  .openapi({
-    example: "2027-10-16",
-    format: "date",
-    description:
-      "A date in the session's time zone. A first start that has passed is refused with 422: on `date` " +
-      "when the day is over there, on `time` when it is today.",
-  });
+  .openapi(
+    DOCUMENTED && {
+      example: "2027-10-16",
+      format: "date",
+      description:
+        "A date in the session's time zone. A first start that has passed is refused with 422: on `date` " +
+        "when the day is over there, on `time` when it is today.",
+    },
+  );
 export const TimeString = z
   .string()
   .refine(isValidTime, "Enter a time as HH:MM, from 00:00 to 23:59.")
-  .openapi({
-    example: "09:30",
-    description:
-      "A wall-clock time in the session's time zone. A time the clocks skip there (spring forward) is " +
-      "refused with 422 on `time`; a time that happens twice (fall back) means the earlier of the two.",
-  });
+  .openapi(
+    DOCUMENTED && {
+      example: "09:30",
+      description:
+        "A wall-clock time in the session's time zone. A time the clocks skip there (spring forward) is " +
+        "refused with 422 on `time`; a time that happens twice (fall back) means the earlier of the two.",
+    },
+  );
 export const TimeZone = z
   .string()
   .refine(isValidTimeZone, "Use an IANA time zone such as America/New_York.")
-  .openapi({ example: "America/New_York" });
+  .openapi(DOCUMENTED && { example: "America/New_York" });
 /** A BCP 47 language tag Intl accepts: every date and amount in mail is formatted with it. */
 export const Locale = z
   .string()
@@ -72,18 +80,20 @@ export const Locale = z
       return false;
     }
   }, "Use a language tag such as en-US or fr-CA.")
-  .openapi({ example: "en-US" });
+  .openapi(DOCUMENTED && { example: "en-US" });
 export const Currency = z
   .string()
   .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code such as USD.")
-  .openapi({ example: "USD" });
+  .openapi(DOCUMENTED && { example: "USD" });
 export const Cents = z
   .number()
   .int("Use whole minor units (cents).")
   .min(0, "Amounts cannot be negative.")
   .max(100_000_000, "That amount is too large.");
 export const Classification = z.enum(classifications);
-export const Instant = z.string().openapi({ format: "date-time", example: "2026-10-17T13:30:00.000Z" });
+export const Instant = z
+  .string()
+  .openapi(DOCUMENTED && { format: "date-time", example: "2026-10-17T13:30:00.000Z" });
 /** The most spots one request generates: more than a studio offers in a day. */
 export const maxSpotsPerRequest = 100;
 export const SpotCount = z
@@ -132,7 +142,9 @@ export const WebUrl = z
     const url = parsedUrl(value);
     return url !== null && url.username === "" && url.password === "";
   }, "Leave the user name and password out of the address.")
-  .openapi({ format: "uri", example: "https://www.example.com/book", description: webDescription });
+  .openapi(
+    DOCUMENTED && { format: "uri", example: "https://www.example.com/book", description: webDescription },
+  );
 
 /** A site's origin: scheme, host and port, as a browser sends it in the Origin header. */
 export const Origin = z
@@ -143,7 +155,7 @@ export const Origin = z
     abort: true,
   })
   .refine((value) => isWebAddress(parsedUrl(value)), webOnly)
-  .openapi({ format: "uri", example: "https://www.example.com", description: webDescription });
+  .openapi(DOCUMENTED && { format: "uri", example: "https://www.example.com", description: webDescription });
 
 export const ClientInput = z.object({
   name: Name,

@@ -6,9 +6,16 @@ import { Instant } from "./fields.ts";
 
 export const WaitInLineSchema = z
   .object({
-    ticket: z.string().max(100).optional().openapi({
-      description: "The ticket an earlier answer gave (kept by the browser): the same place, not a new one",
-    }),
+    ticket: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi(
+        DOCUMENTED && {
+          description:
+            "The ticket an earlier answer gave (kept by the browser): the same place, not a new one",
+        },
+      ),
   })
   .strict()
   .openapi("WaitInLine");
@@ -18,7 +25,7 @@ export const LeaveLineSchema = z
   .strict()
   .openapi("LeaveLine");
 
-export const PlaceInLineSchema = z
+export const PlaceInLineSchema = /* @__PURE__ */ z
   .object({
     ticket: z.string().openapi({ description: "Keep it and send it again: it is the visitor's place" }),
     status: z.enum(["waiting", "admitted", "held", "over", "left"]).openapi({
@@ -41,7 +48,7 @@ export const PlaceInLineSchema = z
   })
   .openapi("PlaceInLine");
 
-export const LineSummarySchema = z
+export const LineSummarySchema = /* @__PURE__ */ z
   .object({
     opensAt: Instant.nullable(),
     opened: z.boolean().openapi({ description: "The opening happened: the early arrivals were shuffled" }),

@@ -21,7 +21,7 @@ export const ManualEntry = z
   .openapi("ManualEntry");
 export type ManualEntry = z.infer<typeof ManualEntry>;
 
-export const PaymentSchema = z
+export const PaymentSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     provider: z.enum(["stripe", "manual"]),

@@ -5,6 +5,7 @@ import { acceptedLanguages, negotiate } from "../domain/catalogues/index.ts";
 import { bookingSignature, type Contract } from "../domain/contract.ts";
 import { balanceDue } from "../domain/money.ts";
 import { studioTax } from "../domain/pricing.ts";
+import type { SpotLabel } from "../domain/spot-labels.ts";
 import { toIso } from "../domain/time.ts";
 import type { BookingRow, ClientRow, PackageRow, SessionRow, SessionTypeRow } from "../queries/sessions.ts";
 import { BookingRulesSchema, toBookingRules } from "./booking-rules.ts";
@@ -21,7 +22,7 @@ import {
 
 /** What visitors and clients see: no other client's data, ever. */
 
-export const PublicSessionSchema = z
+export const PublicSessionSchema = /* @__PURE__ */ z
   .object({
     slug: z.string(),
     name: z.string(),
@@ -44,7 +45,7 @@ export const PublicSessionSchema = z
   })
   .openapi("PublicSession");
 
-export const PublicSessionTypeSchema = z
+export const PublicSessionTypeSchema = /* @__PURE__ */ z
   .object({
     name: z.string(),
     description: z.string(),
@@ -53,7 +54,7 @@ export const PublicSessionTypeSchema = z
   })
   .openapi("PublicSessionType");
 
-export const PublicSpotSchema = z
+export const PublicSpotSchema = /* @__PURE__ */ z
   .object({
     id: z.string().openapi({ description: "A spot of this time: hold seats by it" }),
     startsAt: Instant,
@@ -61,10 +62,38 @@ export const PublicSpotSchema = z
     available: z.boolean(),
     seats: z.number().int().openapi({ description: "Seats at this time: its spots that start together" }),
     seatsLeft: z.number().int().openapi({ description: "Seats free now" }),
+    label: z
+      .object({
+        day: z.string(),
+        time: z.string(),
+        zone: z.string(),
+        offsetMinutes: z.number().int(),
+      })
+      .openapi("SpotLabel", {
+        description:
+          "The spot in the answer's language on the session's clock, and the zone's name and UTC offset then (minutes east of UTC), so a page can show it without formatting dates",
+      }),
   })
   .openapi("PublicSpot", { description: "One time of the session (a workshop's seats share one)" });
 
-export const ClientBookingSchema = z
+/** A time as the session read shows it: `label` spells it in the visitor's locale (spotLabeller). */
+export function publicSpot(
+  s: { id: string; startsAt: number; endsAt: number; available: boolean; seats: number; seatsLeft: number },
+  label: (startsAt: number) => SpotLabel,
+): z.output<typeof PublicSpotSchema> {
+  const { id, available, seats, seatsLeft } = s;
+  return {
+    id,
+    startsAt: toIso(s.startsAt),
+    endsAt: toIso(s.endsAt),
+    available,
+    seats,
+    seatsLeft,
+    label: label(s.startsAt),
+  };
+}
+
+export const ClientBookingSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     status: z.enum(bookingStatuses),
@@ -92,7 +121,7 @@ export const ClientBookingSchema = z
   .openapi("ClientBooking");
 
 /** What the client may still change themselves, and until when, under the studio's rules. */
-export const SelfServiceSchema = z
+export const SelfServiceSchema = /* @__PURE__ */ z
   .object({
     reschedule: z.object({ allowed: z.boolean(), until: Instant.nullable(), reason: z.string().nullable() }),
     cancel: z.object({
@@ -132,10 +161,10 @@ export const PublicRulesSchema = BookingRulesSchema;
 
 /** What a booking asks of the visitor besides their details: the questions, and the contract to sign. */
 export const PublicForms = {
-  questions: z
+  questions: /* @__PURE__ */ z
     .array(QuestionSchema)
     .openapi({ description: "Asked before booking (or confirming), in order" }),
-  contract: z.union([ContractSchema, z.null()]).openapi({
+  contract: /* @__PURE__ */ z.union([ContractSchema, z.null()]).openapi({
     description: "null: nothing to sign; else booking (or confirming) needs `signature` with this id",
   }),
 };
@@ -181,7 +210,7 @@ export const publicSessionParts = (
   contract: toContract(contract),
 });
 
-export const publicPackages = z.array(PackageSchema);
+export const publicPackages = /* @__PURE__ */ z.array(PackageSchema);
 
 export const toClientBooking = (
   b: BookingRow,
@@ -217,12 +246,16 @@ export const LanguageQuery = z.object({
     .string()
     .max(200)
     .optional()
-    .openapi({ description: "The visitor's languages, most wanted first (BCP 47, comma-separated)" }),
+    .openapi(
+      DOCUMENTED && { description: "The visitor's languages, most wanted first (BCP 47, comma-separated)" },
+    ),
 });
 
 export const VisitorWords = {
-  locale: z.string().openapi({ description: "The language the messages are in, for dates and money too" }),
-  messages: z
+  locale: /* @__PURE__ */ z
+    .string()
+    .openapi({ description: "The language the messages are in, for dates and money too" }),
+  messages: /* @__PURE__ */ z
     .record(z.string(), z.union([z.string(), z.record(z.string(), z.string())]))
     .openapi("Messages", {
       description:

@@ -6,15 +6,17 @@ import { Id, Instant, Name } from "./fields.ts";
 
 /** A session type's questions and contract, a client's answers and signature. */
 
-const Kind = z.enum(questionKinds).openapi({
-  description: "short_text, long_text, one_choice, several_choices or yes_no",
-});
+const Kind = z.enum(questionKinds).openapi(
+  DOCUMENTED && {
+    description: "short_text, long_text, one_choice, several_choices or yes_no",
+  },
+);
 
 const Choice = z.string().trim().min(1, "Enter the choice.").max(200, "Keep it under 200 characters.");
 
 export const QuestionInput = z
   .object({
-    id: Id.optional().openapi({ description: "Keep it to edit a question in place" }),
+    id: Id.optional().openapi(DOCUMENTED && { description: "Keep it to edit a question in place" }),
     kind: Kind,
     label: Name,
     required: z.boolean().default(false),
@@ -26,9 +28,11 @@ export const QuestionInput = z
       .max(textCeiling.long_text, `At most ${textCeiling.long_text}.`)
       .nullable()
       .default(null)
-      .openapi({
-        description: "Text kinds: the most characters an answer may have (null: 200 short, 5000 long)",
-      }),
+      .openapi(
+        DOCUMENTED && {
+          description: "Text kinds: the most characters an answer may have (null: 200 short, 5000 long)",
+        },
+      ),
   })
   .refine((q) => !isChoiceKind(q.kind) || q.choices.length >= 2, {
     message: "Give at least two choices.",
@@ -46,7 +50,7 @@ export const QuestionInput = z
 export const QuestionsInput = z.array(QuestionInput).max(30, "At most 30 questions.");
 export type QuestionsInput = z.infer<typeof QuestionsInput>;
 
-export const QuestionSchema = z
+export const QuestionSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     kind: Kind,
@@ -60,9 +64,11 @@ export const QuestionSchema = z
 export const ContractInput = z
   .string()
   .max(contractCeiling, `Keep the contract under ${contractCeiling.toLocaleString("en")} characters.`)
-  .openapi({ description: "The contract's text; a change adds a version, an empty text removes it" });
+  .openapi(
+    DOCUMENTED && { description: "The contract's text; a change adds a version, an empty text removes it" },
+  );
 
-export const ContractSchema = z
+export const ContractSchema = /* @__PURE__ */ z
   .object({
     id: z.string().openapi({ description: "This version's id: sign with it" }),
     version: z.number().int(),
@@ -80,13 +86,16 @@ const AnswerValue = z.union([
 export const AnswersInput = z
   .record(z.string().max(64), AnswerValue)
   .refine((a) => Object.keys(a).length <= 30, "Too many answers.")
-  .openapi("Answers", {
-    description: "Question id → answer: text, the choice, the choices, or true/false for yes/no",
-  });
+  .openapi(
+    "Answers",
+    DOCUMENTED && {
+      description: "Question id → answer: text, the choice, the choices, or true/false for yes/no",
+    },
+  );
 
 export const SignatureInput = z
   .object({
-    contractId: Id.openapi({ description: "The contract version shown (contract.id)" }),
+    contractId: Id.openapi(DOCUMENTED && { description: "The contract version shown (contract.id)" }),
     name: z
       .string()
       .trim()
@@ -95,7 +104,7 @@ export const SignatureInput = z
   })
   .openapi("SignatureInput");
 
-export const AnswerSchema = z
+export const AnswerSchema = /* @__PURE__ */ z
   .object({
     questionId: z.string(),
     question: z.string().openapi({ description: "The question's words when it was answered" }),
@@ -104,7 +113,7 @@ export const AnswerSchema = z
   })
   .openapi("Answer");
 
-export const SignatureSchema = z
+export const SignatureSchema = /* @__PURE__ */ z
   .object({
     contractId: z.string(),
     version: z.number().int(),

@@ -28,13 +28,19 @@ export const PackageInput = z
     description: Text.optional(),
     priceCents: Cents,
     depositCents: Cents.optional(),
-    peopleIncluded: People.optional().openapi({ description: "People the price covers (default 1)." }),
-    extraPersonCents: Cents.optional().openapi({
-      description: "Price of each person beyond peopleIncluded.",
-    }),
-    maxPeople: People.optional().openapi({
-      description: "Most people one booking may bring (default: peopleIncluded).",
-    }),
+    peopleIncluded: People.optional().openapi(
+      DOCUMENTED && { description: "People the price covers (default 1)." },
+    ),
+    extraPersonCents: Cents.optional().openapi(
+      DOCUMENTED && {
+        description: "Price of each person beyond peopleIncluded.",
+      },
+    ),
+    maxPeople: People.optional().openapi(
+      DOCUMENTED && {
+        description: "Most people one booking may bring (default: peopleIncluded).",
+      },
+    ),
     addOns: z.array(AddOnInput).max(20, "At most 20 add-ons.").optional(),
   })
   // A negative price already has its own error; say nothing more about its deposit.

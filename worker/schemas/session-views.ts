@@ -25,7 +25,7 @@ import { AnswerSchema, SignatureSchema, toSignature } from "./questionnaire.ts";
  */
 const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
-export const AdminBookingSchema = z
+export const AdminBookingSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     status: z.enum(bookingStatuses),
@@ -46,7 +46,7 @@ export const AdminBookingSchema = z
   })
   .openapi("AdminBooking");
 
-export const AdminSpotSchema = z
+export const AdminSpotSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     startsAt: z.string(),
@@ -73,7 +73,7 @@ const sessionFields = {
 };
 
 /** A cancelled booking still holding what its client paid: the studio owes it back. */
-export const RefundDueSchema = z
+export const RefundDueSchema = /* @__PURE__ */ z
   .object({
     bookingId: z.string(),
     client: orNull(ClientSchema),
@@ -83,7 +83,7 @@ export const RefundDueSchema = z
   })
   .openapi("RefundDue");
 
-export const SessionDetailsSchema = z
+export const SessionDetailsSchema = /* @__PURE__ */ z
   .object({
     ...sessionFields,
     sessionType: SessionTypeSchema,
@@ -101,7 +101,7 @@ export const SessionDetailsSchema = z
   })
   .openapi("SessionDetails");
 
-export const SessionSummarySchema = z
+export const SessionSummarySchema = /* @__PURE__ */ z
   .object({
     ...sessionFields,
     sessionTypeName: z.string(),

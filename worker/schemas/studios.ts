@@ -19,21 +19,29 @@ const settings = {
     .int()
     .min(1)
     .max(2, "A visitor holds at most two spots of a session at once.")
-    .openapi({
-      description: "Live holds one visitor may keep in one session: 1, or 2 for a workshop's seats.",
-    }),
+    .openapi(
+      DOCUMENTED && {
+        description: "Live holds one visitor may keep in one session: 1, or 2 for a workshop's seats.",
+      },
+    ),
   sessionReminderHours: z
     .number()
     .int()
     .min(0)
     .max(168, "Send it at most a week (168 hours) before.")
-    .openapi({ description: "Hours before a session its clients are reminded of it; 0 sends no reminder." }),
+    .openapi(
+      DOCUMENTED && {
+        description: "Hours before a session its clients are reminded of it; 0 sends no reminder.",
+      },
+    ),
   senderName: Name.refine((v) => v.length <= 100, "Keep the sender name under 100 characters.")
     // It becomes the From header's display name: one line.
     .refine((v) => !/[\r\n]/.test(v), "Keep the sender name on one line.")
-    .openapi({
-      description: "The name clients see their mail come from (the address stays MAIL_FROM's).",
-    }),
+    .openapi(
+      DOCUMENTED && {
+        description: "The name clients see their mail come from (the address stays MAIL_FROM's).",
+      },
+    ),
   paymentInstructions: Text.refine((v) => v.length <= 1000, "Keep it under 1,000 characters.").openapi({
     description:
       "How clients pay when online payment is off, shown in their payment reminders, e.g. " +
@@ -48,18 +56,31 @@ const settings = {
     )
     .partial()
     .strict()
-    .openapi("Notices", {
-      description: "Which events the studio's email is told of; each is on by default.",
-    }),
+    .openapi(
+      "Notices",
+      DOCUMENTED && {
+        description: "Which events the studio's email is told of; each is on by default.",
+      },
+    ),
   waitlistOfferHours: z
     .number()
     .int()
     .min(1)
     .max(72)
-    .openapi({ description: "How long a freed spot is held for the next person on a waitlist." }),
-  maxSeatsPerBooking: z.number().int().min(1).max(20).openapi({
-    description: "Seats one booking may take at a time shared by several spots (a workshop); 1 by default.",
-  }),
+    .openapi(
+      DOCUMENTED && { description: "How long a freed spot is held for the next person on a waitlist." },
+    ),
+  maxSeatsPerBooking: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .openapi(
+      DOCUMENTED && {
+        description:
+          "Seats one booking may take at a time shared by several spots (a workshop); 1 by default.",
+      },
+    ),
 };
 
 export const CreateStudio = z

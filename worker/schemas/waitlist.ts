@@ -5,7 +5,7 @@ import type { WaitlistEntryRow, WaitlistOfferRow } from "../queries/waitlist.ts"
 import { DateString, Email, Instant, Locale, Name, TimeString } from "./fields.ts";
 
 /** A day that suits, in the session's zone, optionally narrowed to starts from `from` until `to`. */
-export const WaitlistTimeSchema = z
+export const WaitlistTimeSchema = /* @__PURE__ */ z
   .object({ date: DateString, from: TimeString.optional(), to: TimeString.optional() })
   .refine((t) => !t.from || !t.to || t.from < t.to, { message: "End after the start.", path: ["to"] })
   .openapi("WaitlistTime");
@@ -15,13 +15,15 @@ export const JoinWaitlistSchema = z
     client: z.object({ name: Name, email: Email }),
     /** Which times suit; left out or empty: any time. */
     times: z.array(WaitlistTimeSchema).max(31, "Choose at most 31 days.").optional(),
-    locale: Locale.optional().openapi({
-      description: "The visitor's language (the session answer's locale), for the email offering a spot",
-    }),
+    locale: Locale.optional().openapi(
+      DOCUMENTED && {
+        description: "The visitor's language (the session answer's locale), for the email offering a spot",
+      },
+    ),
   })
   .openapi("JoinWaitlist");
 
-export const WaitlistEntryCreatedSchema = z
+export const WaitlistEntryCreatedSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     position: z.number().int(),
@@ -31,7 +33,7 @@ export const WaitlistEntryCreatedSchema = z
   .openapi("WaitlistEntryCreated");
 
 /** What someone on a waitlist sees through their link; the held spot's link goes only by email. */
-export const WaitlistEntryViewSchema = z
+export const WaitlistEntryViewSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     status: z.enum(waitlistEntryStatuses),
@@ -59,7 +61,7 @@ export const toEntryView = (v: {
 });
 
 /** A spot held for someone on the waitlist: the widget books it with the offer's token as the hold's. */
-export const HeldOfferSchema = z
+export const HeldOfferSchema = /* @__PURE__ */ z
   .object({
     session: z.string(),
     hold: z.object({ id: z.string(), expiresAt: Instant }),
@@ -68,7 +70,7 @@ export const HeldOfferSchema = z
   })
   .openapi("HeldOffer");
 
-export const AdminWaitlistSchema = z
+export const AdminWaitlistSchema = /* @__PURE__ */ z
   .object({
     open: z.boolean(),
     entries: z.array(

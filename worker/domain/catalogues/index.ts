@@ -1,26 +1,53 @@
-import { de, deMail } from "./de.ts";
 import { type Catalogue, en, enMail, type MailCatalogue, type MailKey, type Message } from "./en.ts";
-import { es, esMail } from "./es.ts";
-import { fr, frMail } from "./fr.ts";
-import { it, itMail } from "./it.ts";
-import { nl, nlMail } from "./nl.ts";
-import { pt, ptMail } from "./pt.ts";
 
 export type { Catalogue, MailKey, Message, MessageKey } from "./en.ts";
 
-/** Every language the visitor's pages speak, by its base subtag. */
-export const catalogues: Record<string, Catalogue> = { en, de, fr, es, nl, pt, it };
+/** Every language the visitor's pages and the client's emails speak, by its base subtag. */
+export const languages = ["en", "de", "fr", "es", "nl", "pt", "it"] as const;
+export type Language = (typeof languages)[number];
 
-/** The client's emails in the same languages (never sent to the widget). */
-export const mailCatalogues: Record<string, MailCatalogue> = {
-  en: enMail,
-  de: deMail,
-  fr: frMail,
-  es: esMail,
-  nl: nlMail,
-  pt: ptMail,
-  it: itMail,
+/** One language's words: the visitor's, and the client's emails'. */
+export type Translation = { visitor: Catalogue; mail: MailCatalogue };
+
+/**
+ * The visitor's words by language. English is built in (the fallback, and the photographer's own
+ * notices); the others are static assets, not part of the Worker's bundle (translations.ts), which
+ * the Worker installs once per isolate before it says anything (services/catalogue-assets.ts).
+ */
+export const catalogues: Record<string, Catalogue> = { en };
+
+/** The client's emails in the same languages (never sent to the widget), installed alike. */
+export const mailCatalogues: Record<string, MailCatalogue> = { en: enMail };
+
+/** The static asset the build writes every language's words but English's into (translations.ts). */
+export const translationsAsset = "/catalogues.json";
+
+/** Makes `translations`' languages speak, as the words of the catalogues above. */
+export function installCatalogues(translations: Partial<Record<Language, Translation>>): void {
+  for (const [language, words] of Object.entries(translations)) {
+    catalogues[language] = words.visitor;
+    mailCatalogues[language] = words.mail;
+  }
+}
+
+const spoken = new Set<string>(languages);
+
+/**
+ * Told of a language Spotbook speaks whose words are not installed: a missed load. The Worker then
+ * answers in English (the loader has logged why); the tests make it throw, so a way in that
+ * forgets to load is found there.
+ */
+let notInstalled: (language: string) => void = () => {};
+export const whenNotInstalled = (report: (language: string) => void): void => {
+  notInstalled = report;
 };
+
+/** `registry`'s words for `language`, when installed. */
+function installed<T>(registry: Record<string, T>, language: string): T | undefined {
+  const words = registry[language];
+  if (!words && spoken.has(language)) notInstalled(language);
+  return words;
+}
 
 /** A canonical tag's language, the key of its catalogue ("de-AT" is "de"). */
 export const languageOf = (locale: string): string => locale.split("-")[0]?.toLowerCase() ?? "";
@@ -28,7 +55,7 @@ export const languageOf = (locale: string): string => locale.split("-")[0]?.toLo
 /**
  * The visitor's language: the first of the tags they prefer (in order) whose language has a
  * catalogue, kept whole for dates and money ("de-AT" reads German words, Austrian dates); else
- * English.
+ * English (as for a language whose words are not installed).
  */
 export function negotiate(preferred: readonly string[]): { locale: string; messages: Catalogue } {
   for (const tag of preferred) {
@@ -38,7 +65,7 @@ export function negotiate(preferred: readonly string[]): { locale: string; messa
     } catch {
       continue;
     }
-    const messages = locale && catalogues[languageOf(locale)];
+    const messages = locale && installed(catalogues, languageOf(locale));
     if (locale && messages) return { locale, messages };
   }
   return { locale: "en", messages: en };
@@ -86,7 +113,7 @@ function fill(message: Message, locale: string, params: Record<string, string | 
 
 /** The visitor's words in `locale` (its language's catalogue, else English), for what the Worker says in them. */
 export function visitorWords(locale: string) {
-  const messages = catalogues[languageOf(locale)] ?? en;
+  const messages = installed(catalogues, languageOf(locale)) ?? en;
   return (key: keyof Catalogue, params?: Record<string, string | number>) =>
     translate(messages, locale, key, params);
 }
@@ -98,7 +125,7 @@ export type Say = (key: MailKey, params?: Record<string, string | number>) => st
  * speaks it, else the studio's, else English (see `mailLocale`).
  */
 export function mailWords(locale: string): Say {
-  const words = mailCatalogues[languageOf(locale)] ?? enMail;
+  const words = installed(mailCatalogues, languageOf(locale)) ?? enMail;
   return (key, params = {}) => fill(words[key], locale, params);
 }
 

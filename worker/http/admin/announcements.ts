@@ -3,16 +3,16 @@ import { announcementsOfSession, announceSession } from "../../actions/announcem
 import type { Audience } from "../../domain/announcements.ts";
 import { studioContext } from "../../middleware/context.ts";
 import {
-  exampleAnnounce,
-  exampleAnnounced,
-  exampleAnnouncements,
-} from "../../schemas/announcement-examples.ts";
-import {
   AnnouncedSchema,
   AnnounceInput,
   AnnouncementsSchema,
   AudienceQuery,
 } from "../../schemas/announcements.ts";
+import {
+  exampleAnnounce,
+  exampleAnnounced,
+  exampleAnnouncements,
+} from "../../schemas/examples/announcements.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
@@ -26,14 +26,16 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{id}/announcements",
-    tags: ["Sessions"],
-    summary: `Whom the session was announced to, and how many the audience (all clients, or ?sessionTypeId='s past clients) would reach now; ${refusals}`,
-    security: adminSecurity,
     request: { params: IdParam, query: AudienceQuery },
-    responses: {
-      200: { description: "OK", ...json(AnnouncementsSchema, exampleAnnouncements) },
-      ...problems(404, 409),
-    },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: `Whom the session was announced to, and how many the audience (all clients, or ?sessionTypeId='s past clients) would reach now; ${refusals}`,
+      security: adminSecurity,
+      responses: {
+        200: { description: "OK", ...json(AnnouncementsSchema, exampleAnnouncements) },
+        ...problems(404, 409),
+      },
+    }),
   }),
   async (c) => {
     const { sessionTypeId } = c.req.valid("query");
@@ -56,14 +58,16 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/announcements",
-    tags: ["Sessions"],
-    summary: `Announce this session: email its link to each client of the audience not told of it before and not unsubscribed, in one batch (a retry sends nothing twice); ${refusals}`,
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(AnnounceInput, exampleAnnounce) },
-    responses: {
-      200: { description: "Queued", ...json(AnnouncedSchema, exampleAnnounced) },
-      ...problems(404, 409),
-    },
+    request: { params: IdParam, ...jsonBody(AnnounceInput, DOCUMENTED && exampleAnnounce) },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: `Announce this session: email its link to each client of the audience not told of it before and not unsubscribed, in one batch (a retry sends nothing twice); ${refusals}`,
+      security: adminSecurity,
+      responses: {
+        200: { description: "Queued", ...json(AnnouncedSchema, exampleAnnounced) },
+        ...problems(404, 409),
+      },
+    }),
   }),
   async (c) =>
     c.json(

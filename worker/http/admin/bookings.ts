@@ -5,7 +5,7 @@ import { balanceDue } from "../../domain/money.ts";
 import { studioContext } from "../../middleware/context.ts";
 import type { BookingRow } from "../../queries/bookings.ts";
 import type { PaymentRow } from "../../queries/payments.ts";
-import { exampleIds } from "../../schemas/examples.ts";
+import { exampleIds } from "../../schemas/examples/index.ts";
 import { ManualEntry, PaymentSchema, toPayment } from "../../schemas/payments.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
@@ -29,11 +29,13 @@ router.openapi(
   createRoute({
     method: "delete",
     path: "/{id}",
-    tags: ["Bookings"],
-    summary: "Cancel a booking, freeing its spot",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Cancelled" }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Bookings"],
+      summary: "Cancel a booking, freeing its spot",
+      security: adminSecurity,
+      responses: { 204: { description: "Cancelled" }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     await cancelBooking(studioContext(c), c.req.valid("param").id);
@@ -45,30 +47,32 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{id}/payments",
-    tags: ["Bookings"],
-    summary: "A booking's payments: Checkouts (open, paid, expired, refund needed) and those taken by hand",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ payments: z.array(PaymentSchema) }), {
-          payments: [
-            {
-              ...examplePayment,
-              provider: "stripe",
-              reference: "cs_test_a1B2c3D4e5F6g7H8",
-              amountCents: 5_000,
-              method: null,
-              note: "",
-              createdAt: "2027-10-02T18:06:00.000Z",
-            },
-            examplePayment,
-          ],
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Bookings"],
+      summary: "A booking's payments: Checkouts (open, paid, expired, refund needed) and those taken by hand",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ payments: z.array(PaymentSchema) }), {
+            payments: [
+              {
+                ...examplePayment,
+                provider: "stripe",
+                reference: "cs_test_a1B2c3D4e5F6g7H8",
+                amountCents: 5_000,
+                method: null,
+                note: "",
+                createdAt: "2027-10-02T18:06:00.000Z",
+              },
+              examplePayment,
+            ],
+          }),
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) => {
     const rows = await paymentsOf(studioContext(c), c.req.valid("param").id);
@@ -76,13 +80,15 @@ router.openapi(
   },
 );
 
-const Recorded = json(
-  z.object({
-    payment: PaymentSchema,
-    booking: z.object({ id: z.string(), paidCents: z.number().int(), balanceCents: z.number().int() }),
-  }),
-  { payment: examplePayment, booking: { id: exampleIds.booking, paidCents: 15_000, balanceCents: 0 } },
-);
+const Recorded =
+  DOCUMENTED &&
+  json(
+    z.object({
+      payment: PaymentSchema,
+      booking: z.object({ id: z.string(), paidCents: z.number().int(), balanceCents: z.number().int() }),
+    }),
+    { payment: examplePayment, booking: { id: exampleIds.booking, paidCents: 15_000, balanceCents: 0 } },
+  );
 
 const recorded = (r: { payment: PaymentRow; booking: BookingRow }) => ({
   payment: toPayment(r.payment),
@@ -93,15 +99,20 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/payments",
-    tags: ["Bookings"],
-    summary:
-      "Record a payment taken outside Stripe (cash, transfer, card reader); it counts toward the balance, never beyond it",
-    security: adminSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(ManualEntry, { amountCents: 10_000, method: "cash", note: "Paid at the session" }),
+      ...jsonBody(
+        ManualEntry,
+        DOCUMENTED && { amountCents: 10_000, method: "cash", note: "Paid at the session" },
+      ),
     },
-    responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Bookings"],
+      summary:
+        "Record a payment taken outside Stripe (cash, transfer, card reader); it counts toward the balance, never beyond it",
+      security: adminSecurity,
+      responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const done = await recordManualPayment(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -113,15 +124,20 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/refunds",
-    tags: ["Bookings"],
-    summary:
-      "Record money given back to the client (cash, transfer, or refunded in Stripe's dashboard); never more than was paid",
-    security: adminSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(ManualEntry, { amountCents: 5_000, method: "transfer", note: "Session cancelled" }),
+      ...jsonBody(
+        ManualEntry,
+        DOCUMENTED && { amountCents: 5_000, method: "transfer", note: "Session cancelled" },
+      ),
     },
-    responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Bookings"],
+      summary:
+        "Record money given back to the client (cash, transfer, or refunded in Stripe's dashboard); never more than was paid",
+      security: adminSecurity,
+      responses: { 201: { description: "Recorded", ...Recorded }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const done = await recordRefund(studioContext(c), c.req.valid("param").id, c.req.valid("json"));

@@ -2,12 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { addClient, clientOf, findClients, updateClient } from "../../actions/clients.ts";
 import { studioContext } from "../../middleware/context.ts";
 import { ClientSchema, toClient } from "../../schemas/catalog-views.ts";
-import { exampleClient, exampleNewClient } from "../../schemas/examples.ts";
+import { exampleClient, exampleNewClient } from "../../schemas/examples/index.ts";
 import { ClientInput } from "../../schemas/fields.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ client: ClientSchema }), { client: exampleClient });
+const Wrapped = DOCUMENTED && json(z.object({ client: ClientSchema }), { client: exampleClient });
 
 const router = createRouter();
 
@@ -15,16 +15,18 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/",
-    tags: ["Clients"],
-    summary: "List clients; `q` searches name and email",
-    security: adminSecurity,
     request: { query: z.object({ q: z.string().trim().max(200).optional() }) },
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ clients: z.array(ClientSchema) }), { clients: [exampleClient] }),
+    ...(DOCUMENTED && {
+      tags: ["Clients"],
+      summary: "List clients; `q` searches name and email",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ clients: z.array(ClientSchema) }), { clients: [exampleClient] }),
+        },
       },
-    },
+    }),
   }),
   async (c) => {
     const rows = await findClients(studioContext(c), c.req.valid("query").q);
@@ -36,11 +38,13 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/",
-    tags: ["Clients"],
-    summary: "Add a client (email unique per studio)",
-    security: adminSecurity,
-    request: jsonBody(ClientInput.openapi("ClientInput"), exampleNewClient),
-    responses: { 201: { description: "Created", ...Wrapped }, ...problems(409) },
+    request: jsonBody(ClientInput.openapi("ClientInput"), DOCUMENTED && exampleNewClient),
+    ...(DOCUMENTED && {
+      tags: ["Clients"],
+      summary: "Add a client (email unique per studio)",
+      security: adminSecurity,
+      responses: { 201: { description: "Created", ...Wrapped }, ...problems(409) },
+    }),
   }),
   async (c) => c.json({ client: toClient(await addClient(studioContext(c), c.req.valid("json"))) }, 201),
 );
@@ -49,11 +53,13 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{id}",
-    tags: ["Clients"],
-    summary: "A client",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Clients"],
+      summary: "A client",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    }),
   }),
   async (c) => c.json({ client: toClient(await clientOf(studioContext(c), c.req.valid("param").id)) }, 200),
 );
@@ -62,14 +68,16 @@ router.openapi(
   createRoute({
     method: "patch",
     path: "/{id}",
-    tags: ["Clients"],
-    summary: "Edit a client",
-    security: adminSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(ClientInput.partial().openapi("UpdateClient"), { phone: "+1 555 0199" }),
+      ...jsonBody(ClientInput.partial().openapi("UpdateClient"), DOCUMENTED && { phone: "+1 555 0199" }),
     },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Clients"],
+      summary: "Edit a client",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const client = await updateClient(studioContext(c), c.req.valid("param").id, c.req.valid("json"));

@@ -8,42 +8,45 @@ import {
 import { defaultTemplatesIn, placeholders } from "../../domain/templates.ts";
 import { studioContext } from "../../middleware/context.ts";
 import {
-  exampleEmailTemplate,
-  exampleNewEmailTemplate,
-  exampleTemplateDefaults,
-} from "../../schemas/email-template-examples.ts";
-import {
   EmailTemplateInput,
   EmailTemplateSchema,
   TemplateDefaultsSchema,
   toEmailTemplate,
 } from "../../schemas/email-templates.ts";
+import {
+  exampleEmailTemplate,
+  exampleNewEmailTemplate,
+  exampleTemplateDefaults,
+} from "../../schemas/examples/email-templates.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
 /** The photographer's email templates; which one a message uses is chosen per session type or session. */
 const router = createRouter();
 
-const Wrapped = json(z.object({ template: EmailTemplateSchema }), { template: exampleEmailTemplate });
+const Wrapped =
+  DOCUMENTED && json(z.object({ template: EmailTemplateSchema }), { template: exampleEmailTemplate });
 const tags = ["Email templates"];
 
 router.openapi(
   createRoute({
     method: "get",
     path: "/",
-    tags,
-    summary:
-      "The studio's templates, with each message's default text and the placeholders a template may use",
-    security: adminSecurity,
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ templates: z.array(EmailTemplateSchema) }).merge(TemplateDefaultsSchema), {
-          templates: [exampleEmailTemplate],
-          ...exampleTemplateDefaults,
-        }),
+    ...(DOCUMENTED && {
+      tags,
+      summary:
+        "The studio's templates, with each message's default text and the placeholders a template may use",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ templates: z.array(EmailTemplateSchema) }).merge(TemplateDefaultsSchema), {
+            templates: [exampleEmailTemplate],
+            ...exampleTemplateDefaults,
+          }),
+        },
       },
-    },
+    }),
   }),
   async (c) =>
     c.json(
@@ -61,12 +64,14 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/",
-    tags,
-    summary:
-      "Write a template for one kind of message; an unknown {{placeholder}}, or an announcement without {{unsubscribe_link}}, is refused",
-    security: adminSecurity,
-    request: jsonBody(EmailTemplateInput, exampleNewEmailTemplate),
-    responses: { 201: { description: "Created", ...Wrapped } },
+    request: jsonBody(EmailTemplateInput, DOCUMENTED && exampleNewEmailTemplate),
+    ...(DOCUMENTED && {
+      tags,
+      summary:
+        "Write a template for one kind of message; an unknown {{placeholder}}, or an announcement without {{unsubscribe_link}}, is refused",
+      security: adminSecurity,
+      responses: { 201: { description: "Created", ...Wrapped } },
+    }),
   }),
   async (c) =>
     c.json(
@@ -79,11 +84,13 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{id}",
-    tags,
-    summary: "A template",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags,
+      summary: "A template",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    }),
   }),
   async (c) =>
     c.json(
@@ -96,11 +103,13 @@ router.openapi(
   createRoute({
     method: "put",
     path: "/{id}",
-    tags,
-    summary: "Rewrite a template; its kind stays (another kind is refused on `kind`)",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(EmailTemplateInput, exampleNewEmailTemplate) },
-    responses: { 200: { description: "Saved", ...Wrapped }, ...problems(404) },
+    request: { params: IdParam, ...jsonBody(EmailTemplateInput, DOCUMENTED && exampleNewEmailTemplate) },
+    ...(DOCUMENTED && {
+      tags,
+      summary: "Rewrite a template; its kind stays (another kind is refused on `kind`)",
+      security: adminSecurity,
+      responses: { 200: { description: "Saved", ...Wrapped }, ...problems(404) },
+    }),
   }),
   async (c) => {
     const saved = await saveEmailTemplate(studioContext(c), c.req.valid("json"), c.req.valid("param").id);
@@ -112,11 +121,13 @@ router.openapi(
   createRoute({
     method: "delete",
     path: "/{id}",
-    tags,
-    summary: "Delete a template: the messages that chose it send the default again",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Deleted" }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags,
+      summary: "Delete a template: the messages that chose it send the default again",
+      security: adminSecurity,
+      responses: { 204: { description: "Deleted" }, ...problems(404) },
+    }),
   }),
   async (c) => {
     await deleteEmailTemplate(studioContext(c), c.req.valid("param").id);

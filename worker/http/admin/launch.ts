@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { lineOfSession } from "../../actions/launch.ts";
 import { studioContext } from "../../middleware/context.ts";
-import { exampleLineSummary } from "../../schemas/examples.ts";
+import { exampleLineSummary } from "../../schemas/examples/index.ts";
 import { LineSummarySchema, toLineSummary } from "../../schemas/launch.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, problems } from "../openapi.ts";
@@ -13,18 +13,21 @@ adminSessionQueue.openapi(
   createRoute({
     method: "get",
     path: "/{id}/queue",
-    tags: ["Sessions"],
-    summary: "The session's launch line: its opening, how many wait and how many had their turn",
-    description: "The opening time itself is the session's `rules.opensAt` (PATCH /v1/admin/sessions/{id}).",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ queue: LineSummarySchema }), { queue: exampleLineSummary }),
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "The session's launch line: its opening, how many wait and how many had their turn",
+      description:
+        "The opening time itself is the session's `rules.opensAt` (PATCH /v1/admin/sessions/{id}).",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ queue: LineSummarySchema }), { queue: exampleLineSummary }),
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) => {
     const summary = await lineOfSession(studioContext(c), c.req.valid("param").id);

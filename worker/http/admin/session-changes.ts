@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { cancelSession, deleteSession, moveSpot, removeSpot } from "../../actions/session-changes.ts";
 import { studioContext } from "../../middleware/context.ts";
-import { exampleCancelledSession, exampleSessionDetails } from "../../schemas/examples.ts";
+import { exampleCancelledSession, exampleSessionDetails } from "../../schemas/examples/index.ts";
 import { Id } from "../../schemas/fields.ts";
 import { SessionDetailsSchema } from "../../schemas/session-views.ts";
 import { MoveSpot } from "../../schemas/sessions.ts";
@@ -11,28 +11,33 @@ import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts"
 /** Calling a session off or deleting it, and removing or moving its free spots. */
 const router = createRouter();
 
-const Wrapped = json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
-const SpotParams = IdParam.extend({ spotId: Id.openapi({ param: { name: "spotId", in: "path" } }) });
+const Wrapped =
+  DOCUMENTED && json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
+const SpotParams = IdParam.extend({
+  spotId: Id.openapi(DOCUMENTED && { param: { name: "spotId", in: "path" } }),
+});
 
 router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/cancel",
-    tags: ["Sessions"],
-    summary:
-      "Cancel the whole session: every booking cancelled, each client emailed once; paid amounts stay on the bookings, listed in refundsDue",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: {
-      200: {
-        description: "Cancelled",
-        ...json(z.object({ session: SessionDetailsSchema, emailed: z.number().int() }), {
-          session: exampleCancelledSession,
-          emailed: 1,
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary:
+        "Cancel the whole session: every booking cancelled, each client emailed once; paid amounts stay on the bookings, listed in refundsDue",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "Cancelled",
+          ...json(z.object({ session: SessionDetailsSchema, emailed: z.number().int() }), {
+            session: exampleCancelledSession,
+            emailed: 1,
+          }),
+        },
+        ...problems(404, 409),
       },
-      ...problems(404, 409),
-    },
+    }),
   }),
   async (c) => c.json(await cancelSession(studioContext(c), c.req.valid("param").id), 200),
 );
@@ -41,11 +46,13 @@ router.openapi(
   createRoute({
     method: "delete",
     path: "/{id}",
-    tags: ["Sessions"],
-    summary: "Delete a session nobody booked; 409 session_has_bookings otherwise (cancel it instead)",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Delete a session nobody booked; 409 session_has_bookings otherwise (cancel it instead)",
+      security: adminSecurity,
+      responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     await deleteSession(studioContext(c), c.req.valid("param").id);
@@ -57,12 +64,17 @@ router.openapi(
   createRoute({
     method: "patch",
     path: "/{id}/spots/{spotId}",
-    tags: ["Sessions"],
-    summary:
-      "Move a free spot to another date and time in the session's zone; 409 when it overlaps another, is taken or has started",
-    security: adminSecurity,
-    request: { params: SpotParams, ...jsonBody(MoveSpot, { date: "2027-10-16", time: "11:30" }) },
-    responses: { 200: { description: "Moved", ...Wrapped }, ...problems(404, 409) },
+    request: {
+      params: SpotParams,
+      ...jsonBody(MoveSpot, DOCUMENTED && { date: "2027-10-16", time: "11:30" }),
+    },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary:
+        "Move a free spot to another date and time in the session's zone; 409 when it overlaps another, is taken or has started",
+      security: adminSecurity,
+      responses: { 200: { description: "Moved", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const { id, spotId } = c.req.valid("param");
@@ -74,11 +86,13 @@ router.openapi(
   createRoute({
     method: "delete",
     path: "/{id}/spots/{spotId}",
-    tags: ["Sessions"],
-    summary: "Remove a free spot from a Multi session; 409 when it is taken or has started",
-    security: adminSecurity,
     request: { params: SpotParams },
-    responses: { 200: { description: "Removed", ...Wrapped }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Remove a free spot from a Multi session; 409 when it is taken or has started",
+      security: adminSecurity,
+      responses: { 200: { description: "Removed", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const { id, spotId } = c.req.valid("param");

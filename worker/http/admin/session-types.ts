@@ -16,12 +16,13 @@ import {
   exampleNewSessionType,
   exampleQuestions,
   exampleSessionTypeWithContract as exampleSessionType,
-} from "../../schemas/examples.ts";
+} from "../../schemas/examples/index.ts";
 import { CreateSessionType, UpdateSessionType } from "../../schemas/session-types.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ sessionType: SessionTypeSchema }), { sessionType: exampleSessionType });
+const Wrapped =
+  DOCUMENTED && json(z.object({ sessionType: SessionTypeSchema }), { sessionType: exampleSessionType });
 
 const router = createRouter();
 
@@ -29,17 +30,19 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/",
-    tags: ["Session types"],
-    summary: "List session types with their packages",
-    security: adminSecurity,
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ sessionTypes: z.array(SessionTypeSchema) }), {
-          sessionTypes: [exampleSessionType],
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Session types"],
+      summary: "List session types with their packages",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ sessionTypes: z.array(SessionTypeSchema) }), {
+            sessionTypes: [exampleSessionType],
+          }),
+        },
       },
-    },
+    }),
   }),
   async (c) => c.json({ sessionTypes: (await sessionTypesOf(studioContext(c))).map(toSessionType) }, 200),
 );
@@ -48,11 +51,13 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/",
-    tags: ["Session types"],
-    summary: "Create a session type with its packages",
-    security: adminSecurity,
-    request: jsonBody(CreateSessionType, exampleNewSessionType),
-    responses: { 201: { description: "Created", ...Wrapped } },
+    request: jsonBody(CreateSessionType, DOCUMENTED && exampleNewSessionType),
+    ...(DOCUMENTED && {
+      tags: ["Session types"],
+      summary: "Create a session type with its packages",
+      security: adminSecurity,
+      responses: { 201: { description: "Created", ...Wrapped } },
+    }),
   }),
   async (c) => {
     const created = await createSessionType(studioContext(c), c.req.valid("json"));
@@ -64,11 +69,13 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{id}",
-    tags: ["Session types"],
-    summary: "A session type with its packages",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Session types"],
+      summary: "A session type with its packages",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    }),
   }),
   async (c) => {
     const type = await sessionTypeOf(studioContext(c), c.req.valid("param").id);
@@ -80,18 +87,23 @@ router.openapi(
   createRoute({
     method: "patch",
     path: "/{id}",
-    tags: ["Session types"],
-    summary: "Change a session type; `packages` replaces the list (keep ids to edit in place)",
-    security: adminSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(UpdateSessionType, {
-        breakMinutes: 5,
-        questions: exampleQuestions,
-        contract: exampleContract.text,
-      }),
+      ...jsonBody(
+        UpdateSessionType,
+        DOCUMENTED && {
+          breakMinutes: 5,
+          questions: exampleQuestions,
+          contract: exampleContract.text,
+        },
+      ),
     },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Session types"],
+      summary: "Change a session type; `packages` replaces the list (keep ids to edit in place)",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const updated = await updateSessionType(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -103,11 +115,13 @@ router.openapi(
   createRoute({
     method: "delete",
     path: "/{id}",
-    tags: ["Session types"],
-    summary: "Delete a session type that no session uses",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
+    ...(DOCUMENTED && {
+      tags: ["Session types"],
+      summary: "Delete a session type that no session uses",
+      security: adminSecurity,
+      responses: { 204: { description: "Deleted" }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     await deleteSessionType(studioContext(c), c.req.valid("param").id);

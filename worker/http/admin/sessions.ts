@@ -17,13 +17,14 @@ import {
   exampleNewSession,
   exampleSessionDetails,
   exampleSessionSummary,
-} from "../../schemas/examples.ts";
+} from "../../schemas/examples/index.ts";
 import { SessionDetailsSchema, SessionSummarySchema, toSessionSummary } from "../../schemas/session-views.ts";
 import { AddSpots, ClientChoice, CreateSession, UpdateSession } from "../../schemas/sessions.ts";
 import { createRouter } from "../app.ts";
 import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts";
 
-const Wrapped = json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
+const Wrapped =
+  DOCUMENTED && json(z.object({ session: SessionDetailsSchema }), { session: exampleSessionDetails });
 
 const router = createRouter();
 
@@ -31,17 +32,19 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/",
-    tags: ["Sessions"],
-    summary: "Booking Sessions, latest first, with spots taken",
-    security: adminSecurity,
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ sessions: z.array(SessionSummarySchema) }), {
-          sessions: [exampleSessionSummary],
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Booking Sessions, latest first, with spots taken",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ sessions: z.array(SessionSummarySchema) }), {
+            sessions: [exampleSessionSummary],
+          }),
+        },
       },
-    },
+    }),
   }),
   async (c) => {
     const ctx = studioContext(c);
@@ -54,11 +57,13 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/",
-    tags: ["Sessions"],
-    summary: "Schedule a New Session (Single: one spot for one client; Multi: generated spots)",
-    security: adminSecurity,
-    request: jsonBody(CreateSession, exampleNewSession),
-    responses: { 201: { description: "Created", ...Wrapped } },
+    request: jsonBody(CreateSession, DOCUMENTED && exampleNewSession),
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Schedule a New Session (Single: one spot for one client; Multi: generated spots)",
+      security: adminSecurity,
+      responses: { 201: { description: "Created", ...Wrapped } },
+    }),
   }),
   async (c) => c.json({ session: await scheduleSession(studioContext(c), c.req.valid("json")) }, 201),
 );
@@ -67,11 +72,13 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{id}",
-    tags: ["Sessions"],
-    summary: "Session details: spots with bookings, clients and balances",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Session details: spots with bookings, clients and balances",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404) },
+    }),
   }),
   async (c) => c.json({ session: await sessionDetails(studioContext(c), c.req.valid("param").id) }, 200),
 );
@@ -80,11 +87,16 @@ router.openapi(
   createRoute({
     method: "patch",
     path: "/{id}",
-    tags: ["Sessions"],
-    summary: "Edit a session; a Single's date, time and package until the client confirms",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(UpdateSession, { location: "Juniper Park, south gate" }) },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    request: {
+      params: IdParam,
+      ...jsonBody(UpdateSession, DOCUMENTED && { location: "Juniper Park, south gate" }),
+    },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Edit a session; a Single's date, time and package until the client confirms",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const session = await updateSession(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -96,11 +108,13 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/client",
-    tags: ["Sessions"],
-    summary: "Assign to Client: a Single's client, by id or added in the same call",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(ClientChoice, { clientId: exampleIds.client }) },
-    responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    request: { params: IdParam, ...jsonBody(ClientChoice, DOCUMENTED && { clientId: exampleIds.client }) },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Assign to Client: a Single's client, by id or added in the same call",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const session = await assignClient(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -112,20 +126,22 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/confirmation-request",
-    tags: ["Sessions"],
-    summary: "Send Confirmation Request to Client: email the confirm-and-pay link",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: {
-      200: {
-        description: "Queued",
-        ...json(z.object({ session: SessionDetailsSchema, confirmationUrl: z.string() }), {
-          session: exampleSessionDetails,
-          confirmationUrl: exampleConfirmationUrl,
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Send Confirmation Request to Client: email the confirm-and-pay link",
+      security: adminSecurity,
+      responses: {
+        200: {
+          description: "Queued",
+          ...json(z.object({ session: SessionDetailsSchema, confirmationUrl: z.string() }), {
+            session: exampleSessionDetails,
+            confirmationUrl: exampleConfirmationUrl,
+          }),
+        },
+        ...problems(404, 409),
       },
-      ...problems(404, 409),
-    },
+    }),
   }),
   async (c) => c.json(await requestConfirmation(studioContext(c), c.req.valid("param").id), 200),
 );
@@ -134,11 +150,13 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/spots",
-    tags: ["Sessions"],
-    summary: "Add Additional Spots to a Multi session, on the same or another day",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(AddSpots, exampleMoreSpots) },
-    responses: { 201: { description: "Added", ...Wrapped }, ...problems(404, 409) },
+    request: { params: IdParam, ...jsonBody(AddSpots, DOCUMENTED && exampleMoreSpots) },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Add Additional Spots to a Multi session, on the same or another day",
+      security: adminSecurity,
+      responses: { 201: { description: "Added", ...Wrapped }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     const session = await addSpots(studioContext(c), c.req.valid("param").id, c.req.valid("json"));
@@ -150,14 +168,16 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{id}/payment-reminders",
-    tags: ["Sessions"],
-    summary: "Send Reminder: email each client with a balance due",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: {
-      200: { description: "Queued", ...json(z.object({ sent: z.number().int() }), { sent: 3 }) },
-      ...problems(404, 409),
-    },
+    ...(DOCUMENTED && {
+      tags: ["Sessions"],
+      summary: "Send Reminder: email each client with a balance due",
+      security: adminSecurity,
+      responses: {
+        200: { description: "Queued", ...json(z.object({ sent: z.number().int() }), { sent: 3 }) },
+        ...problems(404, 409),
+      },
+    }),
   }),
   async (c) => c.json(await remindBalancesDue(studioContext(c), c.req.valid("param").id), 200),
 );

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { moveEntry, offerSpotTo, sessionWaitlist, setWaitlistOpen } from "../../actions/waitlist.ts";
 import { studioContext } from "../../middleware/context.ts";
-import { exampleAdminWaitlist, exampleIds } from "../../schemas/examples.ts";
+import { exampleAdminWaitlist, exampleIds } from "../../schemas/examples/index.ts";
 import {
   AdminWaitlistSchema,
   MoveEntrySchema,
@@ -15,17 +15,19 @@ import { adminSecurity, IdParam, json, jsonBody, problems } from "../openapi.ts"
 /** /v1/admin/sessions/:id/waitlist: a session's line and offers, and whether it takes anyone. */
 export const adminSessionWaitlist = createRouter();
 
-const answer = z.object({ waitlist: AdminWaitlistSchema });
+const answer = DOCUMENTED && z.object({ waitlist: AdminWaitlistSchema });
 
 adminSessionWaitlist.openapi(
   createRoute({
     method: "get",
     path: "/{id}/waitlist",
-    tags: ["Waitlist"],
-    summary: "The session's waitlist in order, and every offer made from it with its outcome",
-    security: adminSecurity,
     request: { params: IdParam },
-    responses: { 200: { description: "OK", ...json(answer, exampleAdminWaitlist) }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Waitlist"],
+      summary: "The session's waitlist in order, and every offer made from it with its outcome",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...json(answer, exampleAdminWaitlist) }, ...problems(404) },
+    }),
   }),
   async (c) => {
     const ctx = studioContext(c);
@@ -38,11 +40,13 @@ adminSessionWaitlist.openapi(
   createRoute({
     method: "patch",
     path: "/{id}/waitlist",
-    tags: ["Waitlist"],
-    summary: "Turn the session's waitlist on or off",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(WaitlistSettingSchema, { open: false }) },
-    responses: { 200: { description: "OK", ...json(answer, exampleAdminWaitlist) }, ...problems(404) },
+    request: { params: IdParam, ...jsonBody(WaitlistSettingSchema, DOCUMENTED && { open: false }) },
+    ...(DOCUMENTED && {
+      tags: ["Waitlist"],
+      summary: "Turn the session's waitlist on or off",
+      security: adminSecurity,
+      responses: { 200: { description: "OK", ...json(answer, exampleAdminWaitlist) }, ...problems(404) },
+    }),
   }),
   async (c) => {
     const ctx = studioContext(c);
@@ -59,11 +63,13 @@ adminWaitlist.openapi(
   createRoute({
     method: "post",
     path: "/{id}/move",
-    tags: ["Waitlist"],
-    summary: "Move someone to another place in line (1: first)",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(MoveEntrySchema, { position: 1 }) },
-    responses: { 204: { description: "Moved" }, ...problems(404) },
+    request: { params: IdParam, ...jsonBody(MoveEntrySchema, DOCUMENTED && { position: 1 }) },
+    ...(DOCUMENTED && {
+      tags: ["Waitlist"],
+      summary: "Move someone to another place in line (1: first)",
+      security: adminSecurity,
+      responses: { 204: { description: "Moved" }, ...problems(404) },
+    }),
   }),
   async (c) => {
     await moveEntry(studioContext(c), c.req.valid("param").id, c.req.valid("json").position);
@@ -75,11 +81,13 @@ adminWaitlist.openapi(
   createRoute({
     method: "post",
     path: "/{id}/offer",
-    tags: ["Waitlist"],
-    summary: "Offer a free spot to this person, whoever is first: it is held for them and they are emailed",
-    security: adminSecurity,
-    request: { params: IdParam, ...jsonBody(OfferSpotSchema, { spotId: exampleIds.spot }) },
-    responses: { 204: { description: "Offered" }, ...problems(404, 409) },
+    request: { params: IdParam, ...jsonBody(OfferSpotSchema, DOCUMENTED && { spotId: exampleIds.spot }) },
+    ...(DOCUMENTED && {
+      tags: ["Waitlist"],
+      summary: "Offer a free spot to this person, whoever is first: it is held for them and they are emailed",
+      security: adminSecurity,
+      responses: { 204: { description: "Offered" }, ...problems(404, 409) },
+    }),
   }),
   async (c) => {
     await offerSpotTo(studioContext(c), c.req.valid("param").id, c.req.valid("json").spotId);

@@ -12,7 +12,8 @@ import {
   exampleClientBooking,
   exampleClientView,
   exampleIds,
-} from "../../schemas/examples.ts";
+} from "../../schemas/examples/index.ts";
+import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/examples/questionnaire.ts";
 import { Id } from "../../schemas/fields.ts";
 import {
   ClientBookingSchema,
@@ -30,35 +31,38 @@ import {
   VisitorWords,
   visitorWords,
 } from "../../schemas/public-views.ts";
-import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/questionnaire-examples.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, TokenParam } from "../openapi.ts";
 
 /** /v1/bookings/:token: what a client does from the link in their email. */
 const router = createRouter();
 
-const ClientView = z
-  .object({
-    booking: ClientBookingSchema,
-    session: PublicSessionSchema,
-    sessionType: PublicSessionTypeSchema,
-    packages: publicPackages,
-    spot: PublicSpotSchema.pick({ id: true, startsAt: true, endsAt: true }),
-    ...VisitorWords,
-    rules: PublicRulesSchema,
-    ...PublicForms,
-    selfService: SelfServiceSchema,
-  })
-  .openapi("ClientView");
+const ClientView =
+  DOCUMENTED &&
+  z
+    .object({
+      booking: ClientBookingSchema,
+      session: PublicSessionSchema,
+      sessionType: PublicSessionTypeSchema,
+      packages: publicPackages,
+      spot: PublicSpotSchema.pick({ id: true, startsAt: true, endsAt: true }),
+      ...VisitorWords,
+      rules: PublicRulesSchema,
+      ...PublicForms,
+      selfService: SelfServiceSchema,
+    })
+    .openapi("ClientView");
 
 router.openapi(
   createRoute({
     method: "get",
     path: "/{token}",
-    tags: ["Public"],
-    summary: "What the client sees of their booking: session, spot, package, amounts, status",
     request: { params: TokenParam, query: LanguageQuery },
-    responses: { 200: { description: "OK", ...json(ClientView, exampleClientView) }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "What the client sees of their booking: session, spot, package, amounts, status",
+      responses: { 200: { description: "OK", ...json(ClientView, exampleClientView) }, ...problems(404) },
+    }),
   }),
   async (c) => {
     const ctx = visitorContext(c);
@@ -81,26 +85,36 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{token}/confirm",
-    tags: ["Public"],
-    summary: "The client confirms a Single session or a reserved spot (choosing a package if none was set)",
     request: {
       params: TokenParam,
-      ...jsonBody(z.object({ packageId: Id.optional(), ...formsFields }).openapi("ConfirmBooking"), {
-        packageId: exampleIds.package,
-        answers: exampleAnswersInput,
-        signature: exampleSignatureInput,
-      }),
+      ...jsonBody(
+        z.object({ packageId: Id.optional(), ...formsFields }).openapi("ConfirmBooking"),
+        DOCUMENTED && {
+          packageId: exampleIds.package,
+          answers: exampleAnswersInput,
+          signature: exampleSignatureInput,
+        },
+      ),
     },
-    responses: {
-      200: {
-        description: "Confirmed",
-        ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() }), {
-          booking: { ...exampleClientBooking, status: "pending_payment", paidCents: 0, balanceCents: 15_000 },
-          checkoutUrl: exampleCheckoutUrl,
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "The client confirms a Single session or a reserved spot (choosing a package if none was set)",
+      responses: {
+        200: {
+          description: "Confirmed",
+          ...json(z.object({ booking: ClientBookingSchema, checkoutUrl: z.string().optional() }), {
+            booking: {
+              ...exampleClientBooking,
+              status: "pending_payment",
+              paidCents: 0,
+              balanceCents: 15_000,
+            },
+            checkoutUrl: exampleCheckoutUrl,
+          }),
+        },
+        ...problems(404, 409, 503),
       },
-      ...problems(404, 409, 503),
-    },
+    }),
   }),
   async (c) => {
     const confirmed = await confirmBooking(
@@ -122,18 +136,20 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{token}/payments",
-    tags: ["Public"],
-    summary: "Pay the balance due online: answers a Stripe Checkout to send the client to",
     request: { params: TokenParam },
-    responses: {
-      200: {
-        description: "Checkout opened",
-        ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout"), {
-          checkoutUrl: exampleCheckoutUrl,
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Pay the balance due online: answers a Stripe Checkout to send the client to",
+      responses: {
+        200: {
+          description: "Checkout opened",
+          ...json(z.object({ checkoutUrl: z.string() }).openapi("Checkout"), {
+            checkoutUrl: exampleCheckoutUrl,
+          }),
+        },
+        ...problems(404, 409, 503),
       },
-      ...problems(404, 409, 503),
-    },
+    }),
   }),
   async (c) => c.json(await payBalance(visitorContext(c), c.req.valid("param").token), 200),
 );
@@ -142,16 +158,18 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{token}/calendar.ics",
-    tags: ["Public"],
-    summary: "The appointment as an iCalendar file (RFC 5545), for Add to calendar",
     request: { params: TokenParam },
-    responses: {
-      200: {
-        description: "The event",
-        content: { "text/calendar": { schema: z.string(), example: exampleCalendar } },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "The appointment as an iCalendar file (RFC 5545), for Add to calendar",
+      responses: {
+        200: {
+          description: "The event",
+          content: { "text/calendar": { schema: z.string(), example: exampleCalendar } },
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) =>
     c.body(await bookingCalendar(visitorContext(c), c.req.valid("param").token), 200, {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { calendarFeedFile } from "../../actions/calendar-feed.ts";
 import { actionContext } from "../../middleware/context.ts";
-import { exampleCalendarFeedFile } from "../../schemas/examples.ts";
+import { exampleCalendarFeedFile } from "../../schemas/examples/index.ts";
 import { createRouter } from "../app.ts";
 import { problems, TokenParam } from "../openapi.ts";
 
@@ -12,18 +12,20 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{token}/bookings.ics",
-    tags: ["Public"],
-    summary: "A studio's private calendar feed of its bookings (iCalendar, RFC 5545)",
-    description:
-      "The URL is made in the admin (POST /v1/admin/calendar-feed) and is its own key: Google, Apple or Outlook calendars fetch it without signing in. Every booking with a client from a year ago on, cancelled ones as STATUS:CANCELLED, times as UTC instants. A revoked or replaced URL answers 404 at once.",
     request: { params: TokenParam },
-    responses: {
-      200: {
-        description: "The studio's bookings as a calendar",
-        content: { "text/calendar": { schema: z.string(), example: exampleCalendarFeedFile } },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "A studio's private calendar feed of its bookings (iCalendar, RFC 5545)",
+      description:
+        "The URL is made in the admin (POST /v1/admin/calendar-feed) and is its own key: Google, Apple or Outlook calendars fetch it without signing in. Every booking with a client from a year ago on, cancelled ones as STATUS:CANCELLED, times as UTC instants. A revoked or replaced URL answers 404 at once.",
+      responses: {
+        200: {
+          description: "The studio's bookings as a calendar",
+          content: { "text/calendar": { schema: z.string(), example: exampleCalendarFeedFile } },
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) => {
     const ctx = actionContext(c);

@@ -6,23 +6,25 @@ import { toIso } from "../../domain/time.ts";
 import type { HonoEnv } from "../../env.ts";
 import { visitorContext } from "../../middleware/context.ts";
 import { BookHoldInput, QuoteSchema } from "../../schemas/checkout.ts";
-import { exampleQuote } from "../../schemas/checkout-examples.ts";
+import { exampleQuote } from "../../schemas/examples/checkout.ts";
 import {
   exampleBookingToken,
   exampleCheckoutUrl,
   exampleHold,
   exampleIds,
   exampleNewClient,
-} from "../../schemas/examples.ts";
+} from "../../schemas/examples/index.ts";
+import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/examples/questionnaire.ts";
 import { Id, Instant } from "../../schemas/fields.ts";
-import { exampleAnswersInput, exampleSignatureInput } from "../../schemas/questionnaire-examples.ts";
 import { createRouter } from "../app.ts";
 import { bearerToken } from "../auth.ts";
 import { holdSecurity, IdParam, json, jsonBody, problemCodes, problems, SlugParam } from "../openapi.ts";
 
-const HoldSchema = z
-  .object({ id: z.string(), token: z.string(), expiresAt: Instant, seats: z.number().int() })
-  .openapi("Hold");
+const HoldSchema =
+  DOCUMENTED &&
+  z
+    .object({ id: z.string(), token: z.string(), expiresAt: Instant, seats: z.number().int() })
+    .openapi("Hold");
 
 /** POST /v1/sessions/:slug/holds: a visitor holds a spot. */
 export const sessionHolds = createRouter();
@@ -31,32 +33,48 @@ sessionHolds.openapi(
   createRoute({
     method: "post",
     path: "/{slug}/holds",
-    tags: ["Public"],
-    summary: "Hold a free spot for the studio's hold minutes",
     request: {
       params: SlugParam,
       ...jsonBody(
         z
           .object({
-            spotId: Id.openapi({ description: "Any spot of the wanted time" }),
-            seats: z.number().int().min(1).max(100).optional().openapi({
-              description:
-                "Seats at that time (a workshop), up to the session's maxSeatsPerBooking; 1 by default.",
-            }),
-            admission: z.string().max(200).optional().openapi({
-              description:
-                "For a session with an opening time: the admission its line gave on the visitor's turn (POST /v1/sessions/{slug}/queue)",
-            }),
+            spotId: Id.openapi(DOCUMENTED && { description: "Any spot of the wanted time" }),
+            seats: z
+              .number()
+              .int()
+              .min(1)
+              .max(100)
+              .optional()
+              .openapi(
+                DOCUMENTED && {
+                  description:
+                    "Seats at that time (a workshop), up to the session's maxSeatsPerBooking; 1 by default.",
+                },
+              ),
+            admission: z
+              .string()
+              .max(200)
+              .optional()
+              .openapi(
+                DOCUMENTED && {
+                  description:
+                    "For a session with an opening time: the admission its line gave on the visitor's turn (POST /v1/sessions/{slug}/queue)",
+                },
+              ),
           })
           .openapi("CreateHold"),
-        { spotId: exampleIds.spot, seats: 1 },
+        DOCUMENTED && { spotId: exampleIds.spot, seats: 1 },
       ),
     },
-    responses: {
-      201: { description: "Held", ...json(z.object({ hold: HoldSchema }), { hold: exampleHold }) },
-      ...problems(404, 422, 429),
-      ...problemCodes(409, ["not_admitted", "booking_not_open", "spot_taken", "not_enough_seats"]),
-    },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Hold a free spot for the studio's hold minutes",
+      responses: {
+        201: { description: "Held", ...json(z.object({ hold: HoldSchema }), { hold: exampleHold }) },
+        ...problems(404, 422, 429),
+        ...problemCodes(409, ["not_admitted", "booking_not_open", "spot_taken", "not_enough_seats"]),
+      },
+    }),
   }),
   async (c) => {
     const hold = await holdSpot(visitorContext(c), {
@@ -85,19 +103,21 @@ holds.openapi(
   createRoute({
     method: "post",
     path: "/{id}/extend",
-    tags: ["Public"],
-    summary: "Give the visitor another hold period (up to a limit)",
-    security: holdSecurity,
     request: { params: IdParam },
-    responses: {
-      200: {
-        description: "Extended",
-        ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) }), {
-          hold: { id: exampleHold.id, expiresAt: "2027-10-02T18:20:00.000Z" },
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Give the visitor another hold period (up to a limit)",
+      security: holdSecurity,
+      responses: {
+        200: {
+          description: "Extended",
+          ...json(z.object({ hold: z.object({ id: z.string(), expiresAt: Instant }) }), {
+            hold: { id: exampleHold.id, expiresAt: "2027-10-02T18:20:00.000Z" },
+          }),
+        },
+        ...problems(404, 410),
       },
-      ...problems(404, 410),
-    },
+    }),
   }),
   async (c) => {
     const { id } = c.req.valid("param");
@@ -110,11 +130,13 @@ holds.openapi(
   createRoute({
     method: "delete",
     path: "/{id}",
-    tags: ["Public"],
-    summary: "Release a hold: the spot is free again",
-    security: holdSecurity,
     request: { params: IdParam },
-    responses: { 204: { description: "Released" }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Release a hold: the spot is free again",
+      security: holdSecurity,
+      responses: { 204: { description: "Released" }, ...problems(404) },
+    }),
   }),
   async (c) => {
     await releaseHold(visitorContext(c), proofOf(c, c.req.valid("param").id));
@@ -122,45 +144,52 @@ holds.openapi(
   },
 );
 
-const BookingWithLink = z
-  .object({
-    booking: z.object({ id: z.string(), status: z.string(), token: z.string() }),
-    quote: QuoteSchema,
-    checkoutUrl: z.string().optional(),
-  })
-  .openapi("BookingCreated");
+const BookingWithLink =
+  DOCUMENTED &&
+  z
+    .object({
+      booking: z.object({ id: z.string(), status: z.string(), token: z.string() }),
+      quote: QuoteSchema,
+      checkoutUrl: z.string().optional(),
+    })
+    .openapi("BookingCreated");
 
 holds.openapi(
   createRoute({
     method: "post",
     path: "/{id}/booking",
-    tags: ["Public"],
-    summary: "Turn a hold into a booking with the visitor's details",
-    security: holdSecurity,
     request: {
       params: IdParam,
-      ...jsonBody(BookHoldInput, {
-        client: exampleNewClient,
-        packageId: exampleIds.package,
-        people: 4,
-        couponCode: "SPRING10",
-        acceptRules: true,
-        locale: "en-US",
-        answers: exampleAnswersInput,
-        signature: exampleSignatureInput,
-      }),
+      ...jsonBody(
+        BookHoldInput,
+        DOCUMENTED && {
+          client: exampleNewClient,
+          packageId: exampleIds.package,
+          people: 4,
+          couponCode: "SPRING10",
+          acceptRules: true,
+          locale: "en-US",
+          answers: exampleAnswersInput,
+          signature: exampleSignatureInput,
+        },
+      ),
     },
-    responses: {
-      201: {
-        description: "Booked, or pending payment at checkoutUrl",
-        ...json(BookingWithLink, {
-          booking: { id: exampleIds.booking, status: "pending_payment", token: exampleBookingToken },
-          quote: exampleQuote,
-          checkoutUrl: exampleCheckoutUrl,
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Turn a hold into a booking with the visitor's details",
+      security: holdSecurity,
+      responses: {
+        201: {
+          description: "Booked, or pending payment at checkoutUrl",
+          ...json(BookingWithLink, {
+            booking: { id: exampleIds.booking, status: "pending_payment", token: exampleBookingToken },
+            quote: exampleQuote,
+            checkoutUrl: exampleCheckoutUrl,
+          }),
+        },
+        ...problems(404, 409, 410, 503),
       },
-      ...problems(404, 409, 410, 503),
-    },
+    }),
   }),
   async (c) => {
     const booked = await bookHold(

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { leaveLine, waitInLine } from "../../actions/launch.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { examplePlaceInLine } from "../../schemas/examples.ts";
+import { examplePlaceInLine } from "../../schemas/examples/index.ts";
 import { LeaveLineSchema, PlaceInLineSchema, toPlaceInLine, WaitInLineSchema } from "../../schemas/launch.ts";
 import { createRouter } from "../app.ts";
 import { json, jsonBody, problems, SlugParam } from "../openapi.ts";
@@ -13,18 +13,23 @@ sessionQueue.openapi(
   createRoute({
     method: "post",
     path: "/{slug}/queue",
-    tags: ["Public"],
-    summary: "Wait for a session's opening and one's turn; ask again after retryAfterMs",
-    description:
-      "Everyone who arrives before the opening is put in a random order at the opening; later arrivals queue after them. On the visitor's turn the answer carries an admission, sent with the hold. The same ticket keeps the same place.",
-    request: { params: SlugParam, ...jsonBody(WaitInLineSchema, { ticket: examplePlaceInLine.ticket }) },
-    responses: {
-      200: {
-        description: "Their place",
-        ...json(z.object({ place: PlaceInLineSchema }), { place: examplePlaceInLine }),
-      },
-      ...problems(404, 409, 429),
+    request: {
+      params: SlugParam,
+      ...jsonBody(WaitInLineSchema, DOCUMENTED && { ticket: examplePlaceInLine.ticket }),
     },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Wait for a session's opening and one's turn; ask again after retryAfterMs",
+      description:
+        "Everyone who arrives before the opening is put in a random order at the opening; later arrivals queue after them. On the visitor's turn the answer carries an admission, sent with the hold. The same ticket keeps the same place.",
+      responses: {
+        200: {
+          description: "Their place",
+          ...json(z.object({ place: PlaceInLineSchema }), { place: examplePlaceInLine }),
+        },
+        ...problems(404, 409, 429),
+      },
+    }),
   }),
   async (c) => {
     const place = await waitInLine(visitorContext(c), {
@@ -40,10 +45,15 @@ sessionQueue.openapi(
   createRoute({
     method: "post",
     path: "/{slug}/queue/leave",
-    tags: ["Public"],
-    summary: "Leave the line (or end one's turn): the next visitor's turn can begin",
-    request: { params: SlugParam, ...jsonBody(LeaveLineSchema, { ticket: examplePlaceInLine.ticket }) },
-    responses: { 204: { description: "Left" }, ...problems(404) },
+    request: {
+      params: SlugParam,
+      ...jsonBody(LeaveLineSchema, DOCUMENTED && { ticket: examplePlaceInLine.ticket }),
+    },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Leave the line (or end one's turn): the next visitor's turn can begin",
+      responses: { 204: { description: "Left" }, ...problems(404) },
+    }),
   }),
   async (c) => {
     await leaveLine(visitorContext(c), {

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { cancelOwnBooking, rescheduleBooking } from "../../actions/self-service.ts";
 import { cancelMoneyOutcomes } from "../../domain/booking-rules.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { exampleCancelled, exampleClientBooking, exampleIds } from "../../schemas/examples.ts";
+import { exampleCancelled, exampleClientBooking, exampleIds } from "../../schemas/examples/index.ts";
 import { Id } from "../../schemas/fields.ts";
 import { ClientBookingSchema, toClientBooking } from "../../schemas/public-views.ts";
 import { createRouter } from "../app.ts";
@@ -15,22 +15,27 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/{token}/reschedule",
-    tags: ["Public"],
-    summary:
-      "Move to another free spot of the same session: the old spot freed and the new one taken at once. 409 spot_taken, too_late (past the studio's cut-off), reschedule_not_allowed, reschedule_limit_reached",
     request: {
       params: TokenParam,
-      ...jsonBody(z.object({ spotId: Id }).openapi("RescheduleBooking"), { spotId: exampleIds.spot }),
+      ...jsonBody(
+        z.object({ spotId: Id }).openapi("RescheduleBooking"),
+        DOCUMENTED && { spotId: exampleIds.spot },
+      ),
     },
-    responses: {
-      200: {
-        description: "Moved",
-        ...json(z.object({ booking: ClientBookingSchema }), {
-          booking: { ...exampleClientBooking, rescheduleCount: 1 },
-        }),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary:
+        "Move to another free spot of the same session: the old spot freed and the new one taken at once. 409 spot_taken, too_late (past the studio's cut-off), reschedule_not_allowed, reschedule_limit_reached",
+      responses: {
+        200: {
+          description: "Moved",
+          ...json(z.object({ booking: ClientBookingSchema }), {
+            booking: { ...exampleClientBooking, rescheduleCount: 1 },
+          }),
+        },
+        ...problems(404, 409),
       },
-      ...problems(404, 409),
-    },
+    }),
   }),
   async (c) => {
     const moved = await rescheduleBooking(
@@ -42,32 +47,36 @@ router.openapi(
   },
 );
 
-const MoneyOnCancel = z
-  .object({
-    outcome: z.enum(cancelMoneyOutcomes).openapi({
-      description:
-        "refund: given back (online payments through Stripe); keep: kept by the studio; credit: kept as the client's credit for a later session",
-    }),
-    amountCents: z.number().int(),
-    currency: z.string(),
-  })
-  .openapi("MoneyOnCancel");
+const MoneyOnCancel =
+  DOCUMENTED &&
+  z
+    .object({
+      outcome: z.enum(cancelMoneyOutcomes).openapi({
+        description:
+          "refund: given back (online payments through Stripe); keep: kept by the studio; credit: kept as the client's credit for a later session",
+      }),
+      amountCents: z.number().int(),
+      currency: z.string(),
+    })
+    .openapi("MoneyOnCancel");
 
 router.openapi(
   createRoute({
     method: "post",
     path: "/{token}/cancel",
-    tags: ["Public"],
-    summary:
-      "Cancel within the studio's rules, with what happens to the money paid. 409 too_late (past the cut-off), cancel_not_allowed",
     request: { params: TokenParam },
-    responses: {
-      200: {
-        description: "Cancelled",
-        ...json(z.object({ booking: ClientBookingSchema, money: MoneyOnCancel }), exampleCancelled),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary:
+        "Cancel within the studio's rules, with what happens to the money paid. 409 too_late (past the cut-off), cancel_not_allowed",
+      responses: {
+        200: {
+          description: "Cancelled",
+          ...json(z.object({ booking: ClientBookingSchema, money: MoneyOnCancel }), exampleCancelled),
+        },
+        ...problems(404, 409),
       },
-      ...problems(404, 409),
-    },
+    }),
   }),
   async (c) => {
     const cancelled = await cancelOwnBooking(visitorContext(c), c.req.valid("param").token);

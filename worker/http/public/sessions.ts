@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { openSession } from "../../actions/public-sessions.ts";
-import { toIso } from "../../domain/time.ts";
+import { spotLabeller } from "../../domain/spot-labels.ts";
 import { visitorContext } from "../../middleware/context.ts";
-import { examplePublicSession } from "../../schemas/examples.ts";
+import { examplePublicSession } from "../../schemas/examples/index.ts";
 import {
   LanguageQuery,
   PublicForms,
@@ -12,6 +12,7 @@ import {
   PublicSpotSchema,
   publicPackages,
   publicSessionParts,
+  publicSpot,
   VisitorWords,
   visitorWords,
 } from "../../schemas/public-views.ts";
@@ -24,45 +25,42 @@ router.openapi(
   createRoute({
     method: "get",
     path: "/{slug}",
-    tags: ["Public"],
-    summary: "Everything the widget shows of a session, in one response; no personal data",
     request: { params: SlugParam, query: LanguageQuery },
-    responses: {
-      200: {
-        description: "OK",
-        ...json(
-          z.object({
-            session: PublicSessionSchema,
-            sessionType: PublicSessionTypeSchema,
-            packages: publicPackages,
-            spots: z.array(PublicSpotSchema),
-            ...VisitorWords,
-            rules: PublicRulesSchema,
-            ...PublicForms,
-          }),
-          examplePublicSession,
-        ),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Everything the widget shows of a session, in one response; no personal data",
+      responses: {
+        200: {
+          description: "OK",
+          ...json(
+            z.object({
+              session: PublicSessionSchema,
+              sessionType: PublicSessionTypeSchema,
+              packages: publicPackages,
+              spots: z.array(PublicSpotSchema),
+              ...VisitorWords,
+              rules: PublicRulesSchema,
+              ...PublicForms,
+            }),
+            examplePublicSession,
+          ),
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) => {
     const found = await openSession(visitorContext(c), c.req.valid("param").slug);
+    const words = visitorWords(c.req.valid("query").lang, c.req.header("accept-language"));
+    const label = spotLabeller(words.locale, found.session.timeZone);
     // A few seconds of caching absorbs a rush; the widget asks again with no-cache after a conflict.
     c.header("cache-control", "public, max-age=5");
     c.header("vary", "accept-language");
     return c.json(
       {
         ...publicSessionParts(found.session, found.sessionType, found.studio, found.packages, found.contract),
-        spots: found.spots.map((s) => ({
-          id: s.id,
-          startsAt: toIso(s.startsAt),
-          endsAt: toIso(s.endsAt),
-          available: s.available,
-          seats: s.seats,
-          seatsLeft: s.seatsLeft,
-        })),
-        ...visitorWords(c.req.valid("query").lang, c.req.header("accept-language")),
+        spots: found.spots.map((s) => publicSpot(s, label)),
+        ...words,
       },
       200,
     );

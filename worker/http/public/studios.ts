@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createStudio } from "../../actions/studios.ts";
 import { StudioSchema, toStudio } from "../../schemas/catalog-views.ts";
-import { exampleNewStudio, exampleStudio } from "../../schemas/examples.ts";
+import { exampleNewStudio, exampleStudio } from "../../schemas/examples/index.ts";
 import { CreateStudio } from "../../schemas/studios.ts";
 import { createRouter } from "../app.ts";
 import { operatorAuth } from "../auth.ts";
@@ -15,20 +15,22 @@ router.openapi(
   createRoute({
     method: "post",
     path: "/",
-    tags: ["Studios"],
-    summary: "Create a studio (operator token); answers its admin token once",
-    security: [{ operatorToken: [] }],
-    request: jsonBody(CreateStudio, exampleNewStudio),
-    responses: {
-      201: {
-        description: "Created",
-        ...json(z.object({ studio: StudioSchema, adminToken: z.string() }), {
-          studio: exampleStudio,
-          adminToken: "sbk_admin_9XcV2bN7mQ4wE1rT6yU8iO3pA5sD0fGh",
-        }),
+    request: jsonBody(CreateStudio, DOCUMENTED && exampleNewStudio),
+    ...(DOCUMENTED && {
+      tags: ["Studios"],
+      summary: "Create a studio (operator token); answers its admin token once",
+      security: [{ operatorToken: [] }],
+      responses: {
+        201: {
+          description: "Created",
+          ...json(z.object({ studio: StudioSchema, adminToken: z.string() }), {
+            studio: exampleStudio,
+            adminToken: "sbk_admin_9XcV2bN7mQ4wE1rT6yU8iO3pA5sD0fGh",
+          }),
+        },
+        ...problems(409),
       },
-      ...problems(409),
-    },
+    }),
   }),
   async (c) => {
     const { studio, adminToken } = await createStudio(c.var.db, c.req.valid("json"));

@@ -7,7 +7,7 @@ import {
   exampleJoinWaitlist,
   exampleWaitlistEntry,
   exampleWaitlistJoined,
-} from "../../schemas/examples.ts";
+} from "../../schemas/examples/index.ts";
 import { LanguageQuery, VisitorWords, visitorWords } from "../../schemas/public-views.ts";
 import {
   HeldOfferSchema,
@@ -26,16 +26,18 @@ sessionWaitlist.openapi(
   createRoute({
     method: "post",
     path: "/{slug}/waitlist",
-    tags: ["Public"],
-    summary: "Join a full session's waitlist; freed spots are offered in turn, by email",
-    request: { params: SlugParam, ...jsonBody(JoinWaitlistSchema, exampleJoinWaitlist) },
-    responses: {
-      201: {
-        description: "In line",
-        ...json(z.object({ entry: WaitlistEntryCreatedSchema }), exampleWaitlistJoined),
+    request: { params: SlugParam, ...jsonBody(JoinWaitlistSchema, DOCUMENTED && exampleJoinWaitlist) },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Join a full session's waitlist; freed spots are offered in turn, by email",
+      responses: {
+        201: {
+          description: "In line",
+          ...json(z.object({ entry: WaitlistEntryCreatedSchema }), exampleWaitlistJoined),
+        },
+        ...problems(404, 409, 429),
       },
-      ...problems(404, 409, 429),
-    },
+    }),
   }),
   async (c) => {
     const body = c.req.valid("json");
@@ -57,16 +59,18 @@ waitlist.openapi(
   createRoute({
     method: "get",
     path: "/{token}",
-    tags: ["Public"],
-    summary: "One's place on a waitlist, or that a spot is held for them",
     request: { params: TokenParam, query: LanguageQuery },
-    responses: {
-      200: {
-        description: "OK",
-        ...json(z.object({ entry: WaitlistEntryViewSchema, ...VisitorWords }), exampleWaitlistEntry),
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "One's place on a waitlist, or that a spot is held for them",
+      responses: {
+        200: {
+          description: "OK",
+          ...json(z.object({ entry: WaitlistEntryViewSchema, ...VisitorWords }), exampleWaitlistEntry),
+        },
+        ...problems(404),
       },
-      ...problems(404),
-    },
+    }),
   }),
   async (c) => {
     const found = await waitlistEntry(visitorContext(c), c.req.valid("param").token);
@@ -80,10 +84,12 @@ waitlist.openapi(
   createRoute({
     method: "delete",
     path: "/{token}",
-    tags: ["Public"],
-    summary: "Leave the waitlist; a spot held for you goes to the next person",
     request: { params: TokenParam },
-    responses: { 204: { description: "Left" }, ...problems(404) },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "Leave the waitlist; a spot held for you goes to the next person",
+      responses: { 204: { description: "Left" }, ...problems(404) },
+    }),
   }),
   async (c) => {
     await leaveWaitlist(visitorContext(c), c.req.valid("param").token);
@@ -98,13 +104,15 @@ offers.openapi(
   createRoute({
     method: "get",
     path: "/{token}",
-    tags: ["Public"],
-    summary: "The spot a waitlist offer holds; book it with POST /v1/holds/{id}/booking and this token",
     request: { params: TokenParam },
-    responses: {
-      200: { description: "Held for you", ...json(z.object({ offer: HeldOfferSchema }), exampleHeldOffer) },
-      ...problems(404, 410),
-    },
+    ...(DOCUMENTED && {
+      tags: ["Public"],
+      summary: "The spot a waitlist offer holds; book it with POST /v1/holds/{id}/booking and this token",
+      responses: {
+        200: { description: "Held for you", ...json(z.object({ offer: HeldOfferSchema }), exampleHeldOffer) },
+        ...problems(404, 410),
+      },
+    }),
   }),
   async (c) => {
     const o = await heldOffer(visitorContext(c), c.req.valid("param").token);

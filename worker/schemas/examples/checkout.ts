@@ -1,10 +1,10 @@
 /**
- * The OpenAPI examples of party sizes, add-ons, codes and tax, in the story of examples.ts:
+ * The OpenAPI examples of party sizes, add-ons, codes and tax, in the story of index.ts:
  * Juniper & Pine's fall minis, booked for a family of four with a print and a launch code.
  */
 import type { z } from "@hono/zod-openapi";
-import type { QuoteSchema } from "./checkout.ts";
-import type { CouponSchema, CreateCoupon } from "./coupons.ts";
+import type { QuoteSchema } from "../checkout.ts";
+import type { CouponSchema, CreateCoupon } from "../coupons.ts";
 
 export const exampleAddOn = {
   id: "9d2c4b6e-1f3a-4c8e-b5d7-0a2e4c6f8b13",

@@ -1,4 +1,4 @@
-/** The questionnaire's and the contract's examples in the OpenAPI document (see examples.ts). */
+/** The questionnaire's and the contract's examples in the OpenAPI document (see index.ts). */
 import type { z } from "@hono/zod-openapi";
 import type {
   AnswerSchema,
@@ -7,7 +7,7 @@ import type {
   QuestionSchema,
   SignatureInput,
   SignatureSchema,
-} from "./questionnaire.ts";
+} from "../questionnaire.ts";
 
 const questionIds = {
   who: "9e4b2c7a-1d5f-4a8e-b0c3-6f2d8a1e5b97",

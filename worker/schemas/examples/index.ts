@@ -5,42 +5,38 @@
  * operations tell one story: Juniper & Pine's fall minis, a spot held, booked and paid.
  */
 import type { z } from "@hono/zod-openapi";
-import { en } from "../domain/catalogues/en.ts";
-import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "./booking-rules.ts";
+import { en } from "../../domain/catalogues/en.ts";
+import { spotLabeller } from "../../domain/spot-labels.ts";
+import type { BookingRulesSchema, SessionTypeRulesSchema, TypeRulesInput } from "../booking-rules.ts";
 import type {
   ClientSchema,
   PackageSchema,
   SessionTypeSchema,
   SessionTypeWithContractSchema,
   StudioSchema,
-} from "./catalog-views.ts";
-import { exampleAddOn } from "./checkout-examples.ts";
-import type { ClientInput } from "./fields.ts";
-import type { LineSummarySchema, PlaceInLineSchema } from "./launch.ts";
+} from "../catalog-views.ts";
+import type { ClientInput } from "../fields.ts";
+import type { LineSummarySchema, PlaceInLineSchema } from "../launch.ts";
 import type {
   ClientBookingSchema,
   PublicSessionSchema,
   PublicSessionTypeSchema,
   PublicSpotSchema,
   SelfServiceSchema,
-} from "./public-views.ts";
-import {
-  exampleAnswers,
-  exampleContract,
-  exampleQuestions,
-  exampleSignature,
-} from "./questionnaire-examples.ts";
-import type { CreateSessionType } from "./session-types.ts";
-import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "./session-views.ts";
-import type { AddSpots, CreateSession, ShiftSession } from "./sessions.ts";
-import type { CreateStudio } from "./studios.ts";
+} from "../public-views.ts";
+import type { CreateSessionType } from "../session-types.ts";
+import type { AdminBookingSchema, SessionDetailsSchema, SessionSummarySchema } from "../session-views.ts";
+import type { AddSpots, CreateSession, ShiftSession } from "../sessions.ts";
+import type { CreateStudio } from "../studios.ts";
 import type {
   AdminWaitlistSchema,
   HeldOfferSchema,
   JoinWaitlistSchema,
   WaitlistEntryCreatedSchema,
   WaitlistEntryViewSchema,
-} from "./waitlist.ts";
+} from "../waitlist.ts";
+import { exampleAddOn } from "./checkout.ts";
+import { exampleAnswers, exampleContract, exampleQuestions, exampleSignature } from "./questionnaire.ts";
 
 const ids = {
   studio: "3d1f6c2e-8a4b-4f0e-9c7d-2b5a1e6f8c90",
@@ -280,6 +276,7 @@ export const examplePublicSession = {
     available,
     seats: 1,
     seatsLeft: available ? 1 : 0,
+    label: spotLabeller("en", publicSession.timeZone)(Date.parse(startsAt)),
   })) satisfies z.output<typeof PublicSpotSchema>[],
   ...visitorWords,
   rules: exampleRules,

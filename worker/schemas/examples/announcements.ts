@@ -1,7 +1,7 @@
-/** The OpenAPI examples of announcements, in the story of examples.ts: the fall minis told to past clients. */
+/** The OpenAPI examples of announcements, in the story of index.ts: the fall minis told to past clients. */
 import type { z } from "@hono/zod-openapi";
-import type { AnnouncedSchema, AnnounceInput, AnnouncementsSchema } from "./announcements.ts";
-import { exampleClient, exampleSessionType } from "./examples.ts";
+import type { AnnouncedSchema, AnnounceInput, AnnouncementsSchema } from "../announcements.ts";
+import { exampleClient, exampleSessionType } from "./index.ts";
 
 export const exampleAnnounce = {
   audience: { kind: "sessionType", sessionTypeId: exampleSessionType.id },

@@ -1,7 +1,7 @@
-/** The OpenAPI examples of email templates, in the story of examples.ts: Juniper & Pine's own receipt. */
+/** The OpenAPI examples of email templates, in the story of index.ts: Juniper & Pine's own receipt. */
 import type { z } from "@hono/zod-openapi";
-import { defaultTemplatesIn, placeholders } from "../domain/templates.ts";
-import type { EmailTemplateInput, EmailTemplateSchema, TemplateDefaultsSchema } from "./email-templates.ts";
+import { defaultTemplatesIn, placeholders } from "../../domain/templates.ts";
+import type { EmailTemplateInput, EmailTemplateSchema, TemplateDefaultsSchema } from "../email-templates.ts";
 
 export const exampleNewEmailTemplate = {
   kind: "booking_confirmed",
