@@ -1,10 +1,8 @@
 import * as v from "valibot";
 import {
-  BookingCancelled,
   BookingConfirmed,
   BookingCreated,
   BookingDetail,
-  BookingMoved,
   CheckoutOpened,
   HeldOffer,
   HoldCreated,
@@ -31,7 +29,6 @@ export class ApiProblem extends Error {
     readonly errors: FieldError[] = [],
   ) {
     super(detail || code);
-    this.name = "ApiProblem";
   }
 }
 
@@ -82,7 +79,7 @@ export function createApi(base: URL) {
     }
     if (response.ok) return response;
     const parsed = v.safeParse(Problem, await response.json().catch(() => ({})));
-    const problem: v.InferOutput<typeof Problem> = parsed.success ? parsed.output : {};
+    const problem: Partial<v.InferOutput<typeof Problem>> = parsed.success ? parsed.output : {};
     const code = problem.code ?? codeByStatus[response.status] ?? "http_error";
     throw new ApiProblem(response.status, code, problem.detail, problem.errors);
   }
@@ -119,8 +116,8 @@ export function createApi(base: URL) {
     confirm: (token: string, body: { packageId?: string } & FormsBody) =>
       json(BookingConfirmed, post(body), `v1/bookings/${id(token)}/confirm`),
     reschedule: (token: string, spotId: string) =>
-      json(BookingMoved, post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
-    cancel: (token: string) => json(BookingCancelled, post(undefined), `v1/bookings/${id(token)}/cancel`),
+      send(post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
+    cancel: (token: string) => send(post(undefined), `v1/bookings/${id(token)}/cancel`),
     payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
     joinWaitlist: (
       slug: string,

@@ -11,33 +11,31 @@ export class HoldCountdown implements ReactiveController {
   /** Whole seconds left; 0 when no hold runs. */
   secondsLeft = 0;
   announcement = "";
-  private endsAt = 0;
-  private announcedMinutes = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  #endsAt = 0;
+  #announcedMinutes = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onExpire: () => void,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #onExpire: () => void;
+
+  constructor(host: ReactiveControllerHost, onExpire: () => void) {
+    this.#host = host;
+    this.#onExpire = onExpire;
     host.addController(this);
-  }
-
-  get running(): boolean {
-    return this.endsAt > 0;
   }
 
   /** Counts down to `endsAt` (epoch milliseconds, on this browser's clock). */
   start(endsAt: number): void {
-    this.endsAt = endsAt;
-    this.announcedMinutes = 0;
-    this.resume();
+    this.#endsAt = endsAt;
+    this.#announcedMinutes = 0;
+    this.#resume();
   }
 
   stop(): void {
-    this.endsAt = 0;
+    this.#endsAt = 0;
     this.secondsLeft = 0;
     this.announcement = "";
-    this.pause();
+    this.#pause();
   }
 
   /** The visible clock, "14:05". */
@@ -47,37 +45,37 @@ export class HoldCountdown implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.running) this.resume();
+    if (this.#endsAt > 0) this.#resume();
   }
 
   hostDisconnected(): void {
-    this.pause();
+    this.#pause();
   }
 
-  private resume(): void {
-    this.pause();
-    this.tick();
-    if (this.running) this.timer = setInterval(() => this.tick(), 1000);
+  #resume(): void {
+    this.#pause();
+    this.#tick();
+    if (this.#endsAt > 0) this.#timer = setInterval(() => this.#tick(), 1000);
   }
 
-  private pause(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+  #pause(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
-  private tick(): void {
-    this.secondsLeft = Math.max(0, Math.ceil((this.endsAt - Date.now()) / 1000));
+  #tick(): void {
+    this.secondsLeft = Math.max(0, Math.ceil((this.#endsAt - Date.now()) / 1000));
     if (this.secondsLeft === 0) {
       this.stop();
-      this.onExpire();
+      this.#onExpire();
       return;
     }
     const minutes = Math.ceil(this.secondsLeft / 60);
-    const due = this.announcedMinutes === 0 || minutes % 5 === 0 || minutes === 1;
-    if (due && minutes !== this.announcedMinutes) {
-      this.announcedMinutes = minutes;
+    const due = this.#announcedMinutes === 0 || minutes % 5 === 0 || minutes === 1;
+    if (due && minutes !== this.#announcedMinutes) {
+      this.#announcedMinutes = minutes;
       this.announcement = t("minutesLeft", { count: minutes });
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -34,78 +34,84 @@ function storeTicket(slug: string, ticket: string | null): void {
  */
 export class LaunchLine implements ReactiveController {
   place: PlaceInLine | undefined;
-  private api: Api | undefined;
-  private slug = "";
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private failures = 0;
+  #api: Api | undefined;
+  #slug = "";
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
+
+  readonly #host: ReactiveControllerHost;
+  /** The place changed (status or position): the flow reacts, e.g. reloads the spots on a turn. */
+  readonly #onChange: (before: PlaceInLine | undefined, now: PlaceInLine) => void;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    /** The place changed (status or position): the flow reacts, e.g. reloads the spots on a turn. */
-    private readonly onChange: (before: PlaceInLine | undefined, now: PlaceInLine) => void,
+    host: ReactiveControllerHost,
+    onChange: (before: PlaceInLine | undefined, now: PlaceInLine) => void,
   ) {
+    this.#host = host;
+    this.#onChange = onChange;
     host.addController(this);
   }
 
   /** Takes (or finds again) the visitor's place in the line of `slug`. */
   join(api: Api, slug: string): void {
-    if (this.slug === slug) return;
-    this.api = api;
-    this.slug = slug;
+    if (this.#slug === slug) return;
+    this.#api = api;
+    this.#slug = slug;
     this.place = undefined;
-    void this.ask();
+    void this.#ask();
   }
 
   /** A new place at the back, after a turn that passed. */
   again(): void {
-    storeTicket(this.slug, null);
+    storeTicket(this.#slug, null);
     this.place = undefined;
-    this.host.requestUpdate();
-    void this.ask();
+    this.#host.requestUpdate();
+    void this.#ask();
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.slug = "";
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#slug = "";
     this.place = undefined;
   }
 
   hostConnected(): void {
-    if (this.slug && !this.timer) void this.ask();
+    if (this.#slug && !this.#timer) void this.#ask();
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private later(ms: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.ask(), ms);
+  #later(ms: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#ask(), ms);
   }
 
-  private async ask(): Promise<void> {
-    const { api, slug } = this;
+  async #ask(): Promise<void> {
+    const api = this.#api;
+    const slug = this.#slug;
     if (!api || !slug) return;
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     try {
       const { place } = await api.queue(slug, this.place?.ticket ?? storedTicket(slug));
-      if (slug !== this.slug) return;
+      if (slug !== this.#slug) return;
       storeTicket(slug, place.ticket);
       const before = this.place;
       this.place = place;
-      this.failures = 0;
-      this.onChange(before, place);
-      this.host.requestUpdate();
+      this.#failures = 0;
+      this.#onChange(before, place);
+      this.#host.requestUpdate();
       // On a turn, ask again when it ends (it may pass); a used turn needs nothing more.
-      if (place.status === "waiting") this.later(place.retryAfterMs);
+      if (place.status === "waiting") this.#later(place.retryAfterMs);
       else if (place.status === "admitted" && place.admission) {
-        this.later(Math.max(1_000, Date.parse(place.admission.expiresAt) - Date.now() + 1_000));
+        this.#later(Math.max(1_000, Date.parse(place.admission.expiresAt) - Date.now() + 1_000));
       }
     } catch {
-      this.failures++;
-      this.later(Math.min(maxBackOffMs, 1_000 * 2 ** this.failures) * (0.5 + Math.random()));
+      this.#failures++;
+      this.#later(Math.min(maxBackOffMs, 1_000 * 2 ** this.#failures) * (0.5 + Math.random()));
     }
   }
 }

@@ -9,6 +9,8 @@ import { type Messages, t } from "./i18n.ts";
  */
 
 const Text = v.nullish(v.string(), "");
+// One of a few words: the check `custom` already does elsewhere, without picklist's code.
+const oneOf = <T extends string>(...words: T[]) => v.custom<T>((value) => words.includes(value as T));
 
 export const Session = v.object({
   slug: v.string(),
@@ -17,12 +19,12 @@ export const Session = v.object({
   location: Text,
   currency: v.string(),
   studioName: v.string(),
-  packageId: v.nullable(v.string()),
+  packageId: v.nullish(v.string()),
   holdMinutes: v.number(),
-  maxSeatsPerBooking: v.optional(v.number(), 1),
-  waitlistOpen: v.optional(v.boolean()),
+  maxSeatsPerBooking: v.nullish(v.number(), 1),
+  waitlistOpen: v.nullish(v.boolean()),
   // Optional, so a server from before the studio's tax still reads (as no tax).
-  tax: v.optional(v.object({ rateBasisPoints: v.number(), inclusive: v.boolean() }), {
+  tax: v.nullish(v.object({ rateBasisPoints: v.number(), inclusive: v.boolean() }), {
     rateBasisPoints: 0,
     inclusive: false,
   }),
@@ -33,10 +35,10 @@ export const Session = v.object({
  * what an older server leaves out reads as nothing added.
  */
 const Quote = v.object({
-  lines: v.optional(
+  lines: v.nullish(
     v.array(
       v.object({
-        kind: v.picklist(["package", "people", "add_on"]),
+        kind: oneOf("package", "people", "add_on"),
         label: v.string(),
         quantity: v.number(),
         totalCents: v.number(),
@@ -45,9 +47,9 @@ const Quote = v.object({
     [],
   ),
   couponCode: v.nullish(v.string(), null),
-  discountCents: v.optional(v.number(), 0),
-  taxCents: v.optional(v.number(), 0),
-  taxInclusive: v.optional(v.boolean(), false),
+  discountCents: v.nullish(v.number(), 0),
+  taxCents: v.nullish(v.number(), 0),
+  taxInclusive: v.nullish(v.boolean(), false),
   amountCents: v.number(),
   depositCents: v.number(),
 });
@@ -65,7 +67,7 @@ export const AddOn = v.object({
   maxPerBooking: v.nullish(v.number(), null),
 });
 
-const Count = v.optional(v.number(), 1);
+const Count = v.nullish(v.number(), 1);
 
 export const Package = v.object({
   id: v.string(),
@@ -75,9 +77,9 @@ export const Package = v.object({
   depositCents: v.number(),
   // Optional, so a server from before party sizes and add-ons still reads.
   peopleIncluded: Count,
-  extraPersonCents: v.optional(v.number(), 0),
+  extraPersonCents: v.nullish(v.number(), 0),
   maxPeople: Count,
-  addOns: v.optional(v.array(AddOn), []),
+  addOns: v.nullish(v.array(AddOn), []),
 });
 
 const Interval = { startsAt: v.string(), endsAt: v.string() };
@@ -86,19 +88,19 @@ export const Spot = v.object({
   id: v.string(),
   ...Interval,
   available: v.boolean(),
-  seats: v.optional(v.number(), 1),
-  seatsLeft: v.optional(v.number(), 1),
+  seats: v.nullish(v.number(), 1),
+  seatsLeft: v.nullish(v.number(), 1),
   /** The server's spelling of it (worker/domain/spot-labels.ts), which format.ts shows as it is. */
-  label: v.optional(
+  label: v.nullish(
     v.object({ day: v.string(), time: v.string(), zone: v.string(), offsetMinutes: v.number() }),
   ),
 });
 
 /** The visitor's words, in the language the answer chose (see i18n.ts). */
 const Words = {
-  locale: v.optional(v.string(), "en"),
+  locale: v.nullish(v.string(), "en"),
   // Read key by key with English in reserve (i18n.ts), so any object will do.
-  messages: v.optional(
+  messages: v.nullish(
     v.custom<Messages>((value) => typeof value === "object" && value !== null),
     {},
   ),
@@ -126,7 +128,7 @@ export const Contract = v.object({ id: v.string(), version: v.number(), text: v.
 
 /** The questions to answer and the contract to sign; optional, so an older server still reads. */
 const Forms = {
-  questions: v.optional(v.array(Question), []),
+  questions: v.nullish(v.array(Question), []),
   contract: v.nullish(Contract, null),
 };
 
@@ -145,10 +147,10 @@ export const SessionData = v.object({
 export const PlaceInLineAnswer = v.object({
   place: v.object({
     ticket: v.string(),
-    status: v.picklist(["waiting", "admitted", "held", "over", "left"]),
-    position: v.nullable(v.number()),
+    status: oneOf("waiting", "admitted", "held", "over", "left"),
+    position: v.nullish(v.number()),
     opensAt: v.string(),
-    admission: v.nullable(v.object({ token: v.string(), expiresAt: v.string() })),
+    admission: v.nullish(v.object({ token: v.string(), expiresAt: v.string() })),
     retryAfterMs: v.number(),
     seatsLeft: v.number(),
   }),
@@ -160,12 +162,12 @@ export const HoldCreated = v.object({
     id: v.string(),
     token: v.string(),
     expiresAt: v.string(),
-    seats: v.optional(v.number(), 1),
+    seats: v.nullish(v.number(), 1),
   }),
 });
 
 /** `POST /v1/holds/:id/extend` */
-export const HoldExtended = v.object({ hold: v.object({ id: v.string(), expiresAt: v.string() }) });
+export const HoldExtended = v.object({ hold: v.object({ expiresAt: v.string() }) });
 
 // The page is sent there: never let a `javascript:` address through.
 const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
@@ -174,7 +176,7 @@ const CheckoutUrl = v.nullish(v.pipe(v.string(), v.regex(/^https?:\/\//)));
 export const BookingCreated = v.object({
   booking: v.object({ id: v.string(), status: v.string(), token: v.string() }),
   /** What the booking costs, with the code's discount and tax, as the server priced it. */
-  quote: v.optional(Quote),
+  quote: v.nullish(Quote),
   checkoutUrl: CheckoutUrl,
 });
 
@@ -188,8 +190,8 @@ export const BookingRecord = v.object({
   paidCents: v.number(),
   balanceCents: v.number(),
   currency: v.string(),
-  packageId: v.nullable(v.string()),
-  seats: v.optional(v.number(), 1),
+  packageId: v.nullish(v.string()),
+  seats: v.nullish(v.number(), 1),
   client: v.nullish(v.object({ email: v.string() })),
   quote: v.nullish(Quote),
 });
@@ -200,7 +202,7 @@ export const BookingDetail = v.object({
   session: Session,
   sessionType: SessionType,
   packages: v.array(Package),
-  spot: v.object({ id: v.optional(v.string(), ""), ...Interval }),
+  spot: v.object({ id: v.nullish(v.string(), ""), ...Interval }),
   ...Words,
   rules: Rules,
   ...Forms,
@@ -213,15 +215,6 @@ export const BookingDetail = v.object({
   ),
 });
 
-/** `POST /v1/bookings/:token/reschedule` */
-export const BookingMoved = v.object({ booking: BookingRecord });
-
-/** `POST /v1/bookings/:token/cancel` */
-export const BookingCancelled = v.object({
-  booking: BookingRecord,
-  money: v.object({ outcome: v.string(), amountCents: v.number(), currency: v.string() }),
-});
-
 /** `POST /v1/bookings/:token/payments` */
 export const CheckoutOpened = v.object({ checkoutUrl: v.pipe(v.string(), v.regex(/^https?:\/\//)) });
 
@@ -230,15 +223,15 @@ export const BookingConfirmed = v.object({ booking: BookingRecord, checkoutUrl: 
 
 /** `POST /v1/sessions/:slug/waitlist` */
 export const WaitlistJoined = v.object({
-  entry: v.object({ id: v.string(), position: v.number(), token: v.string() }),
+  entry: v.object({ position: v.number(), token: v.string() }),
 });
 
 /** `GET /v1/waitlist/:token` */
 export const WaitlistEntry = v.object({
   entry: v.object({
     status: v.string(),
-    position: v.nullable(v.number()),
-    offerExpiresAt: v.nullable(v.string()),
+    position: v.nullish(v.number()),
+    offerExpiresAt: v.nullish(v.string()),
     session: v.object({ name: v.string(), timeZone: v.string() }),
   }),
   ...Words,
@@ -256,9 +249,9 @@ export const HeldOffer = v.object({
 
 /** An `application/problem+json` body; every field optional so a bare proxy error still reads. */
 export const Problem = v.object({
-  code: v.optional(v.string()),
-  detail: v.optional(v.string()),
-  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+  code: v.nullish(v.string()),
+  detail: v.nullish(v.string(), ""),
+  errors: v.nullish(v.array(v.object({ path: v.string(), message: v.string() })), []),
 });
 
 /* What the visitor types, with the messages shown next to each field. */
@@ -266,7 +259,7 @@ export const Problem = v.object({
 // A radio group with nothing chosen is missing from the form data altogether.
 // Messages as functions: valibot asks for them when a field fails, in the visitor's language then.
 const tooLong = () => t("tooLong");
-const required = (message: () => string) => v.pipe(v.optional(v.string(), ""), v.trim(), v.nonEmpty(message));
+const required = (message: () => string) => v.pipe(v.nullish(v.string(), ""), v.trim(), v.nonEmpty(message));
 
 export const ClientInput = v.object({
   name: v.pipe(
@@ -284,7 +277,7 @@ export const ClientInput = v.object({
     v.maxLength(40, tooLong),
     v.regex(/^[+\d\s().-]*$/, () => t("phoneInvalid")),
   ),
-  packageId: v.optional(v.string()),
+  packageId: v.nullish(v.string(), ""),
 });
 
 export const PackageChoice = required(() => t("packageRequired"));
@@ -308,5 +301,4 @@ export type Hold = v.InferOutput<typeof HoldCreated>["hold"];
 export type PlaceInLine = v.InferOutput<typeof PlaceInLineAnswer>["place"];
 export type BookingRecord = v.InferOutput<typeof BookingRecord>;
 export type BookingDetail = v.InferOutput<typeof BookingDetail>;
-export type BookingCancelled = v.InferOutput<typeof BookingCancelled>;
 export type ClientInput = v.InferOutput<typeof ClientInput>;

@@ -82,25 +82,25 @@ export class SpotbookSession extends LitElement {
    */
   declare locale: string;
 
-  private client: Api = createApi(apiBase(""));
-  private token = "";
+  #client: Api = createApi(apiBase(""));
+  #token = "";
   /** From the page's address: a place on a waitlist, or a spot held from one. */
-  private waitlistToken = "";
-  private offerToken = "";
-  private linkedSession = "";
+  #waitlistToken = "";
+  #offerToken = "";
+  #linkedSession = "";
 
-  private readonly bookingFlow = new BookingFlow(this, () =>
-    this.flowContext(
-      this.token || this.waitlistToken
+  readonly #bookingFlow = new BookingFlow(this, () =>
+    this.#flowContext(
+      this.#token || this.#waitlistToken
         ? ""
-        : this.offerToken
-          ? offerKey + this.offerToken
-          : this.session || this.linkedSession,
+        : this.#offerToken
+          ? offerKey + this.#offerToken
+          : this.session || this.#linkedSession,
     ),
   );
-  private readonly confirmationFlow = new ConfirmationFlow(this, () => this.flowContext(this.token));
-  private readonly waitlistFlow = new WaitlistFlow(this, () =>
-    this.flowContext(this.token ? "" : this.waitlistToken),
+  readonly #confirmationFlow = new ConfirmationFlow(this, () => this.#flowContext(this.#token));
+  readonly #waitlistFlow = new WaitlistFlow(this, () =>
+    this.#flowContext(this.#token ? "" : this.#waitlistToken),
   );
 
   constructor() {
@@ -112,33 +112,37 @@ export class SpotbookSession extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("api")) this.client = createApi(apiBase(this.api));
+    if (changed.has("api")) this.#client = createApi(apiBase(this.api));
     if (changed.has("booking")) {
       const query = new URLSearchParams(window.location.search);
-      this.token = this.booking || query.get("spotbook") || "";
-      this.waitlistToken = query.get("spotbook-waitlist") || "";
-      this.offerToken = query.get("spotbook-offer") || "";
-      this.linkedSession = query.get("spotbook-session") || "";
+      this.#token = this.booking || query.get("spotbook") || "";
+      this.#waitlistToken = query.get("spotbook-waitlist") || "";
+      this.#offerToken = query.get("spotbook-offer") || "";
+      this.#linkedSession = query.get("spotbook-session") || "";
     }
   }
 
-  private get flow() {
-    return this.token ? this.confirmationFlow : this.waitlistToken ? this.waitlistFlow : this.bookingFlow;
+  get #flow() {
+    return this.#token
+      ? this.#confirmationFlow
+      : this.#waitlistToken
+        ? this.#waitlistFlow
+        : this.#bookingFlow;
   }
 
   override updated(): void {
-    const loading = this.flow.loading;
+    const loading = this.#flow.loading;
     if (loading) this.setAttribute("aria-busy", "true");
     else this.removeAttribute("aria-busy");
   }
 
-  private flowContext(key: string): FlowContext {
+  #flowContext(key: string): FlowContext {
     const own = this.locale || this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
-    return { api: this.client, lang: [own, ...navigator.languages].filter(Boolean).join(","), key };
+    return { api: this.#client, lang: [own, ...navigator.languages].filter(Boolean).join(","), key };
   }
 
   override render() {
-    return this.flow.render();
+    return this.#flow.render();
   }
 }
 

@@ -1,4 +1,10 @@
-import { css } from "lit";
+import { unsafeCSS } from "lit";
+
+/**
+ * The stylesheet's one literal, as Lit's CSSResult: `css` would bring its checks of interpolated
+ * values, which a sheet without any needs not. Named `css` so the build minifies it as one.
+ */
+const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
 
 /*
  * Inherits the host page's font and color by default and takes its accent and shapes from
@@ -61,10 +67,6 @@ export const styles = css`
     margin-top: var(--_gap);
   }
 
-  h4 {
-    font-size: 1em;
-  }
-
   p {
     margin: 0 0 0.75em;
   }
@@ -113,9 +115,9 @@ export const styles = css`
     list-style: none;
   }
 
+  /* Links inherit the font already; their color is the accent (below). */
   button,
-  input,
-  a[part~="link"] {
+  input {
     font: inherit;
     color: inherit;
   }

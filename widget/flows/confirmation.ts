@@ -2,17 +2,26 @@ import { html, type LitElement, nothing } from "lit";
 import * as v from "valibot";
 import type { Api } from "../api.ts";
 import { fieldErrors, firstInvalid, readForm } from "../form.ts";
-import { learnLabels } from "../format.ts";
+import { type Format, learnLabels } from "../format.ts";
 import { t } from "../i18n.ts";
-import { type BookingDetail, type BookingRecord, PackageChoice } from "../schemas.ts";
+import { type BookingDetail, type BookingRecord, PackageChoice, type Spot } from "../schemas.ts";
 import { extrasAmounts } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
-import { firstFormError, formErrors, readForms } from "../views/contract.ts";
-import { type ManageStep, renderManage } from "../views/manage-booking.ts";
-import { fixedPackage, renderHeader, stepHeading } from "../views/parts.ts";
+import { firstFormError, formErrors, readForms, renderForms, signOr } from "../views/contract.ts";
+import {
+  fixedPackage,
+  renderHeader,
+  renderPackageChoice,
+  renderStepHeading,
+  renderSummary,
+  stepHeading,
+} from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
-import { renderBookingNotice, renderSingleConfirmation } from "../views/single-confirmation.ts";
+import { renderBookingNotice } from "../views/single-confirmation.ts";
 import { Flow, type FlowContext } from "./flow.ts";
+
+/** What the client is doing with their confirmed booking: nothing yet, picking a time, or about to cancel. */
+type ManageStep = { name: "idle" } | { name: "pick"; spots: Spot[] } | { name: "cancel" };
 
 interface State {
   /** The booking as the confirm call answered it, in place of the one loaded. */
@@ -49,8 +58,8 @@ const maxLooks = 30;
 export class ConfirmationFlow extends Flow<State, BookingDetail> {
   protected readonly texts = { loading: "loadingBooking", notFound: "bookingNotFound" };
   /** How many times the booking was looked at since the visitor came back from paying. */
-  private looks = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #looks = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: LitElement, context: () => FlowContext) {
     super(host, context, { chosen: "", manage: { name: "idle" } });
@@ -58,18 +67,18 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
 
   protected async load(api: Api, token: string, lang: string, signal: AbortSignal) {
     const detail = await api.booking(token, lang, signal);
-    this.follow(detail.booking);
+    this.#follow(detail.booking);
     return detail;
   }
 
   protected override reset(): void {
     super.reset();
-    clearTimeout(this.timer);
-    this.looks = 0;
+    clearTimeout(this.#timer);
+    this.#looks = 0;
   }
 
   /** Whether the payment the visitor just made is still on its way to the booking. */
-  private awaitingPayment(booking: BookingRecord): boolean {
+  #awaitingPayment(booking: BookingRecord): boolean {
     return (
       returnedPaid() &&
       ["held", "pending_payment", "awaiting_confirmation", "reserved"].includes(booking.status)
@@ -77,81 +86,76 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   }
 
   /** Looks at the booking again, ever less often, until it is confirmed (or ends) or it takes too long. */
-  private follow(booking: BookingRecord) {
-    clearTimeout(this.timer);
-    if (!this.awaitingPayment(booking) || this.looks >= maxLooks) return;
-    const wait = Math.min(maxWaitMs, firstWaitMs * 1.5 ** this.looks);
-    this.looks += 1;
-    this.timer = setTimeout(() => {
+  #follow(booking: BookingRecord) {
+    clearTimeout(this.#timer);
+    if (!this.#awaitingPayment(booking) || this.#looks >= maxLooks) return;
+    const wait = Math.min(maxWaitMs, firstWaitMs * 1.5 ** this.#looks);
+    this.#looks += 1;
+    this.#timer = setTimeout(() => {
       if (this.host.isConnected) void this.run();
     }, wait);
   }
 
   protected renderValue(detail: BookingDetail, refreshing: boolean) {
-    return html`${renderHeader(detail.session, detail.sessionType)}${this.renderStatus(detail, refreshing)}`;
+    return html`${renderHeader(detail.session, detail.sessionType)}${this.#renderStatus(detail, refreshing)}`;
   }
 
-  private renderStatus(detail: BookingDetail, refreshing: boolean) {
+  #renderStatus(detail: BookingDetail, refreshing: boolean) {
     const { session, packages, spot } = detail;
     const state = this.state;
     const booking = state.confirmed ?? detail.booking;
     const format = this.format(session.timeZone);
     const pkg = fixedPackage(packages, booking.packageId, session.packageId);
     if (state.checkoutUrl) return renderRedirect(state.checkoutUrl);
-    if (this.awaitingPayment(booking)) {
-      return this.looks >= maxLooks
-        ? renderBookingNotice(t("paymentSlow"), () => this.lookAgain(), refreshing)
+    if (this.#awaitingPayment(booking)) {
+      return this.#looks >= maxLooks
+        ? renderBookingNotice(t("paymentSlow"), () => this.#lookAgain(), refreshing)
         : renderBookingNotice(t("paymentConfirming"));
     }
     switch (booking.status) {
       case "confirmed":
         return html`${state.done ? html`<p part="notice" role="status">${state.done}</p>` : nothing}
-          ${renderConfirmation({
+          ${renderConfirmation(
             format,
-            title: t("confirmed"),
-            session,
-            spot,
-            pkg,
-            seats: booking.seats,
-            email: booking.client?.email,
-            amounts: booking,
-            calendarUrl: this.context().api.calendarUrl(this.context().key),
-          })}
-          ${renderManage({
-            format,
-            step: state.manage,
-            canReschedule: detail.selfService?.reschedule.allowed ?? false,
-            canCancel: detail.selfService?.cancel.allowed ?? false,
-            canPay: booking.balanceCents > 0,
-            busy: state.busy ?? false,
-            problem: this.alert(state.alert),
-            onReschedule: () => void this.offerTimes(detail),
-            onPick: (to) =>
-              void this.change(() => this.context().api.reschedule(this.context().key, to.id), t("moved")),
-            onCancel: () => this.set({ ...state, manage: { name: "cancel" }, alert: undefined }),
-            onConfirmCancel: () =>
-              void this.change(() => this.context().api.cancel(this.context().key), t("cancelledNow")),
-            onBack: () => this.set({ ...state, manage: { name: "idle" }, alert: undefined }),
-            onPay: () => void this.pay(),
-          })}`;
+            t("confirmed"),
+            { session, spot, pkg, seats: booking.seats },
+            booking,
+            booking.client?.email,
+            this.context().api.calendarUrl(this.context().key),
+          )}
+          ${this.#renderManage(detail, booking, format)}`;
       case "reserved":
       case "awaiting_confirmation": {
+        // A Single session (or a spot the photographer reserved) waiting for the client's yes.
         const shown = pkg ?? packages.find((p) => p.id === state.chosen);
-        return renderSingleConfirmation({
-          format,
-          detail,
-          pkg: shown,
-          choose: !pkg && packages.length > 0,
-          // Until a package is set, the booking's amounts are not yet known to the server.
-          amounts: booking.packageId ? booking : shown && extrasAmounts(shown, detail.session, {}),
-          chosen: state.chosen,
-          error: state.error,
-          formErrors: state.formErrors ?? {},
-          problem: this.alert(state.alert),
-          busy: state.busy ?? false,
-          onInput: (event) => this.choose(event),
-          onSubmit: (event) => void this.confirm(event, detail),
-        });
+        return html`
+          <section>
+            ${renderStepHeading(t("confirmTitle"))}
+            <p>${t("confirmIntro")}</p>
+            ${renderSummary(
+              format,
+              { session, spot, pkg: shown },
+              // Until a package is set, the booking's amounts are not yet known to the server.
+              booking.packageId ? booking : shown && extrasAmounts(shown, session, {}),
+            )}
+            <form
+              part="form"
+              novalidate
+              @input=${this.#choose}
+              @change=${this.#choose}
+              @submit=${(event: SubmitEvent) => void this.#confirm(event, detail)}
+            >
+              ${this.alert(state.alert) ?? nothing}
+              ${!pkg && packages.length > 0 ? renderPackageChoice(format, packages, session.currency, state.chosen, state.error) : nothing}
+              ${renderForms(detail, state.formErrors ?? {})}
+              <div class="actions">
+                <button type="submit" part="button primary" aria-disabled=${!!state.busy}>
+                  ${state.busy ? t("confirming") : signOr(detail, t("confirm"))}
+                </button>
+              </div>
+            </form>
+          </section>
+        `;
       }
       case "held":
       case "pending_payment":
@@ -164,13 +168,69 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  private lookAgain() {
-    this.looks = 0;
+  /** The client's own changes under the studio's rules: pay the balance, reschedule, cancel. */
+  #renderManage(detail: BookingDetail, booking: BookingRecord, format: Format) {
+    const state = this.state;
+    const step = state.manage;
+    const canReschedule = detail.selfService?.reschedule.allowed;
+    const canCancel = detail.selfService?.cancel.allowed;
+    const canPay = booking.balanceCents > 0;
+    if (!canReschedule && !canCancel && !canPay) return nothing;
+    const back = () => this.set({ ...state, manage: { name: "idle" }, alert: undefined });
+    const body =
+      step.name === "pick"
+        ? html`<h3>${t("pickNewTime")}</h3>
+            ${
+              step.spots.length === 0
+                ? html`<p>${t("noOtherTimes")}</p>`
+                : html`<ul class="spots" part="spots">
+                    ${step.spots.map(
+                      (spot) => html`<li>
+                        <button
+                          type="button"
+                          part="spot"
+                          ?disabled=${state.busy}
+                          @click=${() =>
+                            void this.#change(
+                              () => this.context().api.reschedule(this.context().key, spot.id),
+                              t("moved"),
+                            )}
+                        >
+                          ${format.range(spot.startsAt, spot.endsAt)}
+                        </button>
+                      </li>`,
+                    )}
+                  </ul>`
+            }
+            <button type="button" part="button" @click=${back}>${t("keepIt")}</button>`
+        : step.name === "cancel"
+          ? html`<p>${t("cancelSure")}</p>
+              <div class="actions">
+                <button
+                  type="button"
+                  part="button primary"
+                  ?disabled=${state.busy}
+                  @click=${() => void this.#change(() => this.context().api.cancel(this.context().key), t("cancelledNow"))}
+                >
+                  ${t("cancelYes")}
+                </button>
+                <button type="button" part="button" @click=${back}>${t("keepIt")}</button>
+              </div>`
+          : html`<div class="actions">
+              ${canPay ? html`<button type="button" part="button primary" @click=${() => void this.#pay()}>${t("payBalance")}</button>` : nothing}
+              ${canReschedule ? html`<button type="button" part="button" @click=${() => void this.#offerTimes(detail)}>${t("reschedule")}</button>` : nothing}
+              ${canCancel ? html`<button type="button" part="button" @click=${() => this.set({ ...state, manage: { name: "cancel" }, alert: undefined })}>${t("cancelBooking")}</button>` : nothing}
+            </div>`;
+    return html`<section part="manage" aria-label=${t("manage")}>${this.alert(state.alert) ?? nothing}${body}</section>`;
+  }
+
+  #lookAgain() {
+    this.#looks = 0;
     void this.run();
   }
 
   /** The session's other times with seats free for the whole booking, to move to. */
-  private async offerTimes(detail: BookingDetail) {
+  async #offerTimes(detail: BookingDetail) {
     this.set({ ...this.state, busy: true, alert: undefined });
     try {
       const data = await this.context().api.session(detail.session.slug, this.context().lang);
@@ -186,7 +246,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   }
 
   /** A move or a cancellation: done, said, and the booking read again as it now stands. */
-  private async change(call: () => Promise<unknown>, done: string) {
+  async #change(call: () => Promise<unknown>, done: string) {
     if (this.state.busy) return;
     this.set({ ...this.state, busy: true, alert: undefined });
     try {
@@ -200,7 +260,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  private async pay() {
+  async #pay() {
     try {
       const { checkoutUrl } = await this.context().api.payBalance(this.context().key);
       window.location.assign(checkoutUrl);
@@ -210,12 +270,12 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     }
   }
 
-  private choose(event: Event) {
+  #choose = (event: Event) => {
     const input = event.target as HTMLInputElement;
     if (input.name === "packageId") this.set({ ...this.state, chosen: input.value, error: undefined });
-  }
+  };
 
-  private async confirm(event: SubmitEvent, detail: BookingDetail) {
+  async #confirm(event: SubmitEvent, detail: BookingDetail) {
     event.preventDefault();
     if (this.state.busy) return;
     const token = this.context().key;
@@ -224,11 +284,11 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     const target = event.target as HTMLFormElement;
     if (!pkg && detail.packages.length > 0) {
       const form = readForm(Choice, target);
-      if ("errors" in form) return this.showError(form.errors.packageId);
+      if ("errors" in form) return this.#showError(form.errors.packageId);
       packageId = form.values.packageId;
     }
     const forms = readForms(detail, target);
-    if ("errors" in forms) return this.showFormErrors(forms.errors);
+    if ("errors" in forms) return this.#showFormErrors(forms.errors);
     this.set({ ...this.state, busy: true, error: undefined, alert: undefined, formErrors: {} });
     try {
       const { booking, checkoutUrl } = await this.context().api.confirm(token, {
@@ -246,20 +306,20 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
         return this.focus(`#${stepHeading}`);
       }
       const packageError = fieldErrors(problem).packageId;
-      if (packageError) return this.showError(packageError);
+      if (packageError) return this.#showError(packageError);
       const errors = formErrors(problem);
-      if (Object.keys(errors).length > 0) return this.showFormErrors(errors);
+      if (Object.keys(errors).length > 0) return this.#showFormErrors(errors);
       this.set({ ...this.state, busy: false, alert: message });
       this.focus("#problem");
     }
   }
 
-  private showFormErrors(formErrors: FormErrors) {
+  #showFormErrors(formErrors: FormErrors) {
     this.set({ ...this.state, busy: false, formErrors });
     this.focus(firstFormError(formErrors) ?? "#problem");
   }
 
-  private showError(error: string | undefined) {
+  #showError(error: string | undefined) {
     this.set({ ...this.state, busy: false, error });
     this.focus(firstInvalid({ packageId: error }) ?? "#problem");
   }

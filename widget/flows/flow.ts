@@ -30,11 +30,12 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
   /** The last answer; undefined before the first, and after a failed load. */
   protected value: Value | undefined;
   /** Why the last load failed. */
-  private problem: ApiProblem | undefined;
-  private pending = false;
-  private loadedKey = "";
-  private args: unknown[] = [];
-  private abort: AbortController | undefined;
+  #problem: ApiProblem | undefined;
+  #pending = false;
+  #loadedKey = "";
+  #args: unknown[] = [];
+  #abort: AbortController | undefined;
+  readonly #initial: State;
 
   /** The one request on load. */
   protected abstract load(api: Api, key: string, lang: string, signal: AbortSignal): Promise<Value>;
@@ -44,8 +45,9 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
   constructor(
     protected readonly host: LitElement,
     protected readonly context: () => FlowContext,
-    private readonly initial: State,
+    initial: State,
   ) {
+    this.#initial = initial;
     this.state = initial;
     host.addController(this);
   }
@@ -53,22 +55,22 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
   /** Before each render: loads again when the client, the key or the language changed. */
   hostUpdate(): void {
     const { api, key, lang } = this.context();
-    if (api !== this.args[0] || key !== this.args[1] || lang !== this.args[2]) void this.run();
+    if (api !== this.#args[0] || key !== this.#args[1] || lang !== this.#args[2]) void this.run();
   }
 
   /** Loads the flow's data now (again); "" as the key loads nothing: the element shows another flow. */
   protected async run(): Promise<void> {
     const { api, key, lang } = this.context();
-    this.args = [api, key, lang];
-    this.abort?.abort();
-    this.abort = undefined;
+    this.#args = [api, key, lang];
+    this.#abort?.abort();
+    this.#abort = undefined;
     // Another session or booking (a single-page app reusing the element): start afresh.
-    if (key !== this.loadedKey) this.reset();
-    this.loadedKey = key;
-    this.pending = !!key;
+    if (key !== this.#loadedKey) this.reset();
+    this.#loadedKey = key;
+    this.#pending = !!key;
     if (!key) return;
     const abort = new AbortController();
-    this.abort = abort;
+    this.#abort = abort;
     this.host.requestUpdate();
     let value: Value | undefined;
     let problem: ApiProblem | undefined;
@@ -76,27 +78,27 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
       value = await this.load(api, key, lang, abort.signal);
     } catch (error) {
       // Told in the words on screen until now, as the view it replaces spoke them.
-      if (this.abort === abort) problem = this.report(error, this.texts.notFound).problem;
+      if (this.#abort === abort) problem = this.report(error, this.texts.notFound).problem;
     }
     // A newer load took this one's place.
-    if (this.abort !== abort) return;
-    this.pending = false;
+    if (this.#abort !== abort) return;
+    this.#pending = false;
     this.value = value;
-    this.problem = problem;
+    this.#problem = problem;
     this.host.requestUpdate();
   }
 
   /** The request on load is running and there is nothing to show yet: the host keeps its height. */
   get loading(): boolean {
-    return this.pending && this.value === undefined;
+    return this.#pending && this.value === undefined;
   }
 
   render() {
     const { value } = this;
     speak(value);
-    if (value) return this.renderValue(value, this.pending);
-    if (this.pending) return renderLoading(t(this.texts.loading));
-    const { problem } = this;
+    if (value) return this.renderValue(value, this.#pending);
+    if (this.#pending) return renderLoading(t(this.texts.loading));
+    const problem = this.#problem;
     if (!problem) return undefined;
     const message = problemMessage(problem, this.texts.notFound);
     return renderProblem(message, problem.code === "not_found" ? undefined : () => void this.run());
@@ -107,7 +109,7 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
 
   /** Forgets the visitor's progress; the load's own render follows. */
   protected reset(): void {
-    this.state = this.initial;
+    this.state = this.#initial;
   }
 
   protected set(state: State): void {

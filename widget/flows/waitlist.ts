@@ -1,8 +1,8 @@
-import { html, type LitElement } from "lit";
+import { html, type LitElement, nothing } from "lit";
 import type { Api } from "../api.ts";
-import type { Words } from "../i18n.ts";
+import { t, type Words } from "../i18n.ts";
 import type { WaitlistEntry } from "../schemas.ts";
-import { renderWaitlistEntry } from "../views/waitlist.ts";
+import { renderStepHeading } from "../views/parts.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 /** A waitlist link (`?spotbook-waitlist=TOKEN`): one's place in line, and a way to leave it. */
@@ -19,15 +19,37 @@ export class WaitlistFlow extends Flow<{ busy: boolean }, { entry: WaitlistEntry
 
   protected renderValue({ entry }: { entry: WaitlistEntry }) {
     return html`<header part="header"><h2 part="heading title">${entry.session.name}</h2></header>
-      ${renderWaitlistEntry({
-        format: this.format(entry.session.timeZone),
-        entry,
-        busy: this.state.busy,
-        onLeave: () => void this.leave(),
-      })}`;
+      ${this.#renderEntry(entry)}`;
   }
 
-  private async leave() {
+  /** One's place in line (or that a time is held for them), and Leave. */
+  #renderEntry(entry: WaitlistEntry) {
+    const format = this.format(entry.session.timeZone);
+    const inLine = entry.status === "waiting";
+    return html`
+      <section>
+        ${renderStepHeading(t("waitlistKeepLink"))}
+        <p part="notice" role="status">
+          ${
+            entry.offerExpiresAt
+              ? t("waitlistOffered", {
+                  until: `${format.day(entry.offerExpiresAt)} ${format.time(entry.offerExpiresAt)}`,
+                })
+              : inLine && entry.position
+                ? t("waitlistPosition", { count: entry.position })
+                : t("waitlistOut")
+          }
+        </p>
+        ${
+          inLine
+            ? html`<button type="button" part="button" ?disabled=${this.state.busy} @click=${() => void this.#leave()}>${t("waitlistLeave")}</button>`
+            : nothing
+        }
+      </section>
+    `;
+  }
+
+  async #leave() {
     this.set({ busy: true });
     try {
       await this.context().api.leaveWaitlist(this.context().key);

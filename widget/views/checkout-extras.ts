@@ -142,10 +142,6 @@ export function renderCheckoutExtras(
           </fieldset>`
         : nothing
     }
-    ${renderField(
-      { name: "couponCode", label: t("code"), type: "text", autocomplete: "off" },
-      extras.couponCode ?? "",
-      couponError,
-    )}
+    ${renderField("couponCode", t("code"), "text", "off", extras.couponCode ?? "", couponError)}
   `;
 }

@@ -1,33 +1,26 @@
 import { html, nothing } from "lit";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
-import type { Package, Session } from "../schemas.ts";
-import { type Amounts, renderStepHeading, renderSummary } from "./parts.ts";
-
-export interface ConfirmationProps {
-  format: Format;
-  title: string;
-  session: Session;
-  spot: { startsAt: string; endsAt: string };
-  pkg: Package | undefined;
-  seats?: number | undefined;
-  /** Where the confirmation email went. */
-  email?: string | undefined;
-  amounts: Amounts | undefined;
-  calendarUrl: string;
-}
+import { type Amounts, type Booked, renderStepHeading, renderSummary } from "./parts.ts";
 
 /**
  * The end of either flow: what was booked, when, what is paid and due, where the confirmation
- * went (its link changes or cancels the booking), and the calendar file.
+ * (`email`) went (its link changes or cancels the booking), and the calendar file.
  */
-export const renderConfirmation = (props: ConfirmationProps) => html`
+export const renderConfirmation = (
+  format: Format,
+  title: string,
+  what: Booked,
+  amounts: Amounts | undefined,
+  email: string | undefined,
+  calendarUrl: string,
+) => html`
   <section part="confirmation">
-    ${renderStepHeading(props.title)}
-    <p>${t("bookedIntro", { studio: props.session.studioName })}</p>
-    ${renderSummary(props.format, props, props.amounts, true)}
-    ${props.email ? html`<p>${t("emailSent", { email: props.email })} ${t("changeOrCancel")}</p>` : nothing}
-    <p><a part="link" href=${props.calendarUrl} download>${t("addToCalendar")}</a></p>
+    ${renderStepHeading(title)}
+    <p>${t("bookedIntro", { studio: what.session.studioName })}</p>
+    ${renderSummary(format, what, amounts, true)}
+    ${email ? html`<p>${t("emailSent", { email })} ${t("changeOrCancel")}</p>` : nothing}
+    <p><a part="link" href=${calendarUrl} download>${t("addToCalendar")}</a></p>
   </section>
 `;
 

@@ -70,7 +70,7 @@ const renderContract = (contract: Contract, errors: FormErrors) => html`
       name=${name}
       autocomplete="name"
       maxlength="200"
-      aria-invalid=${errors[name] ? "true" : "false"}
+      aria-invalid=${!!errors[name]}
       aria-describedby=${errors[name] ? `sign-means ${name}-error` : "sign-means"}
     />
     ${renderFieldError(name, errors[name])}

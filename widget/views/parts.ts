@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { itemized, moneyRows, type Shown } from "../../worker/domain/money-lines.ts";
 import type { ApiProblem } from "../api.ts";
-import type { Field } from "../form.ts";
+import type { Field, FieldErrors } from "../form.ts";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
 import type { BookingRecord, Package, Session, SessionType } from "../schemas.ts";
@@ -21,38 +21,35 @@ export type Amounts = Pick<
  * The package already decided (by the booking, then the session) or the only one there is;
  * undefined when the client has to choose.
  */
-export function fixedPackage(packages: Package[], ...ids: (string | null)[]): Package | undefined {
+export function fixedPackage(
+  packages: Package[],
+  ...ids: (string | null | undefined)[]
+): Package | undefined {
   const id = ids.find((candidate) => candidate);
   return id ? packages.find((p) => p.id === id) : packages.length === 1 ? packages[0] : undefined;
 }
 
-const problemKeys: Record<string, string> = {
-  network: "network",
-  rate_limited: "rateLimited",
-  spot_taken: "spotTaken",
-  not_enough_seats: "notEnoughSeats",
-  hold_expired: "holdExpired",
-  package_required: "packageRequired",
-  forbidden: "forbidden",
-  conflict: "conflict",
+// The API's codes whose message has the code's name in camelCase (rate_limited: rateLimited)…
+const sameName = new Set(
+  "network rate_limited spot_taken not_enough_seats hold_expired package_required forbidden conflict too_late reschedule_not_allowed cancel_not_allowed booking_not_open not_admitted booking_closed no_balance_due session_cancelled contract_changed".split(
+    " ",
+  ),
+);
+// …and those whose message is another's.
+const renamed: Record<string, string> = {
   wrong_classification: "byInvitation",
-  too_late: "tooLate",
   payments_unavailable: "payAtSession",
-  reschedule_not_allowed: "rescheduleNotAllowed",
-  cancel_not_allowed: "cancelNotAllowed",
-  booking_not_open: "bookingNotOpen",
-  not_admitted: "notAdmitted",
-  booking_closed: "bookingClosed",
   booking_changed: "conflict",
-  no_balance_due: "noBalanceDue",
-  session_cancelled: "sessionCancelled",
   contract_not_signed: "signRequired",
-  contract_changed: "contractChanged",
 };
+
+const messageKey = (code: string) =>
+  renamed[code] ??
+  (sameName.has(code) ? code.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) : "unknown");
 
 /** A problem in words a visitor understands; `notFound` names the message for what could not be found. */
 export const problemMessage = (problem: ApiProblem, notFound = "unknown") =>
-  t(problem.code === "not_found" ? notFound : (problemKeys[problem.code] ?? "unknown"), {
+  t(problem.code === "not_found" ? notFound : messageKey(problem.code), {
     // not_enough_seats says how many are left, the one number in its detail.
     count: Number(/\d+/.exec(problem.message)?.[0] ?? 0),
   });
@@ -86,23 +83,21 @@ export function renderHeader(session: Session, sessionType: SessionType) {
   `;
 }
 
+/** What a booking is for: the session, its time, the package and the seats. */
+export type Booked = {
+  session: Session;
+  spot: { startsAt: string; endsAt: string };
+  pkg?: Package | undefined;
+  seats?: number | undefined;
+};
+
 const row = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
 
 /**
  * When, where, what, and the money: before booking the price and deposit, after booking
  * what is paid and what is still due.
  */
-export function renderSummary(
-  format: Format,
-  what: {
-    session: Session;
-    spot: { startsAt: string; endsAt: string };
-    pkg?: Package | undefined;
-    seats?: number | undefined;
-  },
-  amounts?: Amounts,
-  booked = false,
-) {
+export function renderSummary(format: Format, what: Booked, amounts?: Amounts, booked = false) {
   const money = (cents: number) => format.money(cents, amounts?.currency ?? what.session.currency);
   return html`
     <dl part="summary">
@@ -130,29 +125,46 @@ const errorId = (name: string) => `${name}-error`;
 export const renderFieldError = (name: string, error: string | undefined) =>
   error ? html`<p class="field-error" part="error" id=${errorId(name)}>${error}</p>` : nothing;
 
+/** A text input with its label and error; `autocomplete` is the browser's hint. */
 export function renderField(
-  field: { name: Field; label: string; type: string; autocomplete: string; required?: boolean },
+  name: Field,
+  label: string,
+  type: string,
+  autocomplete: string,
   value: string,
   error: string | undefined,
+  required = false,
 ) {
   return html`
     <div class="field" part="field">
-      <label part="label" for=${field.name}>${field.label}</label>
+      <label part="label" for=${name}>${label}</label>
       <input
         part="input"
-        id=${field.name}
-        name=${field.name}
-        type=${field.type}
-        autocomplete=${field.autocomplete}
-        ?required=${field.required}
+        id=${name}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        ?required=${required}
         .value=${value}
-        aria-invalid=${error ? "true" : "false"}
-        aria-describedby=${error ? errorId(field.name) : nothing}
+        aria-invalid=${!!error}
+        aria-describedby=${error ? errorId(name) : nothing}
       />
-      ${renderFieldError(field.name, error)}
+      ${renderFieldError(name, error)}
     </div>
   `;
 }
+
+/** The name and email every form that books or joins asks for. */
+export const renderContact = (draft: { name: string; email: string }, errors: FieldErrors) =>
+  html`${renderField("name", t("name"), "text", "name", draft.name, errors.name, true)}${renderField(
+    "email",
+    t("email"),
+    "email",
+    "email",
+    draft.email,
+    errors.email,
+    true,
+  )}`;
 
 /** The client's choice of package, as radios named `packageId`. */
 export function renderPackageChoice(
@@ -178,7 +190,7 @@ export function renderPackageChoice(
               value=${p.id}
               required
               .checked=${chosen === p.id}
-              aria-invalid=${error ? "true" : "false"}
+              aria-invalid=${!!error}
             />
             <span>
               <strong>${p.name}</strong> · ${price(p)}

@@ -22,10 +22,10 @@ function answerSchema(q: Question) {
   const required = () => t("answerRequired", { question: q.label });
   if (q.kind === "several_choices") {
     const ticked = v.array(v.string());
-    return q.required ? v.pipe(ticked, v.minLength(1, required)) : ticked;
+    return q.required ? v.pipe(ticked, v.nonEmpty(required)) : ticked;
   }
   const text = v.pipe(
-    v.optional(v.string(), ""),
+    v.nullish(v.string(), ""),
     v.trim(),
     v.maxLength(longest(q), () => t("tooLong")),
   );
@@ -70,7 +70,7 @@ function renderChoices(q: Question, name: string, error: string | undefined) {
     <legend part="label">${q.label}${optional(q)}</legend>
     ${choices.map(
       ([value, label]) =>
-        html`<label class="package"><input type=${type} name=${name} value=${value} aria-invalid=${error ? "true" : "false"} /> ${label}</label>`,
+        html`<label class="package"><input type=${type} name=${name} value=${value} aria-invalid=${!!error} /> ${label}</label>`,
     )}
     ${renderFieldError(name, error)}
   </fieldset>`;
@@ -81,7 +81,7 @@ export function renderQuestions(questions: Question[], errors: FormErrors) {
     const name = field(q);
     const error = errors[name];
     if (q.kind !== "short_text" && q.kind !== "long_text") return renderChoices(q, name, error);
-    const [max, invalid, describedBy] = [longest(q), error ? "true" : "false", described(name, error)];
+    const [max, invalid, describedBy] = [longest(q), !!error, described(name, error)];
     return html`<div class="field" part="field">
       <label part="label" for=${name}>${q.label}${optional(q)}</label>
       ${
