@@ -17,6 +17,8 @@ const zoneOptions: Intl.DateTimeFormatOptions = { timeZoneName: "long" };
 
 type Formatters = { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat };
 const built = new Map<string, Formatters>();
+/** A visitor picks the locale (any tag a catalogue's language starts), so the cache is bounded. */
+const mostBuilt = 64;
 
 function formattersFor(locale: string, timeZone: string): Formatters {
   const key = `${locale}|${timeZone}`;
@@ -25,6 +27,7 @@ function formattersFor(locale: string, timeZone: string): Formatters {
     const make = (options: Intl.DateTimeFormatOptions) =>
       new Intl.DateTimeFormat(locale, { timeZone, ...options });
     f = { day: make(dayOptions), time: make(timeOptions), zone: make(zoneOptions) };
+    if (built.size >= mostBuilt) built.clear();
     built.set(key, f);
   }
   return f;
