@@ -13,20 +13,26 @@ const fallback: Words = { locale: "en", messages: early };
 let active = fallback;
 const plurals = new Map<string, Intl.PluralRules>();
 
+/** The hosted page's words as last read, by the meta's content: each render while loading asks. */
+let read: { content: string; words: Words } = { content: "", words: fallback };
+
 /**
  * The words before or without an answer: on the Worker's hosted pages, which bring them in the
  * visitor's language (`<meta name="spotbook-words">`), those; elsewhere the English.
  */
 function beforeAnswer(): Words {
-  try {
-    const words = JSON.parse(
-      document.querySelector<HTMLMetaElement>("meta[name=spotbook-words]")?.content ?? "",
-    );
-    if (typeof words.locale === "string" && typeof words.messages === "object") return words;
-  } catch {
-    // No such meta, or not ours: English.
+  const content = document.querySelector<HTMLMetaElement>("meta[name=spotbook-words]")?.content ?? "";
+  if (content !== read.content) {
+    let words = fallback;
+    try {
+      const parsed = JSON.parse(content);
+      if (typeof parsed.locale === "string" && typeof parsed.messages === "object") words = parsed;
+    } catch {
+      // Not ours: English.
+    }
+    read = { content, words };
   }
-  return fallback;
+  return read.words;
 }
 
 /**

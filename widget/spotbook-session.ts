@@ -1,11 +1,13 @@
 import { LitElement, type PropertyValues } from "lit";
-import { type Api, apiBase, createApi } from "./api.ts";
+import { type Api, type ApiProblem, apiBase, createApi, toProblem } from "./api.ts";
 import type { SpotbookEventMap } from "./events.ts";
 import { BookingFlow, offerKey } from "./flows/booking.ts";
-import { ConfirmationFlow } from "./flows/confirmation.ts";
+import type { ConfirmationFlow } from "./flows/confirmation.ts";
 import type { FlowContext } from "./flows/flow.ts";
-import { WaitlistFlow } from "./flows/waitlist.ts";
+import type { WaitlistFlow } from "./flows/waitlist.ts";
+import { t } from "./i18n.ts";
 import { styles } from "./styles.ts";
+import { problemMessage, renderLoading, renderProblem } from "./views/parts.ts";
 // The plain-HTML embeds (a div, a link) that survive site editors.
 import "./embed.ts";
 
@@ -98,10 +100,15 @@ export class SpotbookSession extends LitElement {
           : this.session || this.#linkedSession,
     ),
   );
-  readonly #confirmationFlow = new ConfirmationFlow(this, () => this.#flowContext(this.#token));
-  readonly #waitlistFlow = new WaitlistFlow(this, () =>
-    this.#flowContext(this.#token ? "" : this.#waitlistToken),
-  );
+  /**
+   * The flows a link in the page's address opens (a client's booking, a place on a waitlist), each
+   * a module of its own loaded when first needed: a visitor who books downloads and runs neither.
+   */
+  #confirmationFlow: ConfirmationFlow | undefined;
+  #waitlistFlow: WaitlistFlow | undefined;
+  /** Why the linked flow's module did not load (offline, or a deploy replaced it). */
+  #linkProblem: ApiProblem | undefined;
+  #opening = false;
 
   constructor() {
     super();
@@ -120,6 +127,26 @@ export class SpotbookSession extends LitElement {
       this.#offerToken = query.get("spotbook-offer") || "";
       this.#linkedSession = query.get("spotbook-session") || "";
     }
+    if (!this.#flow && !this.#linkProblem && !this.#opening) void this.#openLinkedFlow();
+  }
+
+  async #openLinkedFlow() {
+    this.#opening = true;
+    try {
+      if (this.#token) {
+        const { ConfirmationFlow } = await import("./flows/confirmation.ts");
+        this.#confirmationFlow ??= new ConfirmationFlow(this, () => this.#flowContext(this.#token));
+      } else {
+        const { WaitlistFlow } = await import("./flows/waitlist.ts");
+        this.#waitlistFlow ??= new WaitlistFlow(this, () =>
+          this.#flowContext(this.#token ? "" : this.#waitlistToken),
+        );
+      }
+    } catch (error) {
+      this.#linkProblem = toProblem(error);
+    }
+    this.#opening = false;
+    this.requestUpdate();
   }
 
   get #flow() {
@@ -131,7 +158,7 @@ export class SpotbookSession extends LitElement {
   }
 
   override updated(): void {
-    const loading = this.#flow.loading;
+    const loading = this.#flow ? this.#flow.loading : !this.#linkProblem;
     if (loading) this.setAttribute("aria-busy", "true");
     else this.removeAttribute("aria-busy");
   }
@@ -142,7 +169,14 @@ export class SpotbookSession extends LitElement {
   }
 
   override render() {
-    return this.#flow.render();
+    const flow = this.#flow;
+    if (flow) return flow.render();
+    const problem = this.#linkProblem;
+    // Trying again is loading the page again: after a deploy, the module this widget.js names is
+    // gone, and only a fresh widget.js names the one that replaced it.
+    return problem
+      ? renderProblem(problemMessage(problem), () => location.reload())
+      : renderLoading(t("loadingBooking"));
   }
 }
 

@@ -5,7 +5,7 @@
  * fails CI (`npm run size` and `npm run bench -- --short`).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -58,6 +58,11 @@ export function widgetSize(): SizeReport {
     };
   }
   const value = gzip(readFileSync(file));
+  // What only a link in the page's address loads (a client's booking, a waitlist place).
+  const chunkDir = join(root, "widget/dist/widget");
+  const chunks = existsSync(chunkDir)
+    ? readdirSync(chunkDir).map((name) => [name, gzip(readFileSync(join(chunkDir, name)))] as const)
+    : [];
   // The same build with a source map, elsewhere, to give each byte to its module.
   const dir = mkdtempSync(join(tmpdir(), "spotbook-widget-map-"));
   let analysis: string[] = [];
@@ -82,6 +87,13 @@ export function widgetSize(): SizeReport {
         goal: `≤ ${kb(budgets.widgetLimit)}`,
         met: value <= budgets.widgetLimit,
         hard: true,
+      },
+      {
+        ...base,
+        figure: "the widget's chunks for a link, gzip -9, each",
+        value: chunks.reduce((sum, [, size]) => sum + size, 0),
+        goal: "reported",
+        note: chunks.map(([name, size]) => `${name} ${size.toLocaleString("en-US")} B`).join(", "),
       },
     ],
     analysis,

@@ -1,6 +1,16 @@
-import { describe, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
 import { shown, tokens, visit } from "./support.ts";
+
+/** The widget's chunks (widget/dist/widget/) the page has loaded. */
+const chunksLoaded = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((url) => new URL(url).pathname.startsWith("/widget/")),
+  );
 
 const chromium = useChromium();
 
@@ -19,6 +29,24 @@ describe("a client confirms a Single session from the emailed link", () => {
     await snap(page, "single-3-confirmed");
     await page.reload();
     await shown(page.getByRole("heading", { name: "Your session is confirmed" }));
+    await context.close();
+  });
+
+  it("loads the confirmation's code only for the client's link, across origins and cached for good", async () => {
+    const booking = await visit(chromium(), "/");
+    await shown(booking.page.getByRole("heading", { name: "Choose a time" }));
+    expect(await chunksLoaded(booking.page)).toEqual([]);
+    await booking.context.close();
+
+    const { context, page } = await visit(chromium(), `/book?spotbook=${tokens().DEMO_CLIENT_TOKEN}`);
+    // Confirmed by the test above, or not yet.
+    await shown(page.getByRole("heading", { name: /your session/i }));
+    const [chunk, ...more] = await chunksLoaded(page);
+    expect(more).toEqual([]);
+    const answer = await fetch(chunk ?? "", { headers: { origin: new URL(page.url()).origin } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("access-control-allow-origin")).toBe("*");
+    expect(answer.headers.get("cache-control")).toContain("immutable");
     await context.close();
   });
 });

@@ -89,4 +89,24 @@ describe("<spotbook-session>", () => {
       "Too many attempts in a short time. Please wait a minute, then try again.",
     );
   });
+
+  it("says a client's link could not open in plain words, and tries again by loading the page afresh", async () => {
+    fakeApi();
+    // The confirmation's own module, as after a deploy replaced it or with the network gone.
+    vi.doMock("../../widget/flows/confirmation.ts", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
+    try {
+      const element = await mount({ booking: "a-client-token" });
+      expect(text(find(element, "[role=alert] p"))).toBe(
+        "Something went wrong on our side. Please try again in a moment.",
+      );
+      expect(element.hasAttribute("aria-busy")).toBe(false);
+      await click(element, find(element, "[role=alert] button"));
+      expect(reload).toHaveBeenCalledOnce();
+    } finally {
+      vi.doUnmock("../../widget/flows/confirmation.ts");
+    }
+  });
 });
