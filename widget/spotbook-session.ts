@@ -108,7 +108,8 @@ export class SpotbookSession extends LitElement {
   #waitlistFlow: WaitlistFlow | undefined;
   /** Why the linked flow's module did not load (offline, or a deploy replaced it). */
   #linkProblem: ApiProblem | undefined;
-  #opening = false;
+  /** The linked flow's module on its way. */
+  #opening: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -127,11 +128,16 @@ export class SpotbookSession extends LitElement {
       this.#offerToken = query.get("spotbook-offer") || "";
       this.#linkedSession = query.get("spotbook-session") || "";
     }
-    if (!this.#flow && !this.#linkProblem && !this.#opening) void this.#openLinkedFlow();
+    if (!this.#flow && !this.#linkProblem) this.#opening ??= this.#openLinkedFlow();
+  }
+
+  /** Rendered means with the linked flow's module too, when it is on its way. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#opening;
+    return super.getUpdateComplete();
   }
 
   async #openLinkedFlow() {
-    this.#opening = true;
     try {
       if (this.#token) {
         const { ConfirmationFlow } = await import("./flows/confirmation.ts");
@@ -145,7 +151,7 @@ export class SpotbookSession extends LitElement {
     } catch (error) {
       this.#linkProblem = toProblem(error);
     }
-    this.#opening = false;
+    this.#opening = undefined;
     this.requestUpdate();
   }
 
