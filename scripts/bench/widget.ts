@@ -46,9 +46,12 @@ async function requestsToSpots(origin: string): Promise<Figure> {
   }
 }
 
+/** Runs of the page, fresh each: one run's figure moves by a factor of two on a busy machine. */
+const mainThreadRuns = 5;
+
 const mainThread = {
   scenario,
-  figure: "main-thread script, 4× CPU slowdown",
+  figure: "main-thread script, 4× CPU slowdown, slowest run",
   unit: "ms",
   goal: "≤ 50 ms (Lighthouse mobile's throttling)",
 } as const;
@@ -89,18 +92,29 @@ async function mainThreadScript(origin: string): Promise<Figure> {
   const browser = await launchChromium().catch((err: Error) => err);
   if (browser instanceof Error) return { ...mainThread, value: null, note: `Chromium: ${browser.message}` };
   try {
-    const page = await browser.newPage({ viewport: { width: 412, height: 823 }, isMobile: true });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await cdp.send("Performance.enable");
-    const stop = await startTrace(cdp);
-    await page.goto(`${origin}/demo/`, { waitUntil: "commit" });
-    await spotsShown(cdp);
-    const { metrics } = await cdp.send("Performance.getMetrics");
-    const { ms, top } = traceScript(await stop());
-    const seconds = metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
-    const note = `trace: ${top}; ScriptDuration ${(seconds * 1000).toFixed(1)} ms`;
-    return { ...mainThread, value: ms, met: ms <= 50, note };
+    const runs: { ms: number; note: string }[] = [];
+    for (let run = 0; run < mainThreadRuns; run++) {
+      // A fresh context each run: nothing cached, as a first visit.
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await cdp.send("Performance.enable");
+      const stop = await startTrace(cdp);
+      await page.goto(`${origin}/demo/`, { waitUntil: "commit" });
+      await spotsShown(cdp);
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const { ms, top } = traceScript(await stop());
+      const seconds = metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
+      runs.push({ ms, note: `${top}; ScriptDuration ${(seconds * 1000).toFixed(1)} ms` });
+      await context.close();
+    }
+    // The goal holds for every run, so the slowest is the figure; the others say how far they spread.
+    runs.sort((a, b) => a.ms - b.ms);
+    const slowest = runs.at(-1) as { ms: number; note: string };
+    const all = runs.map((r) => r.ms.toFixed(0)).join(", ");
+    const note = `slowest of ${runs.length} runs (${all} ms); its trace: ${slowest.note}`;
+    return { ...mainThread, value: slowest.ms, met: slowest.ms <= 50, note };
   } finally {
     await browser.close();
   }
