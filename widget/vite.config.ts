@@ -118,9 +118,10 @@ const catalogueFiles = async () => ({ [translationsAsset.slice(1)]: JSON.stringi
  * One ES module, `widget/dist/widget.js`, with lit inside: a photographer's page loads it with a
  * single script tag, and no CSS file (styles live in the shadow root). What only a link in the
  * page's address opens (a client's booking, a waitlist place) is a chunk under `widget/`, named
- * by its content, which widget.js imports when such a link is followed. `public/` (the demo and the hosted booking page) is copied beside it, with the
- * API's OpenAPI document, and the Worker serves the folder as static assets. Paths are relative to `root`, which is relative to
- * the repository root where npm runs every script.
+ * by its content, which widget.js imports when such a link is followed. `public/` (the demo and
+ * the hosted booking page) is copied beside it, with the API's OpenAPI document, and the Worker
+ * serves the folder as static assets. Paths are relative to `root`, which is relative to the
+ * repository root where npm runs every script.
  */
 export default defineConfig({
   root: "widget",

@@ -90,7 +90,7 @@ export function widgetSize(): SizeReport {
       },
       {
         ...base,
-        figure: "the widget's chunks for a link, gzip -9, each",
+        figure: "the widget's chunks for a link, gzip -9, together",
         value: chunks.reduce((sum, [, size]) => sum + size, 0),
         goal: "reported",
         note: chunks.map(([name, size]) => `${name} ${size.toLocaleString("en-US")} B`).join(", "),
