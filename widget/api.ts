@@ -1,19 +1,5 @@
 import * as v from "valibot";
-import {
-  BookingConfirmed,
-  BookingCreated,
-  BookingDetail,
-  CheckoutOpened,
-  HeldOffer,
-  HoldCreated,
-  HoldExtended,
-  PlaceInLineAnswer,
-  Problem,
-  SessionData,
-  WaitlistEntry,
-  WaitlistJoined,
-} from "./schemas.ts";
-import type { FormsBody } from "./views/contract.ts";
+import { HeldOffer, HoldCreated, Problem, SessionData } from "./schemas.ts";
 
 export type FieldError = { path: string; message: string };
 
@@ -39,7 +25,7 @@ export const toProblem = (error: unknown) =>
 // For a proxy or platform error page without a problem body.
 const codeByStatus: Record<number, string> = { 404: "not_found", 410: "hold_expired", 429: "rate_limited" };
 
-type Call = {
+export type Call = {
   method?: string;
   body?: unknown;
   bearer?: string;
@@ -92,9 +78,12 @@ export function createApi(base: URL) {
   }
 
   const id = encodeURIComponent;
-  const post = (body: unknown, bearer?: string): Call => ({ method: "POST", body, bearer });
 
   return {
+    /** The calls made by what is loaded on demand go the same way (booking-api.ts). */
+    send,
+    json,
+    base,
     session: (slug: string, lang: string, signal?: AbortSignal, cache?: RequestCache) =>
       json(SessionData, { signal, ...(cache ? { cache } : {}) }, `v1/sessions/${id(slug)}?lang=${id(lang)}`),
     hold: (slug: string, spotId: string, seats: number, admission?: string) =>
@@ -103,31 +92,9 @@ export function createApi(base: URL) {
         post({ spotId, seats, ...(admission ? { admission } : {}) }),
         `v1/sessions/${id(slug)}/holds`,
       ),
-    queue: (slug: string, ticket: string | undefined) =>
-      json(PlaceInLineAnswer, post(ticket ? { ticket } : {}), `v1/sessions/${id(slug)}/queue`),
-    extend: (hold: { id: string; token: string }) =>
-      json(HoldExtended, post(undefined, hold.token), `v1/holds/${id(hold.id)}/extend`),
     release: (hold: { id: string; token: string }) =>
       send({ method: "DELETE", bearer: hold.token }, `v1/holds/${id(hold.id)}`),
-    book: (hold: { id: string; token: string }, body: BookingBody) =>
-      json(BookingCreated, post(body, hold.token), `v1/holds/${id(hold.id)}/booking`),
-    booking: (token: string, lang: string, signal?: AbortSignal) =>
-      json(BookingDetail, { signal }, `v1/bookings/${id(token)}?lang=${id(lang)}`),
-    confirm: (token: string, body: { packageId?: string } & FormsBody) =>
-      json(BookingConfirmed, post(body), `v1/bookings/${id(token)}/confirm`),
-    reschedule: (token: string, spotId: string) =>
-      send(post({ spotId }), `v1/bookings/${id(token)}/reschedule`),
-    cancel: (token: string) => send(post(undefined), `v1/bookings/${id(token)}/cancel`),
-    payBalance: (token: string) => json(CheckoutOpened, post(undefined), `v1/bookings/${id(token)}/payments`),
-    joinWaitlist: (
-      slug: string,
-      body: { client: { name: string; email: string }; times?: { date: string }[]; locale?: string },
-    ) => json(WaitlistJoined, post(body), `v1/sessions/${id(slug)}/waitlist`),
-    waitlistEntry: (token: string, lang: string, signal?: AbortSignal) =>
-      json(WaitlistEntry, { signal }, `v1/waitlist/${id(token)}?lang=${id(lang)}`),
-    leaveWaitlist: (token: string) => send({ method: "DELETE" }, `v1/waitlist/${id(token)}`),
     offer: (token: string, signal?: AbortSignal) => json(HeldOffer, { signal }, `v1/offers/${id(token)}`),
-    calendarUrl: (token: string) => new URL(`v1/bookings/${id(token)}/calendar.ics`, base).href,
     /** The admin page where a photographer allows the sites that may embed their booking. */
     settingsUrl: new URL("admin/settings", base).href,
   };
@@ -135,13 +102,5 @@ export function createApi(base: URL) {
 
 export type Api = ReturnType<typeof createApi>;
 
-export type BookingBody = {
-  client: { name: string; email: string; phone?: string };
-  packageId?: string;
-  locale?: string;
-  /** The visitor booked with the studio's rules shown above the button. */
-  acceptRules?: boolean;
-  people?: number;
-  addOns?: { id: string; quantity: number }[];
-  couponCode?: string;
-} & FormsBody;
+/** A POST with a JSON body, as the holder of `bearer` (a hold's token) when given. */
+export const post = (body: unknown, bearer?: string): Call => ({ method: "POST", body, bearer });

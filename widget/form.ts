@@ -40,3 +40,39 @@ export const firstInvalid = (errors: FieldErrors) => {
   const field = fields.find((f) => errors[f]);
   return field && `[name="${field}"]`;
 };
+
+/* What the visitor types, with the messages shown next to each field. */
+
+// A radio group with nothing chosen is missing from the form data altogether.
+// Messages as functions: valibot asks for them when a field fails, in the visitor's language then.
+const tooLong = () => t("tooLong");
+const required = (message: () => string) => v.pipe(v.nullish(v.string(), ""), v.trim(), v.nonEmpty(message));
+
+export const ClientInput = v.object({
+  name: v.pipe(
+    required(() => t("nameRequired")),
+    v.maxLength(200, tooLong),
+  ),
+  email: v.pipe(
+    required(() => t("emailRequired")),
+    v.email(() => t("emailInvalid")),
+    v.maxLength(254, tooLong),
+  ),
+  phone: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(40, tooLong),
+    v.regex(/^[+\d\s().-]*$/, () => t("phoneInvalid")),
+  ),
+  packageId: v.nullish(v.string(), ""),
+});
+
+export const PackageChoice = required(() => t("packageRequired"));
+
+/** The details form when the visitor has to choose a package. */
+export const ClientWithPackage = v.object({ ...ClientInput.entries, packageId: PackageChoice });
+
+/** The waitlist form: name and email (the days that suit are read apart, as checkboxes). */
+export const WaitlistInput = v.object({ name: ClientInput.entries.name, email: ClientInput.entries.email });
+
+export type ClientInput = v.InferOutput<typeof ClientInput>;

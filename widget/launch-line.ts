@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Api } from "./api.ts";
-import type { PlaceInLine } from "./schemas.ts";
+import { bookingApi, type PlaceInLine } from "./booking-api.ts";
 
 /** The longest a visitor waits between two asks after failures. */
 const maxBackOffMs = 30_000;
@@ -96,7 +96,7 @@ export class LaunchLine implements ReactiveController {
     if (!api || !slug) return;
     clearTimeout(this.#timer);
     try {
-      const { place } = await api.queue(slug, this.place?.ticket ?? storedTicket(slug));
+      const { place } = await bookingApi(api).queue(slug, this.place?.ticket ?? storedTicket(slug));
       if (slug !== this.#slug) return;
       storeTicket(slug, place.ticket);
       const before = this.place;

@@ -1,9 +1,10 @@
-import { LitElement, type PropertyValues } from "lit";
+import { adoptStyles, LitElement, type PropertyValues, supportsAdoptingStyleSheets } from "lit";
 import { type Api, type ApiProblem, apiBase, createApi, toProblem } from "./api.ts";
 import type { SpotbookEventMap } from "./events.ts";
 import { BookingFlow, offerKey } from "./flows/booking.ts";
 import type { ConfirmationFlow } from "./flows/confirmation.ts";
 import type { FlowContext } from "./flows/flow.ts";
+import type { OnDemand } from "./flows/on-demand.ts";
 import type { WaitlistFlow } from "./flows/waitlist.ts";
 import { t } from "./i18n.ts";
 import { styles } from "./styles.ts";
@@ -101,15 +102,17 @@ export class SpotbookSession extends LitElement {
     ),
   );
   /**
-   * The flows a link in the page's address opens (a client's booking, a place on a waitlist), each
-   * a module of its own loaded when first needed: a visitor who books downloads and runs neither.
+   * The flows a link in the page's address opens (a client's booking, a place on a waitlist), in
+   * the module loaded when first needed (flows/on-demand.ts): the list of times runs neither.
    */
   #confirmationFlow: ConfirmationFlow | undefined;
   #waitlistFlow: WaitlistFlow | undefined;
   /** Why the linked flow's module did not load (offline, or a deploy replaced it). */
   #linkProblem: ApiProblem | undefined;
-  /** The linked flow's module on its way. */
+  /** The linked flow on its way. */
   #opening: Promise<void> | undefined;
+  /** What is loaded on demand (flows/on-demand.ts), on its way or come. */
+  #onDemand: Promise<OnDemand> | undefined;
 
   constructor() {
     super();
@@ -131,19 +134,37 @@ export class SpotbookSession extends LitElement {
     if (!this.#flow && !this.#linkProblem) this.#opening ??= this.#openLinkedFlow();
   }
 
-  /** Rendered means with the linked flow's module too, when it is on its way. */
+  /** Rendered means with what is loaded on demand too, when it is on its way. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.#opening;
+    await Promise.all([this.#opening, this.#onDemand?.catch(() => undefined)]);
     return super.getUpdateComplete();
+  }
+
+  /** What is loaded on demand, once; a load that failed is tried again the next time it is needed. */
+  #loadOnDemand(): Promise<OnDemand> {
+    this.#onDemand ??= import("./flows/on-demand.ts").then(
+      (module) => {
+        // Its views' styles join the element's own (without adopted sheets, Lit adds a <style>).
+        adoptStyles(
+          this.renderRoot as ShadowRoot,
+          supportsAdoptingStyleSheets ? [styles, module.formStyles] : [module.formStyles],
+        );
+        return module;
+      },
+      (error: unknown) => {
+        this.#onDemand = undefined;
+        throw error;
+      },
+    );
+    return this.#onDemand;
   }
 
   async #openLinkedFlow() {
     try {
+      const { ConfirmationFlow, WaitlistFlow } = await this.#loadOnDemand();
       if (this.#token) {
-        const { ConfirmationFlow } = await import("./flows/confirmation.ts");
         this.#confirmationFlow ??= new ConfirmationFlow(this, () => this.#flowContext(this.#token));
       } else {
-        const { WaitlistFlow } = await import("./flows/waitlist.ts");
         this.#waitlistFlow ??= new WaitlistFlow(this, () =>
           this.#flowContext(this.#token ? "" : this.#waitlistToken),
         );
@@ -171,7 +192,12 @@ export class SpotbookSession extends LitElement {
 
   #flowContext(key: string): FlowContext {
     const own = this.locale || this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
-    return { api: this.#client, lang: [own, ...navigator.languages].filter(Boolean).join(","), key };
+    return {
+      api: this.#client,
+      lang: [own, ...navigator.languages].filter(Boolean).join(","),
+      key,
+      onDemand: () => this.#loadOnDemand(),
+    };
   }
 
   override render() {

@@ -1,10 +1,11 @@
 import { unsafeCSS } from "lit";
 
 /**
- * The stylesheet's one literal, as Lit's CSSResult: `css` would bring its checks of interpolated
- * values, which a sheet without any needs not. Named `css` so the build minifies it as one.
+ * A stylesheet's one literal, as Lit's CSSResult: `css` would bring its checks of interpolated
+ * values, which a sheet without any needs not. Named `css` so the build minifies it as one (this
+ * file's and form-styles.ts's).
  */
-const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
+export const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
 
 /*
  * Inherits the host page's font and color by default and takes its accent and shapes from
@@ -73,10 +74,6 @@ export const styles = css`
 
   .muted {
     color: var(--_muted);
-  }
-
-  .block {
-    display: block;
   }
 
   .visually-hidden {
@@ -170,47 +167,6 @@ export const styles = css`
     opacity: 0.8;
   }
 
-  dl {
-    display: grid;
-    grid-template-columns: minmax(0, max-content) 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0 0 var(--_gap);
-  }
-
-  dl > div {
-    display: contents;
-  }
-
-  dt {
-    color: var(--_muted);
-  }
-
-  dd {
-    margin: 0;
-  }
-
-  .countdown {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem 1rem;
-    padding: 0.5rem 0.75rem;
-    margin-bottom: var(--_gap);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .countdown p {
-    margin: 0;
-  }
-
-  form {
-    display: grid;
-    gap: var(--_gap);
-  }
-
   .field {
     display: grid;
     gap: 0.25rem;
@@ -220,65 +176,12 @@ export const styles = css`
     min-width: 0;
   }
 
-  legend {
-    padding: 0;
-    margin-bottom: 0.25rem;
-  }
-
-  label,
-  legend {
+  label {
     font-weight: 600;
   }
 
-  input:not([type="radio"]) {
-    width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  input[aria-invalid="true"] {
-    border-color: var(--_danger);
-  }
-
-  .package {
-    display: flex;
-    gap: 0.75rem;
-    align-items: flex-start;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    font-weight: normal;
-    cursor: pointer;
-  }
-
-  .package input {
-    margin-top: 0.35em;
-    accent-color: var(--_accent);
-  }
-
-  .package:has(:checked) {
-    border-color: var(--_accent);
-  }
-
-  .contract {
-    max-height: 16rem;
-    overflow: auto;
-    white-space: pre-wrap;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .field-error,
   .problem {
     color: var(--_danger);
-    margin: 0;
-  }
-
-  .problem {
     padding: 0.75rem;
     margin-bottom: var(--_gap);
     border: 1px solid currentColor;
@@ -293,25 +196,12 @@ export const styles = css`
     margin: 0;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-
-  a[part~="link"] {
-    color: var(--_accent);
-    font-weight: 600;
-  }
-
   .loading {
     color: var(--_muted);
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    button,
-    input,
-    .package {
+    button {
       transition:
         border-color 0.15s,
         background-color 0.15s;

@@ -116,9 +116,9 @@ const catalogueFiles = async () => ({ [translationsAsset.slice(1)]: JSON.stringi
 
 /**
  * One ES module, `widget/dist/widget.js`, with lit inside: a photographer's page loads it with a
- * single script tag, and no CSS file (styles live in the shadow root). What only a link in the
- * page's address opens (a client's booking, a waitlist place) is a chunk under `widget/`, named
- * by its content, which widget.js imports when such a link is followed. `public/` (the demo and
+ * single script tag, and no CSS file (styles live in the shadow root). What comes after the list
+ * of times (flows/on-demand.ts) is one chunk under `widget/`, named by its content, which
+ * widget.js imports when it is first needed. `public/` (the demo and
  * the hosted booking page) is copied beside it, with the API's OpenAPI document, and the Worker
  * serves the folder as static assets. Paths are relative to `root`, which is relative to the
  * repository root where npm runs every script.
@@ -140,7 +140,7 @@ export default defineConfig({
     // Library mode keeps whitespace in ES output for other bundlers; this file goes straight
     // to browsers, so minify it fully; the tree-shaking annotations are of no use there either.
     rolldownOptions: {
-      // The chunks import what they share with widget.js from it, rather than widget.js loading a
+      // The chunk imports what it shares with widget.js from it, rather than widget.js loading a
       // third file first: its exports may grow beyond the element.
       preserveEntrySignatures: "allow-extension",
       output: {

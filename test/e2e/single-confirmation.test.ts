@@ -1,16 +1,6 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { shown, tokens, visit } from "./support.ts";
-
-/** The widget's chunks (widget/dist/widget/) the page has loaded. */
-const chunksLoaded = (page: Page) =>
-  page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .map((entry) => entry.name)
-      .filter((url) => new URL(url).pathname.startsWith("/widget/")),
-  );
+import { chunksLoaded, shown, tokens, visit } from "./support.ts";
 
 const chromium = useChromium();
 

@@ -56,6 +56,15 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
  * How long a wait for something to show may take before the test fails: a ceiling for a busy
  * machine, never a pause; every wait ends as soon as what it waits for is there.
  */
+/** The widget's chunks (widget/dist/widget/) the page has loaded. */
+export const chunksLoaded = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((url) => new URL(url).pathname.startsWith("/widget/")),
+  );
+
 export const patience = 30_000;
 
 /** Waits until the locator is on screen (vitest has no Playwright matchers); works in hooks too. */

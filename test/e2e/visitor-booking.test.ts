@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { snap, useChromium } from "./browser.ts";
-import { axeViolations, phone, shown, visit } from "./support.ts";
+import { axeViolations, chunksLoaded, phone, shown, visit } from "./support.ts";
 
 const chromium = useChromium();
 
@@ -86,6 +86,27 @@ describe("a visitor books a Multi spot on the photographer's own site", () => {
       "litPropertyMetadata",
       "reactiveElementVersions",
     ]);
+    await context.close();
+  });
+
+  it("brings the step that books a time with the pick, styled as the rest of the widget", async () => {
+    const { context, page } = await visit(chromium());
+    const spots = page.locator("spotbook-session button.spot:not([disabled])");
+    await shown(spots);
+    expect(await chunksLoaded(page)).toEqual([]);
+    await spots.first().click();
+    await shown(page.getByLabel("Name"));
+    expect(await chunksLoaded(page)).toHaveLength(1);
+    // Its styles came with it: the countdown is a row, a field has a border with the site's own
+    // corner radius (--spotbook-radius: 2px on the photographer's page).
+    const widget = page.locator("spotbook-session");
+    const countdown = widget.locator("[part=countdown]");
+    expect(await countdown.evaluate((el) => getComputedStyle(el).display)).toBe("flex");
+    const name = await widget
+      .getByLabel("Name")
+      .evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopLeftRadius]);
+    expect(name).toEqual(["solid", "2px"]);
+    await chooseAnotherTime(page, page);
     await context.close();
   });
 

@@ -82,4 +82,21 @@ describe("a fair launch in the widget", () => {
     // The new place is asked for without the old ticket.
     expect(api.requests.filter((r) => r.path.endsWith("/queue"))[1]?.body).toEqual({});
   });
+
+  it("says so when the line cannot be joined, rather than keep the visitor waiting for nothing", async () => {
+    const api = launch([{}]);
+    vi.doMock("../../widget/flows/on-demand.ts", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    try {
+      const element = await mount({ session: "fall-minis", locale: "en-US" });
+      expect(text(find(element, "[role=alert] p"))).toBe(
+        "Something went wrong on our side. Please try again in a moment.",
+      );
+      expect(text(find(element, "h3"))).toContain("Booking opens");
+      expect(api.requests.filter((r) => r.path.endsWith("/queue"))).toEqual([]);
+    } finally {
+      vi.doUnmock("../../widget/flows/on-demand.ts");
+    }
+  });
 });

@@ -7,8 +7,11 @@ import { click, find, findAll, mount, settle, spotButton, text } from "./render.
 describe("<spotbook-session>", () => {
   it("is defined once, and loading the script again does not throw", async () => {
     expect(customElements.get("spotbook-session")).toBe(SpotbookSession);
-    vi.resetModules();
-    const again = await import("../../widget/spotbook-session.ts");
+    // A second copy of the script, by another address (resetting the test's modules instead would
+    // give the rest of this file's widgets a second copy of what they load on demand).
+    const again: typeof import("../../widget/spotbook-session.ts") = await import(
+      /* @vite-ignore */ `${"../../widget/spotbook-session.ts"}?again`
+    );
     expect(again.SpotbookSession).not.toBe(SpotbookSession);
     expect(customElements.get("spotbook-session")).toBe(SpotbookSession);
   });
@@ -92,8 +95,8 @@ describe("<spotbook-session>", () => {
 
   it("says a client's link could not open in plain words, and tries again by loading the page afresh", async () => {
     fakeApi();
-    // The confirmation's own module, as after a deploy replaced it or with the network gone.
-    vi.doMock("../../widget/flows/confirmation.ts", () => {
+    // The module of what is loaded on demand, as after a deploy replaced it or with the network gone.
+    vi.doMock("../../widget/flows/on-demand.ts", () => {
       throw new TypeError("Failed to fetch dynamically imported module");
     });
     const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
@@ -106,7 +109,32 @@ describe("<spotbook-session>", () => {
       await click(element, find(element, "[role=alert] button"));
       expect(reload).toHaveBeenCalledOnce();
     } finally {
-      vi.doUnmock("../../widget/flows/confirmation.ts");
+      vi.doUnmock("../../widget/flows/on-demand.ts");
     }
+  });
+
+  it("lets a time go at once when the step to book it does not load, and holds it when tried again", async () => {
+    const api = fakeApi();
+    vi.doMock("../../widget/flows/on-demand.ts", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    const element = await mount({ session: "fall-minis", locale: "en-US" });
+    try {
+      await click(element, spotButton(element, "9:30 AM"));
+      expect(text(find(element, "[role=alert] p"))).toBe(
+        "Something went wrong on our side. Please try again in a moment.",
+      );
+      expect(text(find(element, "h3"))).toBe("Choose a time");
+      // Nobody is left holding a time they cannot book: the hold is released, not left to expire.
+      expect(api.requests.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual([
+        "POST /v1/sessions/fall-minis/holds",
+        "DELETE /v1/holds/hold-1",
+      ]);
+      expect(spotButton(element, "9:30 AM").disabled).toBe(false);
+    } finally {
+      vi.doUnmock("../../widget/flows/on-demand.ts");
+    }
+    await click(element, spotButton(element, "9:30 AM"));
+    expect(text(find(element, "h3"))).toBe("Your details");
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fakeApi, json, problem, session, spots } from "./fake-api.ts";
 import { click, find, findAll, mount, settle, submit, text, type } from "./render.ts";
 
@@ -50,6 +50,26 @@ describe("the waitlist", () => {
     expect(text(element.shadowRoot)).toContain("You're number 3 in line.");
     const link = find<HTMLAnchorElement>(element, "a[part=link]").href;
     expect(new URL(link).searchParams.get("spotbook-waitlist")).toBe("sbk_wait_x");
+  });
+
+  it("says so when the form to join cannot load, and opens it when asked again", async () => {
+    full();
+    const element = await mount({ session: "fall-minis", locale: "en-US" });
+    vi.doMock("../../widget/flows/on-demand.ts", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    try {
+      await click(element, button(element, "Join the waitlist"));
+      expect(text(find(element, "[role=alert] p"))).toBe(
+        "Something went wrong on our side. Please try again in a moment.",
+      );
+      expect(findAll(element, "#name")).toEqual([]);
+    } finally {
+      vi.doUnmock("../../widget/flows/on-demand.ts");
+    }
+    await click(element, button(element, "Join the waitlist"));
+    expect(element.shadowRoot?.activeElement).toBe(find(element, "#name"));
+    expect(findAll(element, "[role=alert]")).toEqual([]);
   });
 
   it("says why joining was refused", async () => {

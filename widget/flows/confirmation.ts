@@ -1,23 +1,18 @@
 import { html, type LitElement, nothing } from "lit";
 import * as v from "valibot";
 import type { Api } from "../api.ts";
-import { fieldErrors, firstInvalid, readForm } from "../form.ts";
+import { type BookingDetail, type BookingRecord, bookingApi } from "../booking-api.ts";
+import { fieldErrors, firstInvalid, PackageChoice, readForm } from "../form.ts";
 import { type Format, learnLabels } from "../format.ts";
 import { t } from "../i18n.ts";
-import { type BookingDetail, type BookingRecord, PackageChoice, type Spot } from "../schemas.ts";
+import type { Spot } from "../schemas.ts";
 import { extrasAmounts } from "../views/checkout-extras.ts";
 import { renderConfirmation, renderRedirect } from "../views/confirmation.ts";
 import { firstFormError, formErrors, readForms, renderForms, signOr } from "../views/contract.ts";
-import {
-  fixedPackage,
-  renderHeader,
-  renderPackageChoice,
-  renderStepHeading,
-  renderSummary,
-  stepHeading,
-} from "../views/parts.ts";
+import { renderHeader, renderStepHeading, stepHeading } from "../views/parts.ts";
 import type { FormErrors } from "../views/questionnaire.ts";
 import { renderBookingNotice } from "../views/single-confirmation.ts";
+import { fixedPackage, renderPackageChoice, renderSummary } from "../views/summary.ts";
 import { Flow, type FlowContext } from "./flow.ts";
 
 /** What the client is doing with their confirmed booking: nothing yet, picking a time, or about to cancel. */
@@ -66,9 +61,13 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
   }
 
   protected async load(api: Api, token: string, lang: string, signal: AbortSignal) {
-    const detail = await api.booking(token, lang, signal);
+    const detail = await bookingApi(api).booking(token, lang, signal);
     this.#follow(detail.booking);
     return detail;
+  }
+
+  get #api() {
+    return bookingApi(this.context().api);
   }
 
   protected override reset(): void {
@@ -121,7 +120,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
             { session, spot, pkg, seats: booking.seats },
             booking,
             booking.client?.email,
-            this.context().api.calendarUrl(this.context().key),
+            this.#api.calendarUrl(this.context().key),
           )}
           ${this.#renderManage(detail, booking, format)}`;
       case "reserved":
@@ -192,7 +191,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
                           ?disabled=${state.busy}
                           @click=${() =>
                             void this.#change(
-                              () => this.context().api.reschedule(this.context().key, spot.id),
+                              () => this.#api.reschedule(this.context().key, spot.id),
                               t("moved"),
                             )}
                         >
@@ -210,7 +209,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
                   type="button"
                   part="button primary"
                   ?disabled=${state.busy}
-                  @click=${() => void this.#change(() => this.context().api.cancel(this.context().key), t("cancelledNow"))}
+                  @click=${() => void this.#change(() => this.#api.cancel(this.context().key), t("cancelledNow"))}
                 >
                   ${t("cancelYes")}
                 </button>
@@ -262,7 +261,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
 
   async #pay() {
     try {
-      const { checkoutUrl } = await this.context().api.payBalance(this.context().key);
+      const { checkoutUrl } = await this.#api.payBalance(this.context().key);
       window.location.assign(checkoutUrl);
     } catch (error) {
       this.set({ ...this.state, alert: this.report(error).message });
@@ -291,7 +290,7 @@ export class ConfirmationFlow extends Flow<State, BookingDetail> {
     if ("errors" in forms) return this.#showFormErrors(forms.errors);
     this.set({ ...this.state, busy: true, error: undefined, alert: undefined, formErrors: {} });
     try {
-      const { booking, checkoutUrl } = await this.context().api.confirm(token, {
+      const { booking, checkoutUrl } = await this.#api.confirm(token, {
         ...(packageId && { packageId }),
         ...forms.body,
       });

@@ -1,9 +1,10 @@
-import type { LitElement, ReactiveController } from "lit";
+import type { LitElement, ReactiveController, TemplateResult } from "lit";
 import { type Api, type ApiProblem, toProblem } from "../api.ts";
 import type { SpotbookEventDetail, SpotbookEventName } from "../events.ts";
 import { createFormat } from "../format.ts";
 import { speak, t, type Words } from "../i18n.ts";
 import { problemMessage, renderLoading, renderProblem, stepHeading } from "../views/parts.ts";
+import type { OnDemand } from "./on-demand.ts";
 
 /** Whether the console already told the site's owner to allow this page's origin (once a page). */
 let toldOwner = false;
@@ -15,6 +16,17 @@ export interface FlowContext {
   lang: string;
   /** The session slug or booking token the flow loads; "" when the element shows the other flow. */
   key: string;
+  /** What is loaded on demand (./on-demand.ts), loaded once for the element. */
+  onDemand(): Promise<OnDemand>;
+}
+
+/** What a part of a flow in a module of its own (flows/on-demand.ts) asks of the flow. */
+export interface FlowPart {
+  host: LitElement;
+  api(): Api;
+  report(error: unknown): { problem: ApiProblem; message: string };
+  focus(selector: string): void;
+  alert(message: string | undefined): TemplateResult | undefined;
 }
 
 /**
@@ -160,7 +172,7 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
   }
 
   /** An alert inside a step, for a failed action the visitor can simply try again. */
-  protected alert(message: string | undefined) {
+  protected alert(message: string | undefined): TemplateResult | undefined {
     return message === undefined ? undefined : renderProblem(message);
   }
 }

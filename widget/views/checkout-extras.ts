@@ -3,8 +3,8 @@ import { taxOf } from "../../worker/domain/pricing.ts";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
 import type { Package, Session } from "../schemas.ts";
-import type { Amounts } from "./parts.ts";
-import { renderField } from "./parts.ts";
+import { renderField } from "./fields.ts";
+import type { Amounts } from "./summary.ts";
 
 /**
  * Party size, add-ons and a code, inside the booking form. The widget shows the price before the

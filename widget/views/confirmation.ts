@@ -1,7 +1,8 @@
 import { html, nothing } from "lit";
 import type { Format } from "../format.ts";
 import { t } from "../i18n.ts";
-import { type Amounts, type Booked, renderStepHeading, renderSummary } from "./parts.ts";
+import { renderStepHeading } from "./parts.ts";
+import { type Amounts, type Booked, renderSummary } from "./summary.ts";
 
 /**
  * The end of either flow: what was booked, when, what is paid and due, where the confirmation

@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import type { ApiProblem } from "../api.ts";
 import { t } from "../i18n.ts";
 import type { Contract, Question } from "../schemas.ts";
-import { renderFieldError } from "./parts.ts";
+import { renderFieldError } from "./fields.ts";
 import {
   type Answers,
   answerErrors,

@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import * as v from "valibot";
 import { t } from "../i18n.ts";
 import type { Question } from "../schemas.ts";
-import { renderFieldError } from "./parts.ts";
+import { renderFieldError } from "./fields.ts";
 
 /**
  * The studio's questions, asked before booking (or confirming): each a field named `q.<id>`.
