@@ -95,11 +95,12 @@ try {
   );
   if (holding && racing && launching) {
     figures.push(
+      // First, before the load scenarios below keep both cores and the database busy.
+      ...(await widget({ origin, buildFailure })),
       ...(await holdsOnDistinctSpots({ origin, session: holding, concurrency: 8, budgetMs: plan.budgetMs })),
       ...(await visitorRace({ studio, session: racing, visitors: 200 })),
       ...(await launchRush({ studio, session: launching, visitors: plan.launchVisitors, arrivalMs: 3_000 })),
       ...(await slotGeneration({ repeats: plan.slotRepeats, budgetMs: plan.budgetMs / 3 })),
-      ...(await widget({ origin, buildFailure })),
       // Not in the short run: a minute of CI for figures that never fail it.
       ...(short || buildFailure ? [] : lighthouse(origin)),
     );

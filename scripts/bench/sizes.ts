@@ -14,14 +14,16 @@ import { type Contributor, contributors, contributorTable, groupOf } from "./bun
 import type { Figure } from "./report.ts";
 
 /**
- * Each size has a goal (issue 17) and a hard CI limit. The limit stops a regression; the goal is
- * printed as met or missed. A limit moves down to its goal once the size fits it: the Worker's
- * has; the widget's still sits above because the features of issues 13-18 landed before the
- * weight around them was cut.
+ * Each size has a goal (issue 17, DESIGN.md's budgets) and a hard CI limit. The limit stops a
+ * regression; the goal is printed as met or missed. A limit moves down to its goal once the size
+ * fits it: `/widget.js`'s and the Worker's have. The widget with every view (its on-demand chunk
+ * too) still sits above DESIGN's 20 KB, so its limit is where the whole widget stood in one file.
  */
 export const budgets = {
   widgetGoal: 15_000,
-  widgetLimit: 24 * 1024,
+  widgetLimit: 15_000,
+  everyViewGoal: 20 * 1024,
+  everyViewLimit: 24 * 1024,
   workerGoal: 200 * 1024,
   workerLimit: 200 * 1024,
 } as const;
@@ -46,7 +48,11 @@ const analyse = (title: string, dir: string, file: string): { rows: Contributor[
   return { rows, text: contributorTable(title, rows) };
 };
 
-/** The built widget/dist/widget.js against its goal and its CI limit, and its bytes by module. */
+/**
+ * The built widget/dist/widget.js, and with it what it loads on demand (widget/dist/widget/: the
+ * held spot's step, the waitlist's form, the flows a link opens), against their goals and CI
+ * limits, and their bytes by module.
+ */
 export function widgetSize(): SizeReport {
   const scenario = "sizes";
   const file = join(root, "widget/dist/widget.js");
@@ -58,17 +64,21 @@ export function widgetSize(): SizeReport {
     };
   }
   const value = gzip(readFileSync(file));
-  // What only a link in the page's address loads (a client's booking, a waitlist place).
   const chunkDir = join(root, "widget/dist/widget");
   const chunks = existsSync(chunkDir)
     ? readdirSync(chunkDir).map((name) => [name, gzip(readFileSync(join(chunkDir, name)))] as const)
     : [];
+  const everyView = value + chunks.reduce((sum, [, size]) => sum + size, 0);
   // The same build with a source map, elsewhere, to give each byte to its module.
   const dir = mkdtempSync(join(tmpdir(), "spotbook-widget-map-"));
   let analysis: string[] = [];
   try {
     buildWidget(true, dir, ["--sourcemap"]);
-    analysis = [analyse("widget.js by module", dir, "widget.js").text];
+    const chunkFiles = readdirSync(join(dir, "widget")).filter((name) => name.endsWith(".js"));
+    analysis = [
+      analyse("widget.js by module", dir, "widget.js").text,
+      ...chunkFiles.map((name) => analyse(`widget/${name} by module`, dir, `widget/${name}`).text),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,16 +94,25 @@ export function widgetSize(): SizeReport {
         ...base,
         figure: "/widget.js, gzip -9, CI limit",
         value,
-        goal: `≤ ${kb(budgets.widgetLimit)}`,
+        goal: `≤ ${budgets.widgetLimit.toLocaleString("en-US")} B`,
         met: value <= budgets.widgetLimit,
         hard: true,
       },
       {
         ...base,
-        figure: "the widget's chunks for a link, gzip -9, together",
-        value: chunks.reduce((sum, [, size]) => sum + size, 0),
-        goal: "reported",
+        figure: "/widget.js and its on-demand chunk (every view), gzip -9",
+        value: everyView,
+        goal: `≤ ${kb(budgets.everyViewGoal)}`,
+        met: everyView <= budgets.everyViewGoal,
         note: chunks.map(([name, size]) => `${name} ${size.toLocaleString("en-US")} B`).join(", "),
+      },
+      {
+        ...base,
+        figure: "every view, gzip -9, CI limit",
+        value: everyView,
+        goal: `≤ ${kb(budgets.everyViewLimit)}`,
+        met: everyView <= budgets.everyViewLimit,
+        hard: true,
       },
     ],
     analysis,

@@ -51,7 +51,7 @@ const mainThreadRuns = 5;
 
 const mainThread = {
   scenario,
-  figure: "main-thread script, 4× CPU slowdown, slowest run",
+  figure: "main-thread script (ScriptDuration), 4× CPU slowdown, slowest run",
   unit: "ms",
   goal: "≤ 50 ms (Lighthouse mobile's throttling)",
 } as const;
@@ -84,37 +84,43 @@ async function spotsShown(cdp: CDPSession): Promise<void> {
 
 /**
  * JavaScript time on the main thread from navigation until the spots show, with the CPU slowed
- * four times as Lighthouse's mobile run does, read from a Chromium trace (trace.ts): the demo
- * page runs no script but the widget's, and the wait for the spots runs none (spotsShown), so it is
- * the widget's own work (compile, define, render, format). Chromium's ScriptDuration metric is noted beside it.
+ * four times as Lighthouse's mobile run does: Chromium's own ScriptDuration (Performance.getMetrics),
+ * the figure the issue's goal was set by. The demo page runs no script but the widget's, and the
+ * wait for the spots runs none (spotsShown), so it is the widget's own work (compile, define,
+ * render, format). The runs are untraced: a trace's own cost inflates them. One more, traced
+ * (trace.ts), names what the time went to; its union of script events reads 2-3 times higher.
  */
 async function mainThreadScript(origin: string): Promise<Figure> {
   const browser = await launchChromium().catch((err: Error) => err);
   if (browser instanceof Error) return { ...mainThread, value: null, note: `Chromium: ${browser.message}` };
-  try {
-    const runs: { ms: number; note: string }[] = [];
-    for (let run = 0; run < mainThreadRuns; run++) {
-      // A fresh context each run: nothing cached, as a first visit.
-      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
+  /** One fresh visit (nothing cached, as a first one): its ScriptDuration, and its trace when asked. */
+  const visit = async (traced: boolean) => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
+    try {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       await cdp.send("Performance.enable");
-      const stop = await startTrace(cdp);
+      const stop = traced ? await startTrace(cdp) : undefined;
       await page.goto(`${origin}/demo/`, { waitUntil: "commit" });
       await spotsShown(cdp);
       const { metrics } = await cdp.send("Performance.getMetrics");
-      const { ms, top } = traceScript(await stop());
       const seconds = metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
-      runs.push({ ms, note: `${top}; ScriptDuration ${(seconds * 1000).toFixed(1)} ms` });
+      return { ms: seconds * 1000, trace: stop && traceScript(await stop()) };
+    } finally {
       await context.close();
     }
+  };
+  try {
+    const runs: number[] = [];
+    for (let run = 0; run < mainThreadRuns; run++) runs.push((await visit(false)).ms);
+    const { trace } = await visit(true);
     // The goal holds for every run, so the slowest is the figure; the others say how far they spread.
-    runs.sort((a, b) => a.ms - b.ms);
-    const slowest = runs.at(-1) as { ms: number; note: string };
-    const all = runs.map((r) => r.ms.toFixed(0)).join(", ");
-    const note = `slowest of ${runs.length} runs (${all} ms); its trace: ${slowest.note}`;
-    return { ...mainThread, value: slowest.ms, met: slowest.ms <= 50, note };
+    runs.sort((a, b) => a - b);
+    const slowest = runs.at(-1) as number;
+    const all = runs.map((ms) => ms.toFixed(0)).join(", ");
+    const note = `slowest of ${runs.length} runs (${all} ms); a traced run: ${trace?.ms.toFixed(0)} ms of script events, ${trace?.top}`;
+    return { ...mainThread, value: slowest, met: slowest <= 50, note };
   } finally {
     await browser.close();
   }
