@@ -5,8 +5,8 @@ import type { FormsBody } from "./views/contract.ts";
 
 /*
  * The calls made once a spot is held or a link is opened (book, extend, a client's booking, a
- * waitlist), or by a session's launch line, with their answers' schemas (as schemas.ts checks the list's): loaded on demand
- * (flows/on-demand.ts) with what makes them, on the element's own client.
+ * waitlist), or by a session's launch line, with their answers' schemas (as schemas.ts has the
+ * list's): loaded on demand (flows/on-demand.ts) with what makes them, on the element's own client.
  */
 
 /**

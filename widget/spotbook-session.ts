@@ -1,9 +1,9 @@
 import { adoptStyles, LitElement, type PropertyValues, supportsAdoptingStyleSheets } from "lit";
-import { type Api, type ApiProblem, apiBase, createApi, toProblem } from "./api.ts";
+import { type Api, ApiProblem, apiBase, createApi, toProblem } from "./api.ts";
 import type { SpotbookEventMap } from "./events.ts";
 import { BookingFlow, offerKey } from "./flows/booking.ts";
 import type { ConfirmationFlow } from "./flows/confirmation.ts";
-import type { FlowContext } from "./flows/flow.ts";
+import { type FlowContext, notLoaded, reloadPage } from "./flows/flow.ts";
 import type { OnDemand } from "./flows/on-demand.ts";
 import type { WaitlistFlow } from "./flows/waitlist.ts";
 import { t } from "./i18n.ts";
@@ -140,20 +140,19 @@ export class SpotbookSession extends LitElement {
     return super.getUpdateComplete();
   }
 
-  /** What is loaded on demand, once; a load that failed is tried again the next time it is needed. */
+  /** What is loaded on demand, once; failing, a problem whose retry reloads the page (flow.ts, notLoaded). */
   #loadOnDemand(): Promise<OnDemand> {
     this.#onDemand ??= import("./flows/on-demand.ts").then(
       (module) => {
         // Its views' styles join the element's own (without adopted sheets, Lit adds a <style>).
-        adoptStyles(
-          this.renderRoot as ShadowRoot,
-          supportsAdoptingStyleSheets ? [styles, module.formStyles] : [module.formStyles],
-        );
+        adoptStyles(this.renderRoot as ShadowRoot, [
+          ...(supportsAdoptingStyleSheets ? SpotbookSession.elementStyles : []),
+          module.formStyles,
+        ]);
         return module;
       },
       (error: unknown) => {
-        this.#onDemand = undefined;
-        throw error;
+        throw new ApiProblem(0, notLoaded, String(error));
       },
     );
     return this.#onDemand;
@@ -204,11 +203,7 @@ export class SpotbookSession extends LitElement {
     const flow = this.#flow;
     if (flow) return flow.render();
     const problem = this.#linkProblem;
-    // Trying again is loading the page again: after a deploy, the module this widget.js names is
-    // gone, and only a fresh widget.js names the one that replaced it.
-    return problem
-      ? renderProblem(problemMessage(problem), () => location.reload())
-      : renderLoading(t("loadingBooking"));
+    return problem ? renderProblem(problemMessage(problem), reloadPage) : renderLoading(t("loadingBooking"));
   }
 }
 

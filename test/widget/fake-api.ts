@@ -83,7 +83,16 @@ type Handler = (request: {
   auth: string | null;
   /** The visitor's words, as the server chooses them from `?lang=`. */
   words: ReturnType<typeof negotiate>;
-}) => Response | undefined;
+}) => Response | Promise<Response> | undefined;
+
+/** An answer the test gives when it chooses: `promise` for a handler, `answer` to send it. */
+export function later() {
+  let answer: (response: Response) => void = () => undefined;
+  const promise = new Promise<Response>((resolve) => {
+    answer = resolve;
+  });
+  return { promise, answer };
+}
 
 export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -255,7 +264,10 @@ export function fakeApi(options: FakeOptions = {}) {
     data,
     requests,
     fetch,
-    /** Answers `method path` with `handler` first; a handler returning undefined falls through. */
+    /**
+     * Answers `method path` with `handler` first; a handler returning undefined falls through, one
+     * returning a promise answers when it settles (a request still on its way).
+     */
     on(method: string, path: RegExp, handler: Handler) {
       overrides.push({ method, path, handler });
     },

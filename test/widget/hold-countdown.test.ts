@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakeApi, json } from "./fake-api.ts";
-import { click, find, findAll, focused, mount, settle, spotButton, text } from "./render.ts";
+import { fakeApi, json, later } from "./fake-api.ts";
+import { click, find, findAll, focused, mount, settle, spotButton, submit, text, type } from "./render.ts";
 
 // Only the clock and the countdown's interval are faked; fetches and renders still settle.
 const fakeClock = () => vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
@@ -111,5 +111,40 @@ describe("the hold countdown", () => {
     expect(vi.getTimerCount()).toBe(0);
     document.body.append(element);
     expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it("shows the booking made while the hold ran out, not the list", async () => {
+    fakeClock();
+    const { api, element } = await holdSpot();
+    const booking = later();
+    api.on("POST", /booking$/, () => booking.promise);
+    type(element, "name", "Ada");
+    type(element, "email", "ada@example.com");
+    await click(element, find(element, 'input[value="pkg-full"]'));
+    await submit(element);
+    await pass(element, 15 * 60_000);
+    expect(text(find(element, "h3"))).toBe("Choose a time");
+    booking.answer(json(201, { booking: { id: "booking-1", status: "confirmed", token: "booking-token" } }));
+    await settle(element);
+    expect(text(find(element, "h3"))).toBe("You're booked");
+  });
+
+  it("keeps a late extension from counting down a hold the visitor has left", async () => {
+    fakeClock();
+    const { api, element } = await holdSpot();
+    const extended = later();
+    api.on("POST", /extend$/, () => extended.promise);
+    await click(element, findAll(element, "button").find((b) => text(b) === "Extend") as HTMLElement);
+    await click(
+      element,
+      findAll(element, "button").find((b) => text(b) === "Choose another time") as HTMLElement,
+    );
+    extended.answer(
+      json(200, { hold: { id: "hold-1", expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() } }),
+    );
+    await settle(element);
+    await pass(element, 16 * 60_000);
+    expect(text(find(element, "h3"))).toBe("Choose a time");
+    expect(findAll(element, "[role=alert]")).toEqual([]);
   });
 });

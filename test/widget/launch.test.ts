@@ -83,8 +83,9 @@ describe("a fair launch in the widget", () => {
     expect(api.requests.filter((r) => r.path.endsWith("/queue"))[1]?.body).toEqual({});
   });
 
-  it("says so when the line cannot be joined, rather than keep the visitor waiting for nothing", async () => {
+  it("says so when the line cannot be joined, and tries again by loading the page afresh", async () => {
     const api = launch([{}]);
+    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
     vi.doMock("../../widget/flows/on-demand.ts", () => {
       throw new TypeError("Failed to fetch dynamically imported module");
     });
@@ -95,6 +96,8 @@ describe("a fair launch in the widget", () => {
       );
       expect(text(find(element, "h3"))).toContain("Booking opens");
       expect(api.requests.filter((r) => r.path.endsWith("/queue"))).toEqual([]);
+      await click(element, find(element, "[role=alert] button"));
+      expect(reload).toHaveBeenCalledOnce();
     } finally {
       vi.doUnmock("../../widget/flows/on-demand.ts");
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { apiBase } from "../../widget/api.ts";
 import { SpotbookSession } from "../../widget/spotbook-session.ts";
-import { fakeApi, json, session } from "./fake-api.ts";
+import { fakeApi, json, later, session } from "./fake-api.ts";
 import { click, find, findAll, mount, settle, spotButton, text } from "./render.ts";
 
 describe("<spotbook-session>", () => {
@@ -72,6 +72,28 @@ describe("<spotbook-session>", () => {
     expect(findAll(element, "[part=countdown]")).toEqual([]);
   });
 
+  it("lets go of a time whose hold answers after its session changed", async () => {
+    const api = fakeApi();
+    api.on("GET", /sessions\/spring-minis$/, ({ words }) =>
+      json(200, { ...api.data, ...words, session: session({ slug: "spring-minis", name: "Spring Minis" }) }),
+    );
+    const held = later();
+    api.on("POST", /holds$/, () => held.promise);
+    const element = await mount({ session: "fall-minis", locale: "en-US" });
+    await click(element, spotButton(element, "9:30 AM"));
+    element.session = "spring-minis";
+    await settle(element);
+    held.answer(
+      json(201, {
+        hold: { id: "hold-9", token: "token-hold-9", expiresAt: new Date().toISOString(), seats: 1 },
+      }),
+    );
+    await settle(element);
+    expect(text(find(element, "h2"))).toBe("Spring Minis");
+    expect(text(find(element, "h3"))).toBe("Choose a time");
+    expect(api.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/v1/holds/hold-9" });
+  });
+
   it("says the booking service answered nonsense in plain words, and tells the host page why", async () => {
     const api = fakeApi();
     api.on("GET", /sessions/, () => json(200, { session: { name: 42 } }));
@@ -113,11 +135,12 @@ describe("<spotbook-session>", () => {
     }
   });
 
-  it("lets a time go at once when the step to book it does not load, and holds it when tried again", async () => {
+  it("lets a time go at once when the step to book it does not load, and tries again by loading the page afresh", async () => {
     const api = fakeApi();
     vi.doMock("../../widget/flows/on-demand.ts", () => {
       throw new TypeError("Failed to fetch dynamically imported module");
     });
+    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
     const element = await mount({ session: "fall-minis", locale: "en-US" });
     try {
       await click(element, spotButton(element, "9:30 AM"));
@@ -131,10 +154,11 @@ describe("<spotbook-session>", () => {
         "DELETE /v1/holds/hold-1",
       ]);
       expect(spotButton(element, "9:30 AM").disabled).toBe(false);
+      // A browser does not fetch a module that failed again: trying again is a fresh page.
+      await click(element, find(element, "[role=alert] button"));
+      expect(reload).toHaveBeenCalledOnce();
     } finally {
       vi.doUnmock("../../widget/flows/on-demand.ts");
     }
-    await click(element, spotButton(element, "9:30 AM"));
-    expect(text(find(element, "h3"))).toBe("Your details");
   });
 });

@@ -7,12 +7,15 @@ import type { LaunchLine } from "../launch-line.ts";
 import type { SessionData, Spot } from "../schemas.ts";
 import { renderHeader, renderStepHeading, stepHeading } from "../views/parts.ts";
 import { groupByDay, spotState } from "../views/spot-picker.ts";
-import { Flow, type FlowContext } from "./flow.ts";
+import { Flow, type FlowContext, notLoaded } from "./flow.ts";
 import type { AroundHeldSpot, Draft, HeldSpot } from "./held-spot.ts";
 import type { WaitlistJoin } from "./waitlist.ts";
 
-/** Choosing a time; or on a held spot, whose step is its own module (./held-spot.ts). */
-type Step = { name: "pick"; notice?: string; picking?: boolean } | { name: "held" };
+/**
+ * Choosing a time, told what went wrong (with a reload of the page when what loads on demand did
+ * not); or on a held spot, whose step (./held-spot.ts) is loaded on demand.
+ */
+type Step = { name: "pick"; notice?: string; reload?: boolean; picking?: boolean } | { name: "held" };
 
 /** The flow's key for a spot held from a waitlist (`?spotbook-offer=TOKEN`); a slug has no colon. */
 export const offerKey = "offer:";
@@ -37,7 +40,11 @@ export class BookingFlow extends Flow<Step, SessionData> {
     report: (error) => this.report(error),
     focus: (selector) => this.focus(selector),
     alert: (message) => this.alert(message),
-    finish: (detail, checkoutUrl) => this.finish("spotbook-booked", detail, checkoutUrl),
+    finish: (detail, checkoutUrl) => {
+      // Booked even when the hold's countdown ran out while the booking was on its way.
+      this.set({ name: "held" });
+      this.finish("spotbook-booked", detail, checkoutUrl);
+    },
     returnToPick: (notice, released) => this.#returnToPick(notice, released),
   };
   /** A session with an opening time: the visitor's place in its line, and their turn. */
@@ -92,7 +99,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
       });
       this.#line.join(api, slug);
     } catch (error) {
-      this.set({ name: "pick", notice: this.report(error).message });
+      this.#failed(error);
     }
   }
 
@@ -111,9 +118,17 @@ export class BookingFlow extends Flow<Step, SessionData> {
       this.set({ name: "pick" });
       this.focus("#name");
     } catch (error) {
-      this.set({ name: "pick", notice: this.report(error).message });
-      this.focus("#problem");
+      this.#failed(error);
     }
+  }
+
+  /** On the list, says what failed; when what loads on demand did not, its retry reloads the page. */
+  #failed(error: unknown) {
+    const { problem, message } = this.report(error);
+    // Taken, or started meanwhile (409 conflict): the list is out of date.
+    if (problem.status === 409) return this.#returnToPick(message);
+    this.set({ name: "pick", notice: message, reload: problem.code === notLoaded });
+    this.focus("#problem");
   }
 
   protected override reset(): void {
@@ -136,7 +151,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     switch (step.name) {
       case "pick":
         if (data.rules?.opensAt && !onTurn) {
-          return html`${this.alert(step.notice) ?? nothing}${this.#renderLine(data.locale, data.rules.opensAt, place)}`;
+          return html`${this.alert(step.notice, step.reload) ?? nothing}${this.#renderLine(data.locale, data.rules.opensAt, place)}`;
         }
         return html`${
           place?.admission
@@ -144,7 +159,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
                 count: Math.max(1, Math.round((Date.parse(place.admission.expiresAt) - Date.now()) / 60_000)),
               })}</p>`
             : ""
-        }${this.#renderPicker(data, format, this.alert(step.notice), refreshing)}${
+        }${this.#renderPicker(data, format, this.alert(step.notice, step.reload), refreshing)}${
           session.waitlistOpen && !data.spots.some((s) => s.available)
             ? this.#renderWaitlist(data, format)
             : ""
@@ -259,11 +274,13 @@ export class BookingFlow extends Flow<Step, SessionData> {
     if (this.state.name !== "pick" || this.state.picking) return;
     this.set({ ...this.state, picking: true });
     const sentAt = Date.now();
-    const { api } = this.context();
+    const { api, key } = this.context();
     const holding = api.hold(data.session.slug, spot.id, this.#seats, this.#line?.place?.admission?.token);
     try {
       // The step's module comes beside the hold, which the visitor waits for anyway.
       const [{ hold }, held] = await Promise.all([holding, this.#heldSpot()]);
+      // Another session took this one's place meanwhile: nobody is left holding this time.
+      if (this.context().key !== key) return void api.release(hold).catch(() => undefined);
       // The hold ends by the server's clock; a browser clock that is minutes off must neither
       // end the countdown at once nor promise time the visitor does not have.
       const skew = Date.parse(hold.expiresAt) - data.session.holdMinutes * 60_000 - sentAt;
@@ -278,13 +295,7 @@ export class BookingFlow extends Flow<Step, SessionData> {
     } catch (error) {
       // Held, but its step did not load: the spot is let go now rather than when the hold ends.
       holding.then(({ hold }) => api.release(hold)).catch(() => undefined);
-      const { problem, message } = this.report(error);
-      // Taken, or started meanwhile (409 conflict): the list is out of date.
-      if (problem.status === 409) this.#returnToPick(message);
-      else {
-        this.set({ name: "pick", notice: message });
-        this.focus("#problem");
-      }
+      this.#failed(error);
     }
   }
 

@@ -6,6 +6,14 @@ import { speak, t, type Words } from "../i18n.ts";
 import { problemMessage, renderLoading, renderProblem, stepHeading } from "../views/parts.ts";
 import type { OnDemand } from "./on-demand.ts";
 
+/**
+ * The problem's code when what is loaded on demand did not load (offline, or a deploy replaced
+ * it). A browser does not fetch a module that failed again, so trying again is loading the page
+ * afresh, whose fresh widget.js also names the chunk that replaced the old one.
+ */
+export const notLoaded = "not_loaded";
+export const reloadPage = () => location.reload();
+
 /** Whether the console already told the site's owner to allow this page's origin (once a page). */
 let toldOwner = false;
 
@@ -113,7 +121,8 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
     const problem = this.#problem;
     if (!problem) return undefined;
     const message = problemMessage(problem, this.texts.notFound);
-    return renderProblem(message, problem.code === "not_found" ? undefined : () => void this.run());
+    const retry = problem.code === notLoaded ? reloadPage : () => void this.run();
+    return renderProblem(message, problem.code === "not_found" ? undefined : retry);
   }
 
   /** The loaded data on screen; `refreshing` while a fresh copy is on its way. */
@@ -171,8 +180,8 @@ export abstract class Flow<State, Value extends Words> implements ReactiveContro
     );
   }
 
-  /** An alert inside a step, for a failed action the visitor can simply try again. */
-  protected alert(message: string | undefined): TemplateResult | undefined {
-    return message === undefined ? undefined : renderProblem(message);
+  /** An alert inside a step, for a failed action the visitor can simply try again, or by `reload`ing the page. */
+  protected alert(message: string | undefined, reload = false): TemplateResult | undefined {
+    return message === undefined ? undefined : renderProblem(message, reload ? reloadPage : undefined);
   }
 }

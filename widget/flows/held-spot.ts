@@ -75,8 +75,8 @@ export interface AroundHeldSpot extends FlowPart {
 /**
  * The spot held for the visitor, to booked: name, email and package, the extras, the rules and the
  * hold's countdown; then the questions and the contract, when the session has them; then the
- * booking (or the way to payment). A module of its own, which the booking flow loads beside the
- * first hold's request: a visitor who only looks at the times downloads and runs none of it.
+ * booking (or the way to payment). Part of what is loaded on demand (on-demand.ts), which the
+ * booking flow loads beside the first hold's request.
  */
 export class HeldSpot {
   #step: Step | undefined;
@@ -102,7 +102,10 @@ export class HeldSpot {
     this.#countdown.start(endsAt);
   }
 
-  /** The visitor left the step (the list is back): its countdown stops and a late answer is dropped. */
+  /**
+   * The visitor left the step (the list is back): its countdown stops, and a late failure or
+   * extension is dropped; a late booking still shows, for it was made.
+   */
   stop(): void {
     this.#countdown.stop();
     this.#step = undefined;
@@ -218,7 +221,10 @@ export class HeldSpot {
   async #extend(step: FormStep) {
     try {
       const { hold } = await this.#api.extend(step.hold);
-      this.#countdown.start(Date.parse(hold.expiresAt) - step.skew);
+      // Not when the visitor has left this hold meanwhile.
+      if (this.#step?.name === "form" && this.#step.hold === step.hold) {
+        this.#countdown.start(Date.parse(hold.expiresAt) - step.skew);
+      }
     } catch (error) {
       this.#failed(error, step);
     }
