@@ -29,12 +29,17 @@ const hour = 3_600_000;
 const day = 24 * hour;
 type Mail = { kind: string; recipient: string; subject: string; text: string; html: string };
 
-/** A studio (in `studioLocale`) with a Multi session tomorrow whose rules let clients move and cancel. */
+/**
+ * A studio (in `studioLocale`) with a Multi session whose rules let clients move and cancel, three
+ * days out: a booking made inside the session reminder's lead time (a day) gets no reminder, so a
+ * session "tomorrow" at 10:00 in New York would get none whenever the tests run after 15:00 UTC.
+ */
 const studioSession = (studioLocale = "en-US") =>
   openMultiSession(
     4,
     { rules: { rescheduleHours: 1, cancelHours: 1 } },
     { locale: studioLocale, email: `studio+${crypto.randomUUID().slice(0, 8)}@example.com` },
+    { date: new Date(Date.now() + 3 * day).toISOString().slice(0, 10) },
   );
 
 /** A visitor books `spotId` in the language the widget passed (none: undefined). */

@@ -84,6 +84,7 @@ export async function openMultiSession(
   spots = 3,
   typeOverrides: Record<string, unknown> = {},
   studioOverrides: Record<string, unknown> = {},
+  sessionOverrides: Record<string, unknown> = {},
 ) {
   const { studio, token } = await newStudio(studioOverrides);
   const type = await newSessionType(token, typeOverrides);
@@ -95,6 +96,7 @@ export async function openMultiSession(
     date: tomorrow,
     time: "10:00",
     spots,
+    ...sessionOverrides,
   });
   return {
     studio,
