@@ -1,0 +1,39 @@
+/**
+ * The floor the widget's main-thread figure is read against (widget.ts): a Lit element under the
+ * widget's name that does only the least the widget must before its spots show, with the same
+ * Lit: one fetch of the session and one button per spot. Built for the bench and served in place
+ * of /widget.js, so both are measured by the same runs on the same machine.
+ */
+import { css, html, LitElement } from "lit";
+
+class BareWidget extends LitElement {
+  static override styles = css`
+    button {
+      font: inherit;
+    }
+  `;
+  #spots: { id: string; startsAt: string }[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The folder this module was served from, as widget.js finds its API (not an asset to bundle).
+    const url = new URL(
+      `v1/sessions/${this.getAttribute("session")}`,
+      new URL(/* @vite-ignore */ ".", import.meta.url),
+    );
+    void fetch(url)
+      .then((answer) => answer.json())
+      .then((data: { spots: { id: string; startsAt: string }[] }) => {
+        this.#spots = data.spots;
+        this.requestUpdate();
+      });
+  }
+
+  override render() {
+    return html`<ul>
+      ${this.#spots.map((spot) => html`<li><button part="spot">${spot.startsAt}</button></li>`)}
+    </ul>`;
+  }
+}
+
+customElements.define("spotbook-session", BareWidget);
