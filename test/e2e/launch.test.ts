@@ -14,8 +14,11 @@ import {
 const chromium = useChromium();
 const run = crypto.randomUUID().slice(0, 8);
 
-/** A date and time an hour from now on New York's clock, as the photographer types it. */
-function inAnHour() {
+/**
+ * A date and time two hours from now on New York's clock, as the photographer types it: one hour
+ * ahead, on the night the clocks fall back, may be the repeated hour, read as its first pass.
+ */
+function inTwoHours() {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
       timeZone: "America/New_York",
@@ -26,7 +29,7 @@ function inAnHour() {
       minute: "2-digit",
       hourCycle: "h23",
     })
-      .formatToParts(Date.now() + 3_600_000)
+      .formatToParts(Date.now() + 2 * 3_600_000)
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
@@ -56,7 +59,7 @@ describe("a fair launch", () => {
     // The photographer sets the opening time on the session's page.
     const admin = await setUpBrowser(chromium(), token, `launch.${run}@example.com`);
     await admin.page.goto(`${workerOrigin()}/admin/sessions/${id}`);
-    const opening = inAnHour();
+    const opening = inTwoHours();
     await admin.page.getByLabel("Opening Date").fill(opening.date);
     await admin.page.getByLabel("Opening Time").fill(opening.time);
     await admin.page.getByRole("button", { name: "Set Opening Time" }).click();
@@ -72,7 +75,11 @@ describe("a fair launch", () => {
     await shown(widget.getByText("Booking opens"));
     const heading = widget.getByRole("heading", { name: /Booking opens/ });
     await shown(heading);
-    expect(await heading.evaluate((h) => h.textContent ?? "")).toMatch(/GMT\+1/);
+    // Paris's own offset then: GMT+1 in winter, GMT+2 in summer.
+    const paris = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Paris", timeZoneName: "short" })
+      .formatToParts(Date.now() + 2 * 3_600_000)
+      .find((part) => part.type === "timeZoneName")?.value;
+    expect(await heading.evaluate((h) => h.textContent ?? "")).toContain(paris);
     await shown(widget.getByText("put in a random order"));
     // The ticket is kept once the line has answered, which may come after the opening is shown.
     const ticket = await (
