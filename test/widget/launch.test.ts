@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi, json, packages, session, sessionType, spots } from "./fake-api.ts";
-import { click, find, findAll, mount, settle, text } from "./render.ts";
+import { click, find, findAll, mount, onDemandUnreachable, settle, text } from "./render.ts";
 
 const opensAt = "2026-10-10T16:00:00.000Z";
 const slots = () => spots(["2026-10-17T13:30:00.000Z"], ["2026-10-17T14:00:00.000Z"]);
@@ -85,21 +85,14 @@ describe("a fair launch in the widget", () => {
 
   it("says so when the line cannot be joined, and tries again by loading the page afresh", async () => {
     const api = launch([{}]);
-    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
-    vi.doMock("../../widget/flows/on-demand.ts", () => {
-      throw new TypeError("Failed to fetch dynamically imported module");
-    });
-    try {
-      const element = await mount({ session: "fall-minis", locale: "en-US" });
-      expect(text(find(element, "[role=alert] p"))).toBe(
-        "Something went wrong on our side. Please try again in a moment.",
-      );
-      expect(text(find(element, "h3"))).toContain("Booking opens");
-      expect(api.requests.filter((r) => r.path.endsWith("/queue"))).toEqual([]);
-      await click(element, find(element, "[role=alert] button"));
-      expect(reload).toHaveBeenCalledOnce();
-    } finally {
-      vi.doUnmock("../../widget/flows/on-demand.ts");
-    }
+    const reload = onDemandUnreachable();
+    const element = await mount({ session: "fall-minis", locale: "en-US" });
+    expect(text(find(element, "[role=alert] p"))).toBe(
+      "Something went wrong on our side. Please try again in a moment.",
+    );
+    expect(text(find(element, "h3"))).toContain("Booking opens");
+    expect(api.requests.filter((r) => r.path.endsWith("/queue"))).toEqual([]);
+    await click(element, find(element, "[role=alert] button"));
+    expect(reload).toHaveBeenCalledOnce();
   });
 });

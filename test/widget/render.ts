@@ -4,13 +4,28 @@ import "../../widget/spotbook-session.ts";
 import type { SpotbookSession } from "../../widget/spotbook-session.ts";
 import { API } from "./fake-api.ts";
 
+const onDemand = "../../widget/flows/on-demand.ts";
+
 afterEach(() => {
+  vi.doUnmock(onDemand);
   document.body.replaceChildren();
   vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   window.history.replaceState(null, "", "/");
 });
+
+/**
+ * From now until the test ends, what the widget loads on demand fails to load, as after a deploy
+ * replaced it or with the network gone. Returns `location.reload`, stubbed, to see "Try again"
+ * load the page afresh.
+ */
+export function onDemandUnreachable() {
+  vi.doMock(onDemand, () => {
+    throw new TypeError("Failed to fetch dynamically imported module");
+  });
+  return vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
+}
 
 /** Lets fetches answer and renders finish (real timers: only Date and intervals are ever faked). */
 export async function settle(element: SpotbookSession): Promise<void> {

@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiBase } from "../../widget/api.ts";
 import { SpotbookSession } from "../../widget/spotbook-session.ts";
 import { fakeApi, json, later, session } from "./fake-api.ts";
-import { click, find, findAll, mount, settle, spotButton, text } from "./render.ts";
+import { click, find, findAll, mount, onDemandUnreachable, settle, spotButton, text } from "./render.ts";
 
 describe("<spotbook-session>", () => {
   it("is defined once, and loading the script again does not throw", async () => {
@@ -117,48 +117,33 @@ describe("<spotbook-session>", () => {
 
   it("says a client's link could not open in plain words, and tries again by loading the page afresh", async () => {
     fakeApi();
-    // The module of what is loaded on demand, as after a deploy replaced it or with the network gone.
-    vi.doMock("../../widget/flows/on-demand.ts", () => {
-      throw new TypeError("Failed to fetch dynamically imported module");
-    });
-    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
-    try {
-      const element = await mount({ booking: "a-client-token" });
-      expect(text(find(element, "[role=alert] p"))).toBe(
-        "Something went wrong on our side. Please try again in a moment.",
-      );
-      expect(element.hasAttribute("aria-busy")).toBe(false);
-      await click(element, find(element, "[role=alert] button"));
-      expect(reload).toHaveBeenCalledOnce();
-    } finally {
-      vi.doUnmock("../../widget/flows/on-demand.ts");
-    }
+    const reload = onDemandUnreachable();
+    const element = await mount({ booking: "a-client-token" });
+    expect(text(find(element, "[role=alert] p"))).toBe(
+      "Something went wrong on our side. Please try again in a moment.",
+    );
+    expect(element.hasAttribute("aria-busy")).toBe(false);
+    await click(element, find(element, "[role=alert] button"));
+    expect(reload).toHaveBeenCalledOnce();
   });
 
   it("lets a time go at once when the step to book it does not load, and tries again by loading the page afresh", async () => {
     const api = fakeApi();
-    vi.doMock("../../widget/flows/on-demand.ts", () => {
-      throw new TypeError("Failed to fetch dynamically imported module");
-    });
-    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
+    const reload = onDemandUnreachable();
     const element = await mount({ session: "fall-minis", locale: "en-US" });
-    try {
-      await click(element, spotButton(element, "9:30 AM"));
-      expect(text(find(element, "[role=alert] p"))).toBe(
-        "Something went wrong on our side. Please try again in a moment.",
-      );
-      expect(text(find(element, "h3"))).toBe("Choose a time");
-      // Nobody is left holding a time they cannot book: the hold is released, not left to expire.
-      expect(api.requests.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual([
-        "POST /v1/sessions/fall-minis/holds",
-        "DELETE /v1/holds/hold-1",
-      ]);
-      expect(spotButton(element, "9:30 AM").disabled).toBe(false);
-      // A browser does not fetch a module that failed again: trying again is a fresh page.
-      await click(element, find(element, "[role=alert] button"));
-      expect(reload).toHaveBeenCalledOnce();
-    } finally {
-      vi.doUnmock("../../widget/flows/on-demand.ts");
-    }
+    await click(element, spotButton(element, "9:30 AM"));
+    expect(text(find(element, "[role=alert] p"))).toBe(
+      "Something went wrong on our side. Please try again in a moment.",
+    );
+    expect(text(find(element, "h3"))).toBe("Choose a time");
+    // Nobody is left holding a time they cannot book: the hold is released, not left to expire.
+    expect(api.requests.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /v1/sessions/fall-minis/holds",
+      "DELETE /v1/holds/hold-1",
+    ]);
+    expect(spotButton(element, "9:30 AM").disabled).toBe(false);
+    // A browser does not fetch a module that failed again: trying again is a fresh page.
+    await click(element, find(element, "[role=alert] button"));
+    expect(reload).toHaveBeenCalledOnce();
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeApi, json, problem, session, spots } from "./fake-api.ts";
-import { click, find, findAll, mount, settle, submit, text, type } from "./render.ts";
+import { click, find, findAll, mount, onDemandUnreachable, settle, submit, text, type } from "./render.ts";
 
 const full = () =>
   fakeApi({
@@ -54,22 +54,15 @@ describe("the waitlist", () => {
 
   it("says so when the form to join cannot load, and tries again by loading the page afresh", async () => {
     full();
-    const reload = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
     const element = await mount({ session: "fall-minis", locale: "en-US" });
-    vi.doMock("../../widget/flows/on-demand.ts", () => {
-      throw new TypeError("Failed to fetch dynamically imported module");
-    });
-    try {
-      await click(element, button(element, "Join the waitlist"));
-      expect(text(find(element, "[role=alert] p"))).toBe(
-        "Something went wrong on our side. Please try again in a moment.",
-      );
-      expect(findAll(element, "#name")).toEqual([]);
-      await click(element, find(element, "[role=alert] button"));
-      expect(reload).toHaveBeenCalledOnce();
-    } finally {
-      vi.doUnmock("../../widget/flows/on-demand.ts");
-    }
+    const reload = onDemandUnreachable();
+    await click(element, button(element, "Join the waitlist"));
+    expect(text(find(element, "[role=alert] p"))).toBe(
+      "Something went wrong on our side. Please try again in a moment.",
+    );
+    expect(findAll(element, "#name")).toEqual([]);
+    await click(element, find(element, "[role=alert] button"));
+    expect(reload).toHaveBeenCalledOnce();
   });
 
   it("says why joining was refused", async () => {
