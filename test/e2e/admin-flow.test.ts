@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { desktop, shown, tokens, visit, workerOrigin } from "./support.ts";
 
@@ -14,10 +15,6 @@ const run = Date.now();
 const email = `photographer.flow.${run}@example.com`;
 const password = "golden hour, ten images";
 const studioZone = "America/New_York";
-
-/** A date `days` from today on the studio's calendar, as a date input takes it. */
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toLocaleDateString("en-CA", { timeZone: studioZone });
 
 /** How a spots table names its day ("Saturday, March 14, 2026"). */
 const dayOf = (date: string) =>
@@ -48,8 +45,8 @@ const spotAt = (day: Locator, time: string) =>
 
 const typeName = "Garden Mini Session";
 const multiName = "Garden Minis";
-const multiDay = inDays(45);
-const extraDay = inDays(46);
+const multiDay = inDays(45, studioZone);
+const extraDay = inDays(46, studioZone);
 
 let admin: BrowserContext;
 let page: Page;
@@ -148,7 +145,7 @@ describe("the photographer manages Booking Sessions in the admin", () => {
     await page.getByLabel("Classification").selectOption({ label: "Single" });
     await page.getByLabel("Session Type").selectOption({ label: "Wedding" });
     await page.getByLabel("Package Option").selectOption({ label: "Full day" });
-    await page.getByLabel("Session Date").fill(inDays(60));
+    await page.getByLabel("Session Date").fill(inDays(60, studioZone));
     await page.getByLabel("Session Time").fill("13:00");
     await snap(page, "admin-schedule-single");
     await page.getByRole("button", { name: "Next" }).click();

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { newStudio, setUpBrowser, shown, workerOrigin } from "./support.ts";
 
@@ -27,9 +28,6 @@ const api = async (method: string, path: string, body?: unknown) => {
   return { status: res.status, body: (await res.json()) as any };
 };
 
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
-
 const sessionName = `Harbor Minis ${run}`;
 const ada = { name: "Ada Lovelace", email: `ada.${run}@example.com` };
 const grace = { name: "Grace Hopper", email: `grace.${run}@example.com` };
@@ -52,7 +50,7 @@ beforeAll(async () => {
     classification: "multi",
     name: sessionName,
     sessionTypeId: type.body.sessionType.id,
-    date: inDays(30),
+    date: inDays(30, "America/New_York"),
     time: "10:00",
     spots: 4,
   });

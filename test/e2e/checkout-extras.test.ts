@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { axeViolations, setUpBrowser, shown, tokens, visit, workerOrigin } from "./support.ts";
 
@@ -52,7 +53,7 @@ describe("a visitor books for a party with an add-on and a code", () => {
       classification: "multi",
       name: "Family Minis in the Park",
       sessionTypeId: sessionType.id,
-      date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+      date: inDays(3),
       time: "10:00",
       spots: 2,
     });

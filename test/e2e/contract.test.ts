@@ -2,6 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, nextMonthDay } from "../dates.ts";
 import { tokens, workerOrigin } from "./support.ts";
 
 /**
@@ -106,13 +107,14 @@ describe("real answers match the document", () => {
     const multi = types.body.sessionTypes.find(
       (t: { classification: string }) => t.classification === "multi",
     );
+    const date = nextMonthDay("05-01");
     const created = await answer("POST", "/v1/admin/sessions", "/v1/admin/sessions", {
       token: admin,
       body: {
         classification: "multi",
         name: "Contract minis",
         sessionTypeId: multi.id,
-        date: "2027-05-01",
+        date,
         time: "09:00",
         spots: 2,
       },
@@ -132,7 +134,7 @@ describe("real answers match the document", () => {
     await answer("GET", "/v1/admin/sessions/{id}", `/v1/admin/sessions/${sessionId}`, { token: admin });
     await answer("POST", "/v1/admin/sessions/{id}/spots", `/v1/admin/sessions/${sessionId}/spots`, {
       token: admin,
-      body: { date: "2027-05-02", time: "10:00", spots: 1 },
+      body: { date: addDays(date, 1), time: "10:00", spots: 1 },
     });
     const reserved = await answer(
       "POST",

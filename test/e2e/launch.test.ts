@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import {
   api,
@@ -50,7 +51,7 @@ describe("a fair launch", () => {
       classification: "multi",
       name: "Holiday Minis",
       sessionTypeId: type.body.sessionType.id,
-      date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      date: inDays(7),
       time: "10:00",
       spots: 2,
     });

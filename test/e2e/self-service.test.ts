@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { newStudio, setUpBrowser, shown, workerOrigin } from "./support.ts";
 
@@ -28,7 +29,7 @@ describe("a client changes their own booking from the link in their email", () =
       rules: { rescheduleHours: 1, cancelHours: 1, cancelMoney: "credit" },
     });
     expect(type.status).toBe(201);
-    const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const date = inDays(3);
     const session = await api(token, "POST", "/v1/admin/sessions", {
       classification: "multi",
       name: "Meadow Minis",

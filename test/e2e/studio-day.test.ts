@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { desktop, newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
 
@@ -29,9 +30,6 @@ const api = async (method: string, path: string, body?: unknown) => {
   // biome-ignore lint/suspicious/noExplicitAny: the test reads the API's JSON loosely.
   return (await res.json()) as any;
 };
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
 
 const harvest = `Harvest Minis ${run}`;
 const winter = `Winter Minis ${run}`;
@@ -85,7 +83,7 @@ beforeAll(async () => {
         classification: "multi",
         name,
         sessionTypeId: typeId,
-        date: inDays(days),
+        date: inDays(days, "America/New_York"),
         time: "10:00",
         spots: 4,
       })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
 
@@ -28,7 +29,7 @@ describe("a photographer sets up their studio from /admin", () => {
         packages: [{ name: "Mini", priceCents: 15000, depositCents: 0 }],
       })
     ).sessionType;
-    const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const date = inDays(30);
     const session = (
       await api(token, "POST", "/v1/admin/sessions", {
         classification: "multi",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { desktop, newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
 
@@ -64,7 +65,7 @@ describe("the widget in the visitor's language", () => {
       classification: "multi",
       name: "Herbst-Minis",
       sessionTypeId: type.sessionType.id,
-      date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      date: inDays(7),
       time: "10:00",
       spots: 2,
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { api, newStudio, setUpBrowser, shown, siteOrigin, visit, workerOrigin } from "./support.ts";
 
@@ -16,7 +17,7 @@ async function fullSession() {
     breakMinutes: 10,
     packages: [{ name: "Mini", priceCents: 0, depositCents: 0 }],
   });
-  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const day = inDays(7);
   const session = await api(token, "POST", "/v1/admin/sessions", {
     classification: "multi",
     name: "Snow Minis",

@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { snap, useChromium } from "./browser.ts";
 import { desktop, phone, shown, tokens, workerOrigin } from "./support.ts";
 import { themes, wordpress, wp } from "./wordpress.ts";
@@ -13,7 +14,7 @@ const chromium = useChromium();
 
 /** A Multi session of the demo studio's minis, of its own, so booking here leaves the other files' spots alone. */
 async function newSession(name: string): Promise<string> {
-  const date = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const date = inDays(40);
   const res = await fetch(`${workerOrigin()}/v1/admin/sessions`, {
     method: "POST",
     headers: { authorization: `Bearer ${tokens().DEMO_ADMIN_TOKEN}`, "content-type": "application/json" },

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { createApp } from "../../worker/http/app.ts";
 import adminPages from "../../worker/pages/admin/index.tsx";
+import { nextMonthDay } from "../dates.ts";
 import { newStudio } from "./support.ts";
 
 /*
@@ -81,12 +82,12 @@ export async function schedule(browser: Browser, fields: Record<string, string>)
   return idIn(res.location, "/admin/sessions");
 }
 
-/** A Multi session's form, first spot on Saturday, October 16, 2027 at 9:00 in New York. */
+/** A Multi session's form, first spot on the next 16 October at 9:00 in New York (EDT: 13:00Z). */
 export const multiFields = (sessionTypeId: string, overrides: Record<string, string> = {}) => ({
   name: "Fall Minis",
   classification: "multi",
   sessionTypeId,
-  date: "2027-10-16",
+  date: nextMonthDay("10-16"),
   time: "09:00",
   spots: "6",
   ...overrides,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { field, signedInStudio, texts } from "./admin-browser.ts";
 import { call, hold, newSession, newSessionType } from "./support.ts";
 
@@ -78,7 +79,7 @@ describe("the Coupons page", () => {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      date: inDays(1),
       time: "10:00",
       spots: 2,
     });
@@ -121,7 +122,7 @@ describe("a booking's extras in the session's details", () => {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      date: inDays(1),
       time: "10:00",
       spots: 1,
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nextMonthDay } from "../dates.ts";
 import { attributes, field, multiFields, schedule, signedInStudio, texts } from "./admin-browser.ts";
 import { call, newClient, newSessionType } from "./support.ts";
 
@@ -95,7 +96,7 @@ describe("form errors", () => {
       name: "Wedding",
       classification: "single",
       sessionTypeId: multi.id,
-      date: "2027-06-12",
+      date: nextMonthDay("06-12"),
       time: "14:00",
     });
     expect(res.status).toBe(422);

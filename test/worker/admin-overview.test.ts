@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcToLocal } from "../../worker/domain/time.ts";
+import { nextMonthDay } from "../dates.ts";
 import { signedInStudio, texts } from "./admin-browser.ts";
 import { call, hold, newClient, newSession, newSessionType } from "./support.ts";
 
@@ -29,7 +30,7 @@ describe("the first screen", () => {
       classification: "multi",
       name: "Later Minis",
       sessionTypeId: type.id,
-      date: "2027-09-01",
+      date: nextMonthDay("09-01"),
       time: "10:00",
       spots: 2,
     });

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { addDays, nextMonthDay } from "../dates.ts";
 import { Browser, field, idIn, signedInStudio, texts } from "./admin-browser.ts";
 import { call, newClient, newSession, newSessionType } from "./support.ts";
 
@@ -56,11 +57,12 @@ describe("one studio's pages", () => {
     const other = await signedInStudio({ name: "Other Studio" });
     const type = await newSessionType(other.token);
     const client = await newClient(other.token, { name: "Their Client" });
+    const date = nextMonthDay("10-16");
     const session = await newSession(other.token, {
       classification: "multi",
       name: "Their Minis",
       sessionTypeId: type.id,
-      date: "2027-10-16",
+      date,
       time: "09:00",
       spots: 2,
     });
@@ -90,7 +92,7 @@ describe("one studio's pages", () => {
     for (const path of pages) expect((await browser.get(path)).status, path).toBe(404);
 
     const changes: [string, Record<string, string>][] = [
-      [`/admin/sessions/${session.id}/spots`, { date: "2027-10-18", time: "09:00", spots: "1" }],
+      [`/admin/sessions/${session.id}/spots`, { date: addDays(date, 2), time: "09:00", spots: "1" }],
       [
         `/admin/sessions/${session.id}/spots/${free.id}`,
         { "client.name": "X", "client.email": "x@example.com" },
@@ -135,7 +137,7 @@ describe("escaping", () => {
       classification: "multi",
       name: `Minis ${evil}`,
       sessionTypeId: type.id,
-      date: "2027-10-16",
+      date: nextMonthDay("10-16"),
       time: "09:00",
       spots: 1,
     });

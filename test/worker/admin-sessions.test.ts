@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { addDays, dayText, nextMonthDay } from "../dates.ts";
 import { attributes, multiFields, schedule, signedInStudio, texts } from "./admin-browser.ts";
 import { call, newClient, newSessionType } from "./support.ts";
 
@@ -95,13 +96,14 @@ describe("Booking Sessions", () => {
     });
     const form = await browser.get("/admin/sessions/new");
     expect(await attributes(form.html, 'optgroup[label="Single"] option', "value")).toEqual([type.id]);
+    const date = nextMonthDay("06-12");
     const id = await schedule(browser, {
       name: "Smith wedding",
       classification: "single",
       sessionTypeId: type.id,
       packageId: type.packages[0].id,
       clientId: "",
-      date: "2027-06-12",
+      date,
       time: "14:00",
     });
 
@@ -109,7 +111,7 @@ describe("Booking Sessions", () => {
     expect(await texts(details.html, "h1")).toEqual(["Smith wedding"]);
     expect(await texts(details.html, ".actions a.button")).toContain("Assign to Client");
     expect(details.html).not.toContain("Send Confirmation Request to Client");
-    expect(await attributes(details.html, "#f-date", "value")).toEqual(["2027-06-12"]);
+    expect(await attributes(details.html, "#f-date", "value")).toEqual([date]);
     expect(await attributes(details.html, "#f-time", "value")).toEqual(["14:00"]);
 
     await browser.get(`/admin/sessions/${id}/client`);
@@ -146,30 +148,34 @@ describe("Booking Sessions", () => {
   it("moves a Single's date and time, shown in the session's time zone", async () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token, { classification: "single", durationMinutes: 60 });
+    // January: New York's winter time, 15:30 EST is 20:30Z.
+    const date = nextMonthDay("01-10");
     const id = await schedule(browser, {
       name: "Portrait",
       classification: "single",
       sessionTypeId: type.id,
-      date: "2027-01-10",
+      date,
       time: "10:00",
     });
     await browser.get(`/admin/sessions/${id}`);
-    const moved = await browser.post(`/admin/sessions/${id}/when`, { date: "2027-01-11", time: "15:30" });
+    const to = addDays(date, 1);
+    const moved = await browser.post(`/admin/sessions/${id}/when`, { date: to, time: "15:30" });
     expect(moved.location).toBe(`/admin/sessions/${id}?done=time-changed`);
     const details = await browser.get(`/admin/sessions/${id}`);
-    expect(await texts(details.html, "#spots table caption")).toEqual(["Monday, January 11, 2027"]);
+    expect(await texts(details.html, "#spots table caption")).toEqual([dayText(to)]);
     expect(await attributes(details.html, "#spots table time", "datetime")).toEqual([
-      "2027-01-11T20:30:00.000Z",
-      "2027-01-11T21:30:00.000Z",
+      `${to}T20:30:00.000Z`,
+      `${to}T21:30:00.000Z`,
     ]);
   });
 
   it("schedules a Multi of 6 spots, 20 minutes each with 10-minute breaks, in local time", async () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
-    const id = await schedule(browser, multiFields(type.id));
+    const fields = multiFields(type.id);
+    const id = await schedule(browser, fields);
     const details = await browser.get(`/admin/sessions/${id}`);
-    expect(await texts(details.html, "#spots table caption")).toEqual(["Saturday, October 16, 2027"]);
+    expect(await texts(details.html, "#spots table caption")).toEqual([dayText(fields.date)]);
     const times = (await spotRows(details.html)).map((row) => row.replace(/\s/g, " ").split(" Available")[0]);
     expect(times).toEqual([
       "9:00 AM – 9:20 AM",
@@ -180,43 +186,47 @@ describe("Booking Sessions", () => {
       "11:30 AM – 11:50 AM",
     ]);
     expect((await attributes(details.html, "#spots table time", "datetime"))[0]).toBe(
-      "2027-10-16T13:00:00.000Z",
+      `${fields.date}T13:00:00.000Z`,
     );
     expect(await texts(details.html, ".actions a.button")).toContain("Add Additional Spots");
     expect(await texts(details.html, "button")).not.toContain("Send Reminder");
     const list = await browser.get("/admin/sessions");
+    const day = dayText(fields.date, "en-US", { month: "short", day: "numeric", year: "numeric" });
     expect(await texts(list.html, "#upcoming table tbody tr")).toEqual([
-      expect.stringMatching(/^Fall Minis Multi Fall Mini Oct 16, 2027, 9:00\sAM 0 of 6 Scheduled$/),
+      expect.stringMatching(new RegExp(`^Fall Minis Multi Fall Mini ${day}, 9:00\\sAM 0 of 6 Scheduled$`)),
     ]);
   });
 
   it("schedules every spot at the same time for a workshop", async () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token);
-    const id = await schedule(browser, multiFields(type.id, { spots: "3", sameTime: "on" }));
+    const fields = multiFields(type.id, { spots: "3", sameTime: "on" });
+    const id = await schedule(browser, fields);
     const details = await browser.get(`/admin/sessions/${id}`);
     const starts = await attributes(details.html, "tbody tr td:first-child time:first-child", "datetime");
     // One row for the time, with its seats.
-    expect(starts).toEqual(["2027-10-16T13:00:00.000Z"]);
+    expect(starts).toEqual([`${fields.date}T13:00:00.000Z`]);
     expect(await spotRows(details.html)).toEqual([expect.stringContaining("3 of 3 seats left")]);
   });
 
   it("adds spots on another day", async () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
-    const id = await schedule(browser, multiFields(type.id, { spots: "2" }));
+    const fields = multiFields(type.id, { spots: "2" });
+    const id = await schedule(browser, fields);
     const form = await browser.get(`/admin/sessions/${id}/spots`);
     expect(await texts(form.html, "h1")).toEqual(["Add Additional Spots"]);
+    const nextDay = addDays(fields.date, 1);
     const res = await browser.post(`/admin/sessions/${id}/spots`, {
-      date: "2027-10-17",
+      date: nextDay,
       time: "10:00",
       spots: "3",
     });
     expect(res.location).toBe(`/admin/sessions/${id}?done=spots-added`);
     const details = await browser.get(`/admin/sessions/${id}`);
     expect(await texts(details.html, "#spots table caption")).toEqual([
-      "Saturday, October 16, 2027",
-      "Sunday, October 17, 2027",
+      dayText(fields.date),
+      dayText(nextDay),
     ]);
     expect(await spotRows(details.html)).toHaveLength(5);
     expect((await spotRows(details.html))[4]).toMatch(/^11:00\sAM – 11:20\sAM Available/);
@@ -226,7 +236,8 @@ describe("Booking Sessions", () => {
     const { browser, token } = await signedInStudio();
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
     const client = await newClient(token, { name: "Ada Lovelace" });
-    const id = await schedule(browser, multiFields(type.id, { spots: "3" }));
+    const fields = multiFields(type.id, { spots: "3" });
+    const id = await schedule(browser, fields);
     const details = await browser.get(`/admin/sessions/${id}`);
     // Each free spot: Reserve this Spot, then Move or Remove.
     const [, , second] = await attributes(details.html, "#spots table a", "href");
@@ -234,7 +245,7 @@ describe("Booking Sessions", () => {
     const reservePage = await browser.get(second ?? "");
     expect(await texts(reservePage.html, "h1")).toEqual(["Reserve this Spot"]);
     expect(await texts(reservePage.html, "main > p")).toContain(
-      "Fall Minis: Saturday, October 16, 2027, 9:30 AM – 9:50 AM (America/New_York)",
+      `Fall Minis: ${dayText(fields.date)}, 9:30 AM – 9:50 AM (America/New_York)`,
     );
     const reserved = await browser.post(second ?? "", { clientId: client.id });
     expect(reserved.status, reserved.html).toBe(303);
@@ -304,9 +315,11 @@ describe("Booking Sessions", () => {
     await env.DB.prepare("UPDATE spots SET starts_at = ?, ends_at = ? WHERE session_id = ?")
       .bind(Date.parse("2020-04-04T13:00:00Z"), Date.parse("2020-04-04T13:20:00Z"), spring)
       .run();
-    await schedule(browser, multiFields(type.id, { name: "Fall 2030", date: "2030-10-05", spots: "1" }));
+    const fall = nextMonthDay("10-05");
+    const upcoming = `Fall ${fall.slice(0, 4)}`;
+    await schedule(browser, multiFields(type.id, { name: upcoming, date: fall, spots: "1" }));
     const list = await browser.get("/admin/sessions");
-    expect(await texts(list.html, "#upcoming table tbody td:first-child")).toEqual(["Fall 2030"]);
+    expect(await texts(list.html, "#upcoming table tbody td:first-child")).toEqual([upcoming]);
     expect(await texts(list.html, "#past table tbody td:first-child")).toEqual(["Spring 2020"]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { signedInStudio, texts } from "./admin-browser.ts";
 import { call, hold, newSession, newSessionType, visitorHeaders } from "./support.ts";
 
@@ -6,7 +7,7 @@ import { call, hold, newSession, newSessionType, visitorHeaders } from "./suppor
 async function fullWithLine() {
   const { browser, token } = await signedInStudio();
   const type = await newSessionType(token);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = inDays(1);
   const session = await newSession(token, {
     classification: "multi",
     name: "Minis",

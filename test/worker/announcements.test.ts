@@ -7,6 +7,7 @@ import { sha256 } from "../../worker/domain/tokens.ts";
 import { openDb } from "../../worker/queries/db.ts";
 import type { Mail } from "../../worker/services/mail.ts";
 import { buildMime } from "../../worker/services/mime.ts";
+import { inDays } from "../dates.ts";
 import { attributes, multiFields, schedule, signedInStudio, texts } from "./admin-browser.ts";
 import { call, newClient, newSession, newSessionType, openMultiSession } from "./support.ts";
 
@@ -35,8 +36,7 @@ const announcementMail = async (studioId: string) =>
       .all<Sent>()
   ).results;
 
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const tomorrow = () => inDays(1);
 
 /** The path of the unsubscribe link an announcement carries. */
 const unsubscribePath = (mail: Sent | undefined) => new URL(mail?.unsubscribe_url ?? "").pathname;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nextClockChange, nextMonthDay } from "../dates.ts";
 import { call, newSessionType, newStudio, rowCount } from "./support.ts";
 
 async function multiType() {
@@ -8,7 +9,7 @@ async function multiType() {
     classification: "multi",
     name: "Minis",
     sessionTypeId: type.id,
-    date: "2027-04-10",
+    date: nextMonthDay("04-10"),
     time: "09:00",
     spots: 4,
     ...overrides,
@@ -26,7 +27,11 @@ describe("bad input gets a clear problem and writes nothing", () => {
     ["an unknown time zone", { timeZone: "Mars/Olympus" }, "timeZone"],
     ["a 100 KB name", { name: "x".repeat(100_000) }, "name"],
     ["a missing name", { name: undefined }, "name"],
-    ["a time the clocks skip", { date: "2027-03-14", time: "02:30", timeZone: "America/New_York" }, "time"],
+    [
+      "a time the clocks skip",
+      { date: nextClockChange("America/New_York", "forward"), time: "02:30", timeZone: "America/New_York" },
+      "time",
+    ],
     ["an unknown classification", { classification: "triple" }, "classification"],
   ];
   for (const [what, overrides, path] of cases) {

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { addDays, nextMonthDay } from "../dates.ts";
 import {
   call,
   hold,
@@ -98,21 +99,22 @@ describe("a client confirms a Single session from the emailed link", () => {
       packages,
     });
     const client = await newClient(token, { name: "Jane Austen", email: "jane@example.com" });
+    const date = nextMonthDay("06-12");
     const session = await newSession(token, {
       classification: "single",
       name: "Austen wedding",
       sessionTypeId: type.id,
       clientId: client.id,
-      date: "2027-06-12",
+      date,
       time: "14:00",
       location: "Bath Abbey",
     });
     const sent = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
-    return { token, session, link: tokenFrom(sent.body.confirmationUrl) };
+    return { token, session, date, link: tokenFrom(sent.body.confirmationUrl) };
   }
 
   it("shows the details, takes the package choice and confirms once", async () => {
-    const { token, session, link } = await invitedSingle([
+    const { token, session, date, link } = await invitedSingle([
       { name: "Half day", priceCents: 150000, depositCents: 50000 },
       { name: "Full day", priceCents: 300000, depositCents: 100000 },
     ]);
@@ -126,7 +128,7 @@ describe("a client confirms a Single session from the emailed link", () => {
         timeZone: "America/New_York",
         classification: "single",
       },
-      spot: { startsAt: "2027-06-12T18:00:00.000Z" },
+      spot: { startsAt: `${date}T18:00:00.000Z` },
     });
     const noPackage = await call("POST", `/v1/bookings/${link}/confirm`, { body: {} });
     expect(noPackage.body.code).toBe("package_required");
@@ -143,7 +145,7 @@ describe("a client confirms a Single session from the emailed link", () => {
     expect(again.body.code).toBe("already_confirmed");
     const moved = await call("PATCH", `/v1/admin/sessions/${session.id}`, {
       token,
-      body: { date: "2027-06-13" },
+      body: { date: addDays(date, 1) },
     });
     expect(moved.status).toBe(409);
     expect(moved.body.code).toBe("already_confirmed");

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { addDays, nextClockChange, nextMonthDay } from "../dates.ts";
 import { call, hold, newClient, newSession, newSessionType, newStudio } from "./support.ts";
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
@@ -47,9 +48,11 @@ async function book(slug: string, spotId: string, name = "Ann Lee", email = "ann
 describe("GET /v1/calendar/:token/bookings.ics", () => {
   it("lists the studio's bookings with client, package and balance, at the right instants across a DST change", async () => {
     const { token, url } = await studioWithFeed();
-    // New York leaves daylight saving time on Sunday 7 November 2027: 10:00 is 14:00Z before, 15:00Z after.
-    const before = await sessionOn(token, "2027-11-06", "Saturday Minis");
-    const after = await sessionOn(token, "2027-11-08", "Monday Minis");
+    // New York leaves daylight saving time on a Sunday: 10:00 is 14:00Z the day before, 15:00Z the day after.
+    const fallBack = nextClockChange("America/New_York", "back");
+    const [saturday, monday] = [addDays(fallBack, -1), addDays(fallBack, 1)];
+    const before = await sessionOn(token, saturday, "Saturday Minis");
+    const after = await sessionOn(token, monday, "Monday Minis");
     const first = await book(before.slug, before.spots[0].id);
     const second = await book(after.slug, after.spots[1].id, "Bea Ray", "bea@example.com");
 
@@ -66,9 +69,9 @@ describe("GET /v1/calendar/:token/bookings.ics", () => {
 
     const sat = byUid.get(`${first}@spotbook`);
     const mon = byUid.get(`${second}@spotbook`);
-    expect(sat?.event.startDate.toJSDate().toISOString()).toBe("2027-11-06T14:00:00.000Z");
-    expect(sat?.event.endDate.toJSDate().toISOString()).toBe("2027-11-06T14:20:00.000Z");
-    expect(mon?.event.startDate.toJSDate().toISOString()).toBe("2027-11-08T15:30:00.000Z");
+    expect(sat?.event.startDate.toJSDate().toISOString()).toBe(`${saturday}T14:00:00.000Z`);
+    expect(sat?.event.endDate.toJSDate().toISOString()).toBe(`${saturday}T14:20:00.000Z`);
+    expect(mon?.event.startDate.toJSDate().toISOString()).toBe(`${monday}T15:30:00.000Z`);
     // Read in the session's zone, both are at their local time whatever the offset that day.
     const inNewYork = (d: Date) =>
       new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", timeStyle: "short" }).format(d);
@@ -86,7 +89,7 @@ describe("GET /v1/calendar/:token/bookings.ics", () => {
 
   it("marks a cancelled booking CANCELLED with a higher SEQUENCE, and keeps its UID", async () => {
     const { token, url } = await studioWithFeed();
-    const session = await sessionOn(token, "2027-10-16");
+    const session = await sessionOn(token, nextMonthDay("10-16"));
     const id = await book(session.slug, session.spots[0].id);
     const cancelled = await call("DELETE", `/v1/admin/bookings/${id}`, { token });
     expect(cancelled.status).toBe(204);
@@ -100,7 +103,7 @@ describe("GET /v1/calendar/:token/bookings.ics", () => {
 
   it("shows a reservation as tentative, and never a visitor's bare hold", async () => {
     const { token, url } = await studioWithFeed();
-    const session = await sessionOn(token, "2027-10-16");
+    const session = await sessionOn(token, nextMonthDay("10-16"));
     const client = await newClient(token, { name: "Cy Twombly" });
     const reserved = await call("POST", `/v1/admin/spots/${session.spots[0].id}/reservation`, {
       token,
@@ -116,7 +119,7 @@ describe("GET /v1/calendar/:token/bookings.ics", () => {
 
   it("escapes a hostile client name: no extra property, event or calendar appears", async () => {
     const { token, url } = await studioWithFeed();
-    const session = await sessionOn(token, "2027-10-16");
+    const session = await sessionOn(token, nextMonthDay("10-16"));
     const hostile = `Eve, "the; one" \\ END:VEVENT BEGIN:VEVENT SUMMARY:pwned ${"é".repeat(40)} 📷`;
     await book(session.slug, session.spots[0].id, hostile, "eve@example.com");
     const ics = (await call("GET", feedPath(url))).body as string;
@@ -131,8 +134,8 @@ describe("GET /v1/calendar/:token/bookings.ics", () => {
   it("never lists another studio's bookings", async () => {
     const mine = await studioWithFeed("Mine");
     const theirs = await studioWithFeed("Theirs");
-    const a = await sessionOn(mine.token, "2027-10-16");
-    const b = await sessionOn(theirs.token, "2027-10-16");
+    const a = await sessionOn(mine.token, nextMonthDay("10-16"));
+    const b = await sessionOn(theirs.token, nextMonthDay("10-16"));
     const own = await book(a.slug, a.spots[0].id);
     await book(b.slug, b.spots[0].id, "Zed Other", "zed@example.com");
     const { events } = parseFeed((await call("GET", feedPath(mine.url))).body);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarFile, escapeText, foldLine } from "../../worker/services/ics.ts";
+import { addDays, nextMonthDay } from "../dates.ts";
 import { call, newClient, newSession, newSessionType, newStudio } from "./support.ts";
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
@@ -23,23 +24,24 @@ async function confirmedSingle() {
     packages: [{ name: "Full day", priceCents: 300000, depositCents: 100000 }],
   });
   const client = await newClient(token, { name: "Jane Austen" });
+  const date = nextMonthDay("06-12");
   const session = await newSession(token, {
     classification: "single",
     name: "Austen wedding; reception, dinner \\ dance",
     sessionTypeId: type.id,
     clientId: client.id,
-    date: "2027-06-12",
+    date,
     time: "14:00",
     location: "Bath Abbey, Bath",
   });
   const sent = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
   const link = new URL(sent.body.confirmationUrl).searchParams.get("spotbook") as string;
-  return { token, session, link };
+  return { token, session, date, link };
 }
 
 describe("GET /v1/bookings/:token/calendar.ics", () => {
   it("answers the appointment as a valid iCalendar event that ical.js reads back", async () => {
-    const { link } = await confirmedSingle();
+    const { date, link } = await confirmedSingle();
     const res = await call("GET", `/v1/bookings/${link}/calendar.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -51,8 +53,8 @@ describe("GET /v1/bookings/:token/calendar.ics", () => {
     const { event, vevent } = parseEvent(ics);
     expect(event.summary).toBe("Austen wedding; reception, dinner \\ dance — Juniper & Pine");
     expect(event.location).toBe("Bath Abbey, Bath");
-    expect(event.startDate.toJSDate().toISOString()).toBe("2027-06-12T18:00:00.000Z");
-    expect(event.endDate.toJSDate().toISOString()).toBe("2027-06-13T00:00:00.000Z");
+    expect(event.startDate.toJSDate().toISOString()).toBe(`${date}T18:00:00.000Z`);
+    expect(event.endDate.toJSDate().toISOString()).toBe(`${addDays(date, 1)}T00:00:00.000Z`);
     expect(event.startDate.zone.tzid).toBe("UTC");
     expect(vevent.getFirstPropertyValue("status")).toBe("TENTATIVE");
     expect(event.description).toContain(`Your booking: http://localhost:8787/book/?spotbook=${link}`);

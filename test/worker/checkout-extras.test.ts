@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { call, hold, newSessionType, newStudio, openMultiSession, visitorHeaders } from "./support.ts";
 
 /** A family package: 2 people included, $20 per extra person up to 5, a print add-on (at most 2). */
@@ -134,9 +135,8 @@ describe("codes", () => {
   it("says why a code is refused: unknown, not yet valid, expired, not for this session, used up, used by this client", async () => {
     const { session, spotIds, token } = await familySession(12);
     const other = await newSessionType(token, { name: "Weddings" });
-    const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    await coupon(token, { code: "LATER", startsOn: days(3) });
-    await coupon(token, { code: "OLD", startsOn: days(-10), endsOn: days(-3) });
+    await coupon(token, { code: "LATER", startsOn: inDays(3) });
+    await coupon(token, { code: "OLD", startsOn: inDays(-10), endsOn: inDays(-3) });
     await coupon(token, { code: "WEDDING", sessionTypeIds: [other.id] });
     await coupon(token, { code: "ONCE", maxUses: 1 });
     await coupon(token, { code: "MINE", maxUsesPerClient: 1 });

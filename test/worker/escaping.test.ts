@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { nextMonthDay } from "../dates.ts";
 import { call, hold, newClient, newSession, newSessionType, newStudio } from "./support.ts";
 
 /*
@@ -68,7 +69,7 @@ async function hostileStudio(name: string, classification: "single" | "multi") {
       name: `${name} minis`,
       location: `${name} park`,
       sessionTypeId: type.id,
-      date: "2027-04-10",
+      date: nextMonthDay("04-10"),
       time: "09:00",
       ...extra,
     });

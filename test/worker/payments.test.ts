@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runScheduledJobs } from "../../worker/jobs/scheduled.ts";
+import { inDays, nextMonthDay } from "../dates.ts";
 import {
   bookHeld,
   bookingRow,
@@ -80,7 +81,7 @@ describe("a visitor books a held spot with Stripe set up", () => {
       classification: "multi",
       name: "Spring Minis",
       sessionTypeId: type.id,
-      date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+      date: inDays(3),
       time: "09:00",
       spots: 1,
     });
@@ -207,7 +208,7 @@ describe("a client confirms a photographer's booking with Stripe set up", () => 
       sessionTypeId: type.id,
       packageId: half?.id,
       clientId: client.id,
-      date: "2027-06-12",
+      date: nextMonthDay("06-12"),
       time: "14:00",
     });
     const sent = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });

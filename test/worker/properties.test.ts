@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorCodeList as problemCodes } from "../../worker/domain/errors.ts";
 import { app } from "../../worker/index.ts";
+import { addDays, nextClockChange, nextMonthDay } from "../dates.ts";
 import {
   call,
   hold,
@@ -199,7 +200,7 @@ async function studioWithEverything() {
   const multiType = await newSessionType(token);
   const singleType = await newSessionType(token, { name: "Wedding", classification: "single" });
   const client = await newClient(token);
-  const day = { date: "2027-05-01", time: "10:00" };
+  const day = { date: nextMonthDay("05-01"), time: "10:00" };
   const multi = await newSession(token, {
     classification: "multi",
     name: "Minis",
@@ -249,7 +250,12 @@ async function studioWithEverything() {
       locale: fc.constantFrom("en-US", "fr-FR"),
       email: fc.uuid().map((u) => `${u}@example.com`),
       phone: fc.constantFrom("+1 555 0100", ""),
-      date: fc.constantFrom("2027-05-02", "2027-03-14", "2027-11-07"),
+      // The day after the fixture's, and New York's next clock changes (02:30 skipped, 01:30 twice).
+      date: fc.constantFrom(
+        addDays(day.date, 1),
+        nextClockChange("America/New_York", "forward"),
+        nextClockChange("America/New_York", "back"),
+      ),
       time: fc.constantFrom("09:00", "02:30", "01:30", "23:59"),
       timeZone: fc.constantFrom("America/New_York", "Europe/Paris", "UTC", "Asia/Kathmandu"),
       currency: fc.constantFrom("USD", "EUR"),

@@ -7,6 +7,7 @@ import { addSpots, scheduleSession, updateSession } from "../../worker/actions/s
 import { DomainError } from "../../worker/domain/errors.ts";
 import { localToUtc, utcToLocal } from "../../worker/domain/time.ts";
 import type { AddSpots, CreateSession, UpdateSession } from "../../worker/schemas/sessions.ts";
+import { nextMonthDay } from "../dates.ts";
 import { field, multiFields, signedInStudio } from "./admin-browser.ts";
 import { call, newSessionType, newStudio, rowCount } from "./support.ts";
 
@@ -127,7 +128,7 @@ describe("scheduling at the real now, through the API", () => {
     );
     const many = await call("POST", "/v1/admin/sessions", {
       token,
-      body: { ...body, date: "2027-04-10", spots: 500 },
+      body: { ...body, date: nextMonthDay("04-10"), spots: 500 },
     });
     expect(many.status).toBe(422);
     expect(many.body.errors).toEqual([
@@ -169,7 +170,7 @@ describe("scheduling at the real now, through the API", () => {
         classification: "multi",
         name: "Minis",
         sessionTypeId: multi.id,
-        date: "2027-04-10",
+        date: nextMonthDay("04-10"),
         time: "09:00",
         spots: 1,
       },
@@ -193,13 +194,14 @@ describe("scheduling at the real now, through the API", () => {
 
   it("refuses moving a Single to a minute ago, keeping its time, and accepts a minute ahead", async () => {
     const { token, single } = await studioWithTypes(here);
+    const date = nextMonthDay("06-12");
     const created = await call("POST", "/v1/admin/sessions", {
       token,
       body: {
         classification: "single",
         name: "Wedding",
         sessionTypeId: single.id,
-        date: "2027-06-12",
+        date,
         time: "14:00",
       },
     });
@@ -215,7 +217,7 @@ describe("scheduling at the real now, through the API", () => {
     const unchanged = await call("GET", `/v1/admin/sessions/${id}`, { token });
     expect(unchanged.body.session).toMatchObject({
       name: "Wedding",
-      spots: [{ startsAt: "2027-06-12T21:00:00.000Z" }],
+      spots: [{ startsAt: `${date}T21:00:00.000Z` }],
     });
     // Only the date, into the past: the time it keeps makes a start that has passed.
     await expectRefused(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inDays } from "../dates.ts";
 import { signedInStudio, texts } from "./admin-browser.ts";
 import { call, newSession, newSessionType, newStudio } from "./support.ts";
 
@@ -19,7 +20,7 @@ async function openWorkshop(
     packages: [{ name: "Seat", priceCents: 9000, depositCents: 0 }],
     rules,
   });
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = inDays(1);
   const session = await newSession(token, {
     classification: "multi",
     name: "Lighting Workshop",

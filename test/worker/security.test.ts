@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, nextMonthDay } from "../dates.ts";
 import { call, newClient, newSession, newSessionType, newStudio, rowCount } from "./support.ts";
 
 /** Two studios; the intruder holds a valid token of its own and the ids of the victim's rows. */
@@ -7,11 +8,12 @@ async function twoStudios() {
   const intruder = await newStudio({ name: "Intruder" });
   const type = await newSessionType(victim.token);
   const client = await newClient(victim.token, { name: "Private Person", email: "private@example.com" });
+  const date = nextMonthDay("04-10");
   const session = await newSession(victim.token, {
     classification: "multi",
     name: "Minis",
     sessionTypeId: type.id,
-    date: "2027-04-10",
+    date,
     time: "09:00",
     spots: 2,
   });
@@ -19,12 +21,12 @@ async function twoStudios() {
     token: victim.token,
     body: { clientId: client.id },
   });
-  return { victim, intruder, type, client, session, bookingId: reserved.body.booking.id as string };
+  return { victim, intruder, type, client, session, date, bookingId: reserved.body.booking.id as string };
 }
 
 describe("one studio can never read or change another's data", () => {
   it("answers 404 on every admin route that names another studio's row, and changes nothing", async () => {
-    const { intruder, type, client, session, bookingId } = await twoStudios();
+    const { intruder, type, client, session, date, bookingId } = await twoStudios();
     const t = intruder.token;
     const attempts: [string, string, unknown?][] = [
       ["GET", `/v1/admin/session-types/${type.id}`],
@@ -34,7 +36,7 @@ describe("one studio can never read or change another's data", () => {
       ["PATCH", `/v1/admin/clients/${client.id}`, { name: "Mine now" }],
       ["GET", `/v1/admin/sessions/${session.id}`],
       ["PATCH", `/v1/admin/sessions/${session.id}`, { name: "Mine now" }],
-      ["POST", `/v1/admin/sessions/${session.id}/spots`, { date: "2027-04-11", time: "09:00", spots: 1 }],
+      ["POST", `/v1/admin/sessions/${session.id}/spots`, { date: addDays(date, 1), time: "09:00", spots: 1 }],
       ["POST", `/v1/admin/sessions/${session.id}/client`, { clientId: client.id }],
       ["POST", `/v1/admin/sessions/${session.id}/confirmation-request`],
       ["POST", `/v1/admin/sessions/${session.id}/payment-reminders`],
@@ -83,7 +85,7 @@ describe("one studio can never read or change another's data", () => {
       classification: "single",
       name: "Private wedding",
       sessionTypeId: type.id,
-      date: "2027-06-12",
+      date: nextMonthDay("06-12"),
       time: "14:00",
     });
     expect((await call("GET", `/v1/sessions/${single.slug}`)).status).toBe(404);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { utcToLocal } from "../../worker/domain/time.ts";
+import { addDays, dayText, nextClockChange, nextMonthDay } from "../dates.ts";
 import { call, hold, newClient, newSession, newSessionType, newStudio, openMultiSession } from "./support.ts";
 
 /** Cancelling and deleting whole sessions, and removing and moving their free spots. */
@@ -93,7 +94,7 @@ describe("cancelling a whole session", () => {
     expect(reserved.body.code).toBe("session_cancelled");
     const added = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
       token,
-      body: { date: "2027-06-01", time: "10:00", spots: 1 },
+      body: { date: nextMonthDay("06-01"), time: "10:00", spots: 1 },
     });
     expect(added.body.code).toBe("session_cancelled");
   });
@@ -155,44 +156,46 @@ describe("removing and moving a free spot", () => {
   it("moves a free spot across a daylight-saving change, keeping its length and its local time", async () => {
     const { token } = await newStudio({ timeZone: "America/New_York" });
     const type = await newSessionType(token, { durationMinutes: 30, breakMinutes: 0 });
-    // Clocks go forward in New York on Sunday 14 March 2027.
+    // Clocks go forward in New York on a Sunday in March: the session is the day before, on EST.
+    const forward = nextClockChange("America/New_York", "forward");
+    const [saturday, monday] = [addDays(forward, -1), addDays(forward, 1)];
     const session = await newSession(token, {
       classification: "multi",
       name: "Spring Minis",
       sessionTypeId: type.id,
-      date: "2027-03-13",
+      date: saturday,
       time: "10:00",
       spots: 2,
     });
     const [first, second] = session.spots;
     const moved = await call("PATCH", `/v1/admin/sessions/${session.id}/spots/${second.id}`, {
       token,
-      body: { date: "2027-03-15", time: "10:00" },
+      body: { date: monday, time: "10:00" },
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     const spot = moved.body.session.spots.find((s: { id: string }) => s.id === second.id);
     // 10:00 EST is 15:00Z; 10:00 EDT is 14:00Z.
-    expect(first.startsAt).toBe("2027-03-13T15:00:00.000Z");
-    expect(spot.startsAt).toBe("2027-03-15T14:00:00.000Z");
+    expect(first.startsAt).toBe(`${saturday}T15:00:00.000Z`);
+    expect(spot.startsAt).toBe(`${monday}T14:00:00.000Z`);
     expect(Date.parse(spot.endsAt) - Date.parse(spot.startsAt)).toBe(30 * 60_000);
     expect(utcToLocal(Date.parse(spot.startsAt), "America/New_York")).toEqual({
-      date: "2027-03-15",
+      date: monday,
       time: "10:00",
     });
 
     // A time the clocks skip, a clash with the other spot, and a past time are refused.
     const skipped = await call("PATCH", `/v1/admin/sessions/${session.id}/spots/${second.id}`, {
       token,
-      body: { date: "2027-03-14", time: "02:30" },
+      body: { date: forward, time: "02:30" },
     });
     expect(skipped.status).toBe(422);
     const clash = await call("PATCH", `/v1/admin/sessions/${session.id}/spots/${second.id}`, {
       token,
-      body: { date: "2027-03-13", time: "10:15" },
+      body: { date: saturday, time: "10:15" },
     });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe("spots_overlap");
-    expect(clash.body.detail).toContain("Saturday, March 13, 2027, 10:00 AM – 10:30 AM (EST)");
+    expect(clash.body.detail).toContain(`${dayText(saturday)}, 10:00 AM – 10:30 AM (EST)`);
     const past = await call("PATCH", `/v1/admin/sessions/${session.id}/spots/${second.id}`, {
       token,
       body: { date: "2020-01-01", time: "10:00" },
@@ -206,7 +209,7 @@ describe("removing and moving a free spot", () => {
     await hold(session.slug, spotIds[0] as string);
     const res = await call("PATCH", `/v1/admin/sessions/${session.id}/spots/${spotIds[0]}`, {
       token,
-      body: { date: "2027-06-01", time: "10:00" },
+      body: { date: nextMonthDay("06-01"), time: "10:00" },
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("spot_taken");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nextMonthDay } from "../dates.ts";
 import { call, newSession, newSessionType, newStudio } from "./support.ts";
 
 describe("session types", () => {
@@ -68,7 +69,7 @@ describe("session types", () => {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: "2027-04-10",
+      date: nextMonthDay("04-10"),
       time: "09:00",
       spots: 1,
     });
@@ -100,7 +101,7 @@ describe("session types", () => {
         classification: "multi",
         name: "X",
         sessionTypeId: type.id,
-        date: "2027-01-01",
+        date: nextMonthDay("01-01"),
         time: "10:00",
         spots: 1,
       },
@@ -122,7 +123,7 @@ describe("a session type's location and package descriptions", () => {
       classification: "multi",
       name: "Fall Minis",
       sessionTypeId: type.id,
-      date: "2027-05-01",
+      date: nextMonthDay("05-01"),
       time: "10:00",
       spots: 1,
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, nextMonthDay } from "../dates.ts";
 import { call, newClient, newSession, newSessionType, newStudio } from "./support.ts";
 
 const singleType = (
@@ -17,24 +18,21 @@ describe("Multi sessions", () => {
   it("generates spots one after another from the type's duration and break", async () => {
     const { token } = await newStudio();
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
+    // 16 October is on New York's summer time every year: 09:00 EDT is 13:00Z.
+    const date = nextMonthDay("10-16");
     const session = await newSession(token, {
       classification: "multi",
       name: "Fall Minis",
       sessionTypeId: type.id,
-      date: "2027-10-16",
+      date,
       time: "09:00",
       spots: 6,
     });
-    expect(session.spots.map((s: { startsAt: string }) => s.startsAt)).toEqual([
-      "2027-10-16T13:00:00.000Z",
-      "2027-10-16T13:30:00.000Z",
-      "2027-10-16T14:00:00.000Z",
-      "2027-10-16T14:30:00.000Z",
-      "2027-10-16T15:00:00.000Z",
-      "2027-10-16T15:30:00.000Z",
-    ]);
+    expect(session.spots.map((s: { startsAt: string }) => s.startsAt)).toEqual(
+      ["13:00", "13:30", "14:00", "14:30", "15:00", "15:30"].map((t) => `${date}T${t}:00.000Z`),
+    );
     expect(session.spots[0]).toMatchObject({
-      endsAt: "2027-10-16T13:20:00.000Z",
+      endsAt: `${date}T13:20:00.000Z`,
       available: true,
       booking: null,
     });
@@ -48,18 +46,20 @@ describe("Multi sessions", () => {
 
   it("puts every spot at the same time for a workshop", async () => {
     const { token } = await newStudio();
+    // After the first Sunday of November: New York's winter time, 18:30 EST is 23:30Z.
+    const date = nextMonthDay("11-08");
     const type = await newSessionType(token);
     const session = await newSession(token, {
       classification: "multi",
       name: "Lighting workshop",
       sessionTypeId: type.id,
-      date: "2027-11-08",
+      date,
       time: "18:30",
       spots: 12,
       sameTime: true,
     });
     expect(new Set(session.spots.map((s: { startsAt: string }) => s.startsAt))).toEqual(
-      new Set(["2027-11-08T23:30:00.000Z"]),
+      new Set([`${date}T23:30:00.000Z`]),
     );
     expect(session.spots).toHaveLength(12);
   });
@@ -67,24 +67,26 @@ describe("Multi sessions", () => {
   it("adds spots on another day, and refuses ones that overlap existing spots", async () => {
     const { token } = await newStudio();
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
+    const date = nextMonthDay("10-16");
     const session = await newSession(token, {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: "2027-10-16",
+      date,
       time: "09:00",
       spots: 2,
     });
+    const nextDay = addDays(date, 1);
     const added = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
       token,
-      body: { date: "2027-10-17", time: "10:00", spots: 3 },
+      body: { date: nextDay, time: "10:00", spots: 3 },
     });
     expect(added.status).toBe(201);
     expect(added.body.session.spots).toHaveLength(5);
-    expect(added.body.session.spots.at(-1).startsAt).toBe("2027-10-17T15:00:00.000Z");
+    expect(added.body.session.spots.at(-1).startsAt).toBe(`${nextDay}T15:00:00.000Z`);
     const overlapping = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
       token,
-      body: { date: "2027-10-16", time: "09:10", spots: 1 },
+      body: { date, time: "09:10", spots: 1 },
     });
     expect(overlapping.status).toBe(409);
     expect(
@@ -99,7 +101,7 @@ describe("Multi sessions", () => {
       classification: "multi",
       name: "Marathon",
       sessionTypeId: type.id,
-      date: "2027-10-16",
+      date: nextMonthDay("10-16"),
     };
     const session = await newSession(token, { ...marathon, time: "00:00", spots: 100, sameTime: false });
     expect(session.spots).toHaveLength(100);
@@ -113,7 +115,7 @@ describe("Multi sessions", () => {
     ]);
     const added = await call("POST", `/v1/admin/sessions/${session.id}/spots`, {
       token,
-      body: { date: "2027-10-17", time: "00:00", spots: 101 },
+      body: { date: addDays(marathon.date, 1), time: "00:00", spots: 101 },
     });
     expect(added.status).toBe(422);
   });
@@ -121,11 +123,12 @@ describe("Multi sessions", () => {
   it("lists sessions with their span and spots taken", async () => {
     const { token } = await newStudio();
     const type = await newSessionType(token);
+    const date = nextMonthDay("10-16");
     const session = await newSession(token, {
       classification: "multi",
       name: "Minis",
       sessionTypeId: type.id,
-      date: "2027-10-16",
+      date,
       time: "09:00",
       spots: 3,
     });
@@ -140,8 +143,8 @@ describe("Multi sessions", () => {
         id: session.id,
         spotCount: 3,
         takenCount: 1,
-        startsAt: "2027-10-16T13:00:00.000Z",
-        endsAt: "2027-10-16T14:20:00.000Z",
+        startsAt: `${date}T13:00:00.000Z`,
+        endsAt: `${date}T14:20:00.000Z`,
         sessionTypeName: "Fall Mini",
       }),
     ]);
@@ -153,18 +156,19 @@ describe("Single sessions", () => {
     const { token } = await newStudio();
     const type = await singleType(token);
     const client = await newClient(token);
+    const date = nextMonthDay("06-12");
     const session = await newSession(token, {
       classification: "single",
       name: "Smith wedding",
       sessionTypeId: type.id,
       clientId: client.id,
-      date: "2027-06-12",
+      date,
       time: "14:00",
     });
     expect(session.spots).toHaveLength(1);
     expect(session.spots[0]).toMatchObject({
-      startsAt: "2027-06-12T18:00:00.000Z",
-      endsAt: "2027-06-13T02:00:00.000Z",
+      startsAt: `${date}T18:00:00.000Z`,
+      endsAt: `${addDays(date, 1)}T02:00:00.000Z`,
       available: false,
       booking: { status: "reserved", client: { id: client.id }, amountCents: 300000, depositCents: 100000 },
     });
@@ -186,7 +190,7 @@ describe("Single sessions", () => {
       classification: "single",
       name: "Gala",
       sessionTypeId: type.id,
-      date: "2027-01-20",
+      date: nextMonthDay("01-20"),
       time: "19:00",
     });
     expect(session.package).toBeNull();
@@ -201,7 +205,7 @@ describe("Single sessions", () => {
       classification: "single",
       name: "Corporate party",
       sessionTypeId: type.id,
-      date: "2027-03-05",
+      date: nextMonthDay("03-05"),
       time: "18:00",
     });
     const assigned = await call("POST", `/v1/admin/sessions/${session.id}/client`, {
@@ -219,16 +223,17 @@ describe("Single sessions", () => {
   it("moves the date and time until the client confirms", async () => {
     const { token } = await newStudio();
     const type = await singleType(token);
+    const date = nextMonthDay("05-01");
     const session = await newSession(token, {
       classification: "single",
       name: "Engagement",
       sessionTypeId: type.id,
-      date: "2027-05-01",
+      date,
       time: "10:00",
     });
     const moved = await call("PATCH", `/v1/admin/sessions/${session.id}`, { token, body: { time: "16:30" } });
     expect(moved.status).toBe(200);
-    expect(moved.body.session.spots[0].startsAt).toBe("2027-05-01T20:30:00.000Z");
+    expect(moved.body.session.spots[0].startsAt).toBe(`${date}T20:30:00.000Z`);
   });
 
   it("refuses a confirmation request before a client is assigned", async () => {
@@ -238,7 +243,7 @@ describe("Single sessions", () => {
       classification: "single",
       name: "Portrait",
       sessionTypeId: type.id,
-      date: "2027-05-01",
+      date: nextMonthDay("05-01"),
       time: "10:00",
     });
     const res = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
@@ -256,7 +261,7 @@ describe("Session type rules", () => {
         classification: "single",
         name: "X",
         sessionTypeId: multi.id,
-        date: "2027-01-01",
+        date: nextMonthDay("01-01"),
         time: "10:00",
       },
     });
@@ -272,7 +277,7 @@ describe("Session type rules", () => {
         classification: "multi",
         name: "X",
         sessionTypeId: "nope",
-        date: "2027-01-01",
+        date: nextMonthDay("01-01"),
         time: "10:00",
         spots: 3,
       },

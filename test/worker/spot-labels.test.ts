@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spotLabeller } from "../../worker/domain/spot-labels.ts";
+import { dayText, nextMonthDay } from "../dates.ts";
 import { call, newSession, newSessionType, newStudio } from "./support.ts";
 
 // Intl separates with no-break spaces; compare words, not the kind of space.
@@ -104,12 +105,14 @@ describe("the session read", () => {
   it("labels every spot in the visitor's language on the session's clock", async () => {
     const { token } = await newStudio();
     const type = await newSessionType(token, { durationMinutes: 20, breakMinutes: 10 });
+    // 16 October is on New Zealand's summer time every year (UTC+13).
+    const date = nextMonthDay("10-16");
     const session = await newSession(token, {
       classification: "multi",
       name: "Fall Minis",
       sessionTypeId: type.id,
       timeZone: "Pacific/Auckland",
-      date: "2027-10-16",
+      date,
       time: "09:00",
       spots: 3,
     });
@@ -123,7 +126,10 @@ describe("the session read", () => {
       "9:30",
       "10:00",
     ]);
-    expect(read.body.spots[0].label).toMatchObject({ day: "samedi 16 octobre", offsetMinutes: 780 });
+    expect(read.body.spots[0].label).toMatchObject({
+      day: dayText(date, "fr-CH", { weekday: "long", month: "long", day: "numeric" }),
+      offsetMinutes: 780,
+    });
     expect(read.body.spots[0].label.zone).toMatch(/Nouvelle-Zélande/);
   });
 });

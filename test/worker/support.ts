@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { inDays, nextMonthDay } from "../dates.ts";
 
 /** Talks to the Worker the way an integrator does: JSON over fetch, through every middleware. */
 export async function call(
@@ -88,7 +89,7 @@ export async function openMultiSession(
 ) {
   const { studio, token } = await newStudio(studioOverrides);
   const type = await newSessionType(token, typeOverrides);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = inDays(1);
   const session = await newSession(token, {
     classification: "multi",
     name: "Fall Minis",
@@ -117,7 +118,7 @@ export async function invitedSingle(typeOverrides: Record<string, unknown>) {
     name: "Portrait",
     sessionTypeId: type.id,
     clientId: client.id,
-    date: "2027-06-12",
+    date: nextMonthDay("06-12"),
     time: "14:00",
   });
   const sent = await call("POST", `/v1/admin/sessions/${session.id}/confirmation-request`, { token });
@@ -140,7 +141,7 @@ async function waitlistWithOffer(token: string) {
     classification: "multi",
     name: "Full Minis",
     sessionTypeId: type.id,
-    date: "2027-05-02",
+    date: nextMonthDay("05-02"),
     time: "10:00",
     spots: 1,
   });
@@ -170,7 +171,7 @@ export async function studioWithOneOfEverything(token: string) {
     classification: "multi",
     name: "Minis",
     sessionTypeId: type.id,
-    date: "2027-05-01",
+    date: nextMonthDay("05-01"),
     time: "10:00",
     spots: 3,
   });

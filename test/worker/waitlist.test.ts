@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { contextFor } from "../../worker/actions/context.ts";
 import { offerFreeSpots } from "../../worker/actions/waitlist.ts";
 import { runScheduledJobs } from "../../worker/jobs/scheduled.ts";
+import { inDays } from "../dates.ts";
 import { call, hold, openMultiSession, visitorHeaders } from "./support.ts";
 
 type Session = Awaited<ReturnType<typeof openMultiSession>>;
@@ -180,7 +181,7 @@ describe("waitlist", () => {
     const counts = async () => Promise.all(q.map(async (p) => (await offersTo(p.email)).length));
     expect(await counts()).toEqual([1, 1, 0, 0]);
 
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = inDays(1);
     const added = await call("POST", `/v1/admin/sessions/${t.session.id}/spots`, {
       token: t.token,
       body: { date: tomorrow, time: "15:00", spots: 1 },
@@ -191,8 +192,8 @@ describe("waitlist", () => {
 
   it("offers a spot only to someone whose times fit it", async () => {
     const s = await fullSession(2);
-    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const other = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const day = inDays(1);
+    const other = inDays(3);
     const elsewhere = await join(s.session.slug, "Ann", [{ date: other }]);
     const afternoon = await join(s.session.slug, "Bob", [{ date: day, from: "12:00" }]);
     const morning = await join(s.session.slug, "Cy", [{ date: day, from: "09:00", to: "12:00" }]);
