@@ -5,6 +5,7 @@
  * of /widget.js, so both are measured by the same runs on the same machine.
  */
 import { css, html, LitElement } from "lit";
+import { type FloorSpot, fetchSpots } from "./floor-spots.ts";
 
 class BareWidget extends LitElement {
   static override styles = css`
@@ -12,21 +13,14 @@ class BareWidget extends LitElement {
       font: inherit;
     }
   `;
-  #spots: { id: string; startsAt: string }[] = [];
+  #spots: FloorSpot[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The folder this module was served from, as widget.js finds its API (not an asset to bundle).
-    const url = new URL(
-      `v1/sessions/${this.getAttribute("session")}`,
-      new URL(/* @vite-ignore */ ".", import.meta.url),
-    );
-    void fetch(url)
-      .then((answer) => answer.json())
-      .then((data: { spots: { id: string; startsAt: string }[] }) => {
-        this.#spots = data.spots;
-        this.requestUpdate();
-      });
+    void fetchSpots(this).then((spots) => {
+      this.#spots = spots;
+      this.requestUpdate();
+    });
   }
 
   override render() {

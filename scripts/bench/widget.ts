@@ -67,8 +67,15 @@ const overFloor = {
   goal: "reported",
 } as const;
 
-/** The bare widget (bare-widget.ts) as one minified module, built as widget.js is. */
-async function bareWidget(): Promise<string> {
+const plainFloor = {
+  scenario,
+  figure: "main-thread script of a page with no framework, slowest run",
+  unit: "ms",
+  goal: "reported: the machine's floor under the goal",
+} as const;
+
+/** A floor to read the widget against (bare-widget.ts, plain-widget.ts) as one minified module, built as widget.js is. */
+async function floorScript(file: string): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: "silent",
@@ -76,7 +83,7 @@ async function bareWidget(): Promise<string> {
     build: {
       write: false,
       target: "es2022",
-      lib: { entry: join(import.meta.dirname, "bare-widget.ts"), formats: ["es"], fileName: () => "bare.js" },
+      lib: { entry: join(import.meta.dirname, file), formats: ["es"], fileName: () => "floor.js" },
       rolldownOptions: { output: { minify: true } },
     },
   });
@@ -122,17 +129,24 @@ async function spotsShown(cdp: CDPSession): Promise<void> {
  * wait for the spots runs none (spotsShown), so it is the widget's own work (compile, define,
  * render, format). The runs are untraced: a trace's own cost inflates them. One more, traced
  * (trace.ts), names what the time went to; its union of script events reads 2-3 times higher.
- * Each run is paired with one of a bare Lit element (bare-widget.ts) in its place: a run moves
- * by a factor of two on this machine, and their ratio says what is the widget's own.
+ * Each run is paired with one of a bare Lit element (bare-widget.ts) and one of a page with no
+ * framework (plain-widget.ts) in its place: a run moves by a factor of two on this machine, the
+ * ratio to the Lit element's says what is the widget's own, and the plain page's runs what the
+ * machine charges any script that fetches and renders (on this 2-core VM, often above 50 ms).
  */
 async function mainThreadScript(origin: string): Promise<Figure[]> {
   const browser = await launchChromium().catch((err: Error) => err);
   if (browser instanceof Error) {
-    return [mainThread, overFloor].map((f) => ({ ...f, value: null, note: `Chromium: ${browser.message}` }));
+    return [mainThread, overFloor, plainFloor].map((f) => ({
+      ...f,
+      value: null,
+      note: `Chromium: ${browser.message}`,
+    }));
   }
   const scripts = {
     widget: readFileSync(join(root, "widget/dist/widget.js"), "utf8"),
-    bare: await bareWidget(),
+    bare: await floorScript("bare-widget.ts"),
+    plain: await floorScript("plain-widget.ts"),
   };
   /** One fresh visit (nothing cached, as a first one) with `script` as /widget.js: its ScriptDuration, and its trace when asked. */
   const visit = async (script: string, traced = false) => {
@@ -156,15 +170,15 @@ async function mainThreadScript(origin: string): Promise<Figure[]> {
     }
   };
   try {
-    const runs: number[] = [];
-    const bare: number[] = [];
+    const times = { widget: [] as number[], bare: [] as number[], plain: [] as number[] };
+    const names = Object.keys(times) as (keyof typeof times)[];
     for (let run = 0; run < mainThreadRuns; run++) {
-      // In turns, which goes first alternating, so neither has the quieter moments.
-      const first = run % 2 === 0;
-      if (first) runs.push((await visit(scripts.widget)).ms);
-      bare.push((await visit(scripts.bare)).ms);
-      if (!first) runs.push((await visit(scripts.widget)).ms);
+      // In turns, each going first in its turn, so none has the quieter moments.
+      for (const name of [...names.slice(run % 3), ...names.slice(0, run % 3)]) {
+        times[name].push((await visit(scripts[name])).ms);
+      }
     }
+    const { widget: runs, bare, plain } = times;
     const { trace } = await visit(scripts.widget, true);
     // The goal holds for every run, so the slowest is the figure; the others say how far they spread.
     const slowest = Math.max(...runs);
@@ -181,6 +195,11 @@ async function mainThreadScript(origin: string): Promise<Figure[]> {
         value: median(runs) / median(bare),
         note: `the bare element's runs: ${list(bare)} ms (its slowest ${Math.max(...bare).toFixed(0)} ms)`,
       },
+      {
+        ...plainFloor,
+        value: Math.max(...plain),
+        note: `its runs: ${list(plain)} ms; ${plain.filter((ms) => ms > 50).length} of ${plain.length} above 50 ms`,
+      },
     ];
   } finally {
     await browser.close();
@@ -190,7 +209,7 @@ async function mainThreadScript(origin: string): Promise<Figure[]> {
 /** `buildFailure` says why there is no fresh widget build to measure, if there is none. */
 export async function widget(opts: { origin: string; buildFailure?: string }): Promise<Figure[]> {
   if (opts.buildFailure) {
-    return [requests, mainThread, overFloor].map((figure) => ({
+    return [requests, mainThread, overFloor, plainFloor].map((figure) => ({
       ...figure,
       value: null,
       note: opts.buildFailure,
