@@ -119,9 +119,8 @@ const catalogueFiles = async () => ({ [translationsAsset.slice(1)]: JSON.stringi
  * single script tag, and no CSS file (styles live in the shadow root). What the list of times does
  * without (flows/on-demand.ts) is one chunk under `widget/`, named by its content, which widget.js
  * imports when it is first needed. `public/` (the demo and the hosted booking page) is copied
- * beside it, with the API's OpenAPI document, and the Worker
- * serves the folder as static assets. Paths are relative to `root`, which is relative to the
- * repository root where npm runs every script.
+ * beside it, with the API's OpenAPI document, and the Worker serves the folder as static assets.
+ * Paths are relative to `root`, which is relative to the repository root where npm runs every script.
  */
 export default defineConfig({
   root: "widget",

@@ -9,6 +9,7 @@ import type { CDPSession } from "playwright-core";
 import { build } from "vite";
 import { launchChromium } from "../../test/e2e/browser.ts";
 import { root } from "../local-worker.ts";
+import { percentile } from "./measure.ts";
 import type { Figure } from "./report.ts";
 import { startTrace, mainThreadScript as traceScript } from "./trace.ts";
 
@@ -90,11 +91,6 @@ async function floorScript(file: string): Promise<string> {
   const [first] = (Array.isArray(result) ? result : [result]) as { output: { code?: string }[] }[];
   return first?.output[0]?.code ?? "";
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
 
 type DomNode = { localName?: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
 
@@ -192,7 +188,7 @@ async function mainThreadScript(origin: string): Promise<Figure[]> {
       { ...mainThread, value: slowest, met: slowest <= 50, note },
       {
         ...overFloor,
-        value: median(runs) / median(bare),
+        value: percentile(runs, 50) / percentile(bare, 50),
         note: `the bare element's runs: ${list(bare)} ms (its slowest ${Math.max(...bare).toFixed(0)} ms)`,
       },
       {
